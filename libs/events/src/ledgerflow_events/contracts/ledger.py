@@ -1,0 +1,72 @@
+"""Facts published by ledger-svc on ledger.events."""
+
+from datetime import date
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
+
+
+class InvoiceIssued(EventData):
+    """An invoice was issued; credit adds it to exposure, reporting ages it."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "invoice_issued"
+
+    invoice_id: str
+    number: str
+    currency: CurrencyCode
+    total: Amount
+    issue_date: date
+    due_date: date
+
+
+class PaymentAllocation(BaseModel):
+    """The part of a payment applied to one invoice."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    invoice_id: str
+    amount: Amount
+    open_amount_after: Amount
+
+
+class PaymentReceived(EventData):
+    """A customer payment was recorded and applied; exposure, cases and aging shrink by it."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "payment_received"
+
+    payment_id: str
+    currency: CurrencyCode
+    amount: Amount
+    received_on: date
+    reference: str | None = None
+    allocations: list[PaymentAllocation]
+    unapplied_amount: Amount
+
+
+class InvoicePaid(EventData):
+    """An invoice's open amount reached zero; collections may close the customer's case."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "invoice_paid"
+
+    invoice_id: str
+    currency: CurrencyCode
+    total: Amount
+    paid_on: date
+
+
+class InvoiceOverdue(EventData):
+    """An invoice passed its due date unpaid; collections opens a case, credit counts it overdue."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "invoice_overdue"
+
+    invoice_id: str
+    currency: CurrencyCode
+    open_amount: Amount
+    due_date: date
+    as_of: date

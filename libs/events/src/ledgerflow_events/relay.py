@@ -1,0 +1,173 @@
+"""The outbox relay: publishes a service's outbox to Kafka, in order, at least once.
+
+One relay per service is active at a time (a session advisory lock elects it); the others
+wait as hot standbys. It wakes on NOTIFY from committing writers and polls as a fallback.
+"""
+
+import asyncio
+import contextlib
+import logging
+import zlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
+from sqlalchemy import Row, func, select, text, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from ledgerflow_events import metrics
+from ledgerflow_events.envelope import CloudEvent
+from ledgerflow_events.kafka import KafkaConfig, ensure_topics, make_producer
+from ledgerflow_events.outbox import notify_channel
+from ledgerflow_events.tables import MessagingTables
+
+log = logging.getLogger(__name__)
+
+
+def relay_lock_key(source: str) -> int:
+    return zlib.crc32(f"ledgerflow-relay:{source}".encode())
+
+
+def to_cloud_event(row: Row[Any], source: str) -> CloudEvent:
+    return CloudEvent(
+        id=str(row.id),
+        type=row.type,
+        source=f"/ledgerflow/{source}",
+        subject=row.aggregateid,
+        time=row.occurred_at,
+        data=row.payload,
+        sequence=row.sequence,
+        traceparent=row.tracingspancontext,
+        correlation_id=row.correlation_id,
+    )
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        tables: MessagingTables,
+        kafka: KafkaConfig,
+        *,
+        source: str,
+        batch_size: int = 500,
+        poll_interval: float = 1.0,
+    ) -> None:
+        self._engine = engine
+        self._outbox = tables.outbox
+        self._kafka = kafka
+        self.source = source
+        self._batch_size = batch_size
+        self._poll_interval = poll_interval
+        self._wake = asyncio.Event()
+        self._topics_ready = False
+
+    async def run(self) -> None:
+        """Relay forever; survives database and broker outages by starting over."""
+        while True:
+            try:
+                await self._lead()
+            except (DBAPIError, OSError, KafkaError) as exc:
+                metrics.RELAY_ERRORS.labels(self.source).inc()
+                log.warning("outbox relay of %s restarting after: %s", self.source, exc)
+                self._topics_ready = False
+                await asyncio.sleep(self._poll_interval)
+            finally:
+                metrics.RELAY_LEADER.labels(self.source).set(0)
+
+    async def _lead(self) -> None:
+        async with self._engine.connect() as conn:
+            await self._acquire_leadership(conn)
+            producer = make_producer(self._kafka)
+            await producer.start()
+            try:
+                while True:
+                    if await self.publish_pending(conn, producer) < self._batch_size:
+                        await self._report_backlog(conn)
+                        await self._wait_for_work()
+            finally:
+                await producer.stop()
+
+    async def _acquire_leadership(self, conn: AsyncConnection) -> None:
+        key = relay_lock_key(self.source)
+        while not (await conn.execute(select(func.pg_try_advisory_lock(key)))).scalar_one():
+            await conn.commit()
+            await asyncio.sleep(self._poll_interval)
+        await conn.commit()
+        raw = await conn.get_raw_connection()
+        await raw.driver_connection.add_listener(  # type: ignore[union-attr]
+            notify_channel(self.source), lambda *_: self._wake.set()
+        )
+        metrics.RELAY_LEADER.labels(self.source).set(1)
+        log.info("outbox relay of %s is active", self.source)
+
+    async def _wait_for_work(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=self._poll_interval)
+        self._wake.clear()
+
+    async def fetch_pending(self, conn: AsyncConnection) -> Sequence[Row[Any]]:
+        query = (
+            select(self._outbox)
+            .where(self._outbox.c.published_at.is_(None))
+            .order_by(self._outbox.c.position)
+            .limit(self._batch_size)
+        )
+        return (await conn.execute(query)).all()
+
+    async def send(self, producer: AIOKafkaProducer, rows: Sequence[Row[Any]]) -> None:
+        """Publish rows in order and wait for every acknowledgement (acks=all)."""
+        if not self._topics_ready:
+            await ensure_topics(self._kafka, sorted({r.aggregatetype for r in rows}))
+            self._topics_ready = True
+        pending = []
+        for row in rows:
+            event = to_cloud_event(row, self.source)
+            pending.append(
+                await producer.send(
+                    row.aggregatetype,
+                    value=event.to_value(),
+                    key=row.aggregateid.encode(),
+                    headers=event.to_headers(),
+                )
+            )
+        await asyncio.gather(*pending)
+        for row in rows:
+            metrics.EVENTS_PUBLISHED.labels(self.source, row.type).inc()
+
+    async def mark_published(self, conn: AsyncConnection, rows: Sequence[Row[Any]]) -> None:
+        positions = [r.position for r in rows]
+        await conn.execute(
+            update(self._outbox)
+            .where(self._outbox.c.position.in_(positions))
+            .values(published_at=datetime.now(UTC))
+        )
+        await conn.commit()
+
+    async def publish_pending(self, conn: AsyncConnection, producer: AIOKafkaProducer) -> int:
+        rows = await self.fetch_pending(conn)
+        if rows:
+            try:
+                await self.send(producer, rows)
+            except KafkaError:
+                # The broker may have restarted empty: recreate topics on the next attempt.
+                self._topics_ready = False
+                raise
+            await self.mark_published(conn, rows)
+        else:
+            await conn.commit()
+        return len(rows)
+
+    async def _report_backlog(self, conn: AsyncConnection) -> None:
+        count, oldest = (
+            await conn.execute(
+                text("SELECT count(*), min(occurred_at) FROM outbox WHERE published_at IS NULL")
+            )
+        ).one()
+        await conn.commit()
+        metrics.OUTBOX_BACKLOG.labels(self.source).set(count)
+        age = (datetime.now(UTC) - oldest).total_seconds() if oldest else 0.0
+        metrics.OUTBOX_OLDEST_AGE.labels(self.source).set(age)

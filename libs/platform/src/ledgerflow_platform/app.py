@@ -1,0 +1,71 @@
+"""Builds a service's FastAPI app from its spec; resources are made in the lifespan only."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from fastapi import FastAPI, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from ledgerflow_events.dead_letters import DeadLetterWriter
+from ledgerflow_events.inbox import InboxProcessor, RetryPolicy
+from ledgerflow_platform.database import create_engine, session_factory
+from ledgerflow_platform.idempotency import IdempotencyStore
+from ledgerflow_platform.settings import ServiceSettings
+from ledgerflow_platform.spec import ServiceSpec
+from ledgerflow_platform.web import admin, health
+from ledgerflow_platform.web.observability import ObservabilityMiddleware
+from ledgerflow_platform.web.problems import install_problem_handlers
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    public_key: str
+    issuer: str
+    audience: str
+
+
+def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        sessions = session_factory(engine)
+        kafka = settings.kafka()
+        dead_letters = DeadLetterWriter(kafka, sessions, spec.messaging, service=spec.name)
+        app.state.spec = spec
+        app.state.engine = engine
+        app.state.sessions = sessions
+        app.state.idempotency = IdempotencyStore(spec.idempotency_keys)
+        app.state.broker_probe = health.BrokerProbe(kafka)
+        app.state.processor = InboxProcessor(
+            sessions,
+            spec.messaging,
+            spec.handlers,
+            dead_letters,
+            service=spec.name,
+            retry=RetryPolicy(attempts=settings.consumer_retry_attempts),
+        )
+        try:
+            yield
+        finally:
+            await dead_letters.close()
+            await engine.dispose()
+
+    app = FastAPI(
+        title=spec.title, description=spec.description, version=spec.version, lifespan=lifespan
+    )
+    app.state.auth = AuthConfig(
+        settings.public_key_pem(), settings.auth_issuer, settings.auth_audience
+    )
+    install_problem_handlers(app, spec.errors)
+    app.add_middleware(ObservabilityMiddleware, service=spec.name)
+    app.include_router(health.router)
+    app.include_router(admin.router)
+    for router in spec.routers:
+        app.include_router(router)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return app

@@ -1,0 +1,52 @@
+"""Settings every service shares; each service subclasses with its own env prefix."""
+
+from pathlib import Path
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ledgerflow_events.kafka import KafkaConfig
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore")
+
+    # No defaults for anything that locates data or verifies identity.
+    database_url: str
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    host: str = "127.0.0.1"
+    port: int
+    auth_public_key_file: Path | None = None
+    auth_public_key: str | None = None
+    auth_issuer: str = "ledgerflow"
+    auth_audience: str = "ledgerflow"
+    db_pool_size: int = 8
+    db_max_overflow: int = 4
+    kafka_session_timeout_ms: int = 6000
+    kafka_heartbeat_interval_ms: int = 1000
+    kafka_fetch_max_wait_ms: int = 20
+    relay_batch_size: int = 500
+    relay_poll_interval_s: float = 1.0
+    consumer_retry_attempts: int = 4
+    log_json: bool = False
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _needs_a_public_key(self) -> "ServiceSettings":
+        if not self.auth_public_key and not self.auth_public_key_file:
+            raise ValueError("set auth_public_key or auth_public_key_file to verify bearer tokens")
+        return self
+
+    def public_key_pem(self) -> str:
+        if self.auth_public_key:
+            return self.auth_public_key
+        assert self.auth_public_key_file is not None
+        return self.auth_public_key_file.read_text()
+
+    def kafka(self) -> KafkaConfig:
+        return KafkaConfig(
+            bootstrap_servers=self.kafka_bootstrap_servers,
+            session_timeout_ms=self.kafka_session_timeout_ms,
+            heartbeat_interval_ms=self.kafka_heartbeat_interval_ms,
+            fetch_max_wait_ms=self.kafka_fetch_max_wait_ms,
+        )

@@ -1,0 +1,57 @@
+"""Test support shared by the services' suites: keys, tokens, and an app on real Postgres."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import httpx
+from asgi_lifespan import LifespanManager
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from ledgerflow_platform.app import build_app
+from ledgerflow_platform.auth.tokens import issue_token
+from ledgerflow_platform.migrations import upgrade_to_head
+from ledgerflow_platform.settings import ServiceSettings
+from ledgerflow_platform.spec import ServiceSpec
+
+
+@dataclass(frozen=True)
+class KeyPair:
+    private_pem: str
+    public_pem: str
+
+    @classmethod
+    def generate(cls) -> "KeyPair":
+        key = Ed25519PrivateKey.generate()
+        private = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        public = key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+        return cls(private.decode(), public.decode())
+
+    def auth(self, *roles: str, subject: str = "tester") -> dict[str, str]:
+        """Headers carrying a bearer token with these roles."""
+        return {"Authorization": f"Bearer {issue_token(self.private_pem, roles, subject=subject)}"}
+
+
+async def migrate(spec: ServiceSpec, database_url: str) -> None:
+    # Alembic runs its own event loop; keep it off the test's loop.
+    await asyncio.to_thread(upgrade_to_head, spec.migrations_dir, database_url)
+
+
+@asynccontextmanager
+async def app_client(
+    spec: ServiceSpec, settings: ServiceSettings
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The service's real app, lifespan included, behind an in-process HTTP client."""
+    app = build_app(spec, settings)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            yield client

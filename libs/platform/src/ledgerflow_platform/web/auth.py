@@ -1,0 +1,46 @@
+"""Bearer-token authentication and role checks as FastAPI dependencies."""
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from ledgerflow_platform.auth.roles import Role
+from ledgerflow_platform.auth.tokens import InvalidToken, Principal, verify_token
+from ledgerflow_platform.web.problems import FORBIDDEN, UNAUTHENTICATED, Problem
+
+_bearer = HTTPBearer(auto_error=False, description="A JWT from the platform's issuer")
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None:
+        raise Problem(
+            UNAUTHENTICATED, "Send an Authorization: Bearer <token> header.", headers=_CHALLENGE
+        )
+    auth = request.app.state.auth
+    try:
+        return verify_token(
+            credentials.credentials, auth.public_key, issuer=auth.issuer, audience=auth.audience
+        )
+    except InvalidToken as exc:
+        raise Problem(
+            UNAUTHENTICATED, f"The bearer token was refused: {exc}", headers=_CHALLENGE
+        ) from exc
+
+
+def require_roles(*allowed: Role) -> Callable[..., Awaitable[Principal]]:
+    """A dependency admitting only principals holding one of `allowed`."""
+    allowed_set = frozenset(allowed)
+
+    async def check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
+        if not principal.roles & allowed_set:
+            names = ", ".join(sorted(r.value for r in allowed_set))
+            raise Problem(FORBIDDEN, f"This needs one of the roles: {names}.")
+        return principal
+
+    return check

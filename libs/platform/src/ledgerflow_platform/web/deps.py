@@ -1,0 +1,91 @@
+"""Request-scoped dependencies shared by every service's routes."""
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ledgerflow_platform.auth.tokens import Principal
+from ledgerflow_platform.idempotency import (
+    IdempotencyStore,
+    KeyReusedForOtherRequest,
+    fingerprint,
+)
+from ledgerflow_platform.web.auth import current_principal
+from ledgerflow_platform.web.problems import Problem, ProblemType
+
+KEY_REUSED = ProblemType(
+    422, "idempotency-key-reused", "This Idempotency-Key was used for a different request"
+)
+MAX_KEY_LENGTH = 255
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    # Closing without commit rolls back: nothing half-written survives an error.
+    async with request.app.state.sessions() as session:
+        yield session
+
+
+DbSession = Annotated[AsyncSession, Depends(get_session)]
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+class IdempotentRequest:
+    """The Idempotency-Key of one request, bound to the request's transaction."""
+
+    def __init__(
+        self,
+        store: IdempotencyStore,
+        session: AsyncSession,
+        subject: str,
+        key: str | None,
+        print_: str,
+    ) -> None:
+        self._store = store
+        self._session = session
+        self._subject = subject
+        self.key = key
+        self._print = print_
+
+    async def replay(self) -> JSONResponse | None:
+        """The first response to this key, if this request is a retry of it."""
+        if self.key is None:
+            return None
+        try:
+            stored = await self._store.claim(self._session, self._subject, self.key, self._print)
+        except KeyReusedForOtherRequest as exc:
+            raise Problem(
+                KEY_REUSED,
+                f"Idempotency-Key {self.key!r} was first used with another body or endpoint; "
+                "use a new key for a new request.",
+            ) from exc
+        if stored is None:
+            return None
+        return JSONResponse(
+            stored.body, status_code=stored.status_code, headers={"Idempotent-Replayed": "true"}
+        )
+
+    async def remember(self, status_code: int, response: BaseModel) -> None:
+        if self.key is not None:
+            body = response.model_dump(mode="json")
+            await self._store.remember(self._session, self._subject, self.key, status_code, body)
+
+
+async def idempotent_request(
+    request: Request, session: DbSession, principal: CurrentPrincipal
+) -> IdempotentRequest:
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not 0 < len(key) <= MAX_KEY_LENGTH:
+        raise Problem(
+            ProblemType(400, "invalid-idempotency-key", "The Idempotency-Key header is invalid"),
+            f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters.",
+        )
+    print_ = fingerprint(request.method, request.url.path, await request.body())
+    store: IdempotencyStore = request.app.state.idempotency
+    return IdempotentRequest(store, session, principal.subject, key, print_)
+
+
+Idempotent = Annotated[IdempotentRequest, Depends(idempotent_request)]

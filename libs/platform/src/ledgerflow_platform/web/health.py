@@ -1,0 +1,59 @@
+"""Liveness and readiness probes."""
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from aiokafka.errors import KafkaError
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+
+from ledgerflow_events.kafka import KafkaConfig, ensure_topics
+from ledgerflow_platform.migrations import migrations_current
+
+router = APIRouter(tags=["health"])
+BROKER_CHECK_TTL_S = 5.0
+
+
+@dataclass
+class BrokerProbe:
+    """Caches the broker check so a busy probe does not hammer the broker."""
+
+    kafka: KafkaConfig
+    checked_at: float = 0.0
+    reachable: bool = False
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def check(self) -> bool:
+        async with self._lock:
+            if time.monotonic() - self.checked_at > BROKER_CHECK_TTL_S:
+                try:
+                    await asyncio.wait_for(ensure_topics(self.kafka, []), timeout=3.0)
+                    self.reachable = True
+                except (KafkaError, OSError, TimeoutError):
+                    self.reachable = False
+                self.checked_at = time.monotonic()
+            return self.reachable
+
+
+@router.get("/health/live", summary="The process is up")
+async def live() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/health/ready", summary="Database and broker reachable, migrations applied")
+async def ready(request: Request) -> JSONResponse:
+    state = request.app.state
+    checks = {"database": False, "migrations": False, "broker": False}
+    try:
+        async with state.engine.connect() as conn:
+            checks["database"] = True
+            checks["migrations"] = await migrations_current(conn, state.spec.migrations_dir)
+    except (DBAPIError, OSError):
+        pass
+    checks["broker"] = await state.broker_probe.check()
+    ok = all(checks.values())
+    return JSONResponse(
+        {"status": "ready" if ok else "not_ready", "checks": checks}, status_code=200 if ok else 503
+    )

@@ -1,0 +1,119 @@
+"""RFC 9457 problem details: every error a client sees, in one shape.
+
+Each service hands `install_problem_handlers` ONE table from its domain errors to a
+`ProblemType`; everything else (validation, auth, unknown routes, crashes) is mapped here.
+"""
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ledgerflow_platform.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+PROBLEM_BASE = "https://ledgerflow.dev/problems/"
+PROBLEM_JSON = "application/problem+json"
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    status: int
+    slug: str
+    title: str
+
+
+class Problem(Exception):
+    """An error raised by the web layer itself (auth, idempotency, preconditions)."""
+
+    def __init__(
+        self,
+        kind: ProblemType,
+        detail: str,
+        *,
+        errors: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers
+
+
+VALIDATION = ProblemType(422, "validation-error", "The request is not valid")
+MALFORMED = ProblemType(400, "malformed-request", "The request body could not be read")
+UNAUTHENTICATED = ProblemType(401, "unauthenticated", "A valid bearer token is required")
+FORBIDDEN = ProblemType(403, "forbidden", "Your role may not do this")
+INTERNAL = ProblemType(500, "internal-error", "Something went wrong on our side")
+
+
+def problem_response(
+    kind: ProblemType,
+    detail: str,
+    request: Request,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + kind.slug,
+        "title": kind.title,
+        "status": kind.status,
+        "detail": detail,
+        "instance": request.url.path,
+    }
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or ".".join(str(p) for p in loc)
+
+
+def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], ProblemType]) -> None:
+    async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, DomainError)
+        kind = next(k for t, k in table.items() if isinstance(exc, t))
+        errors = [{"field": exc.field, "message": exc.message}] if exc.field else None
+        return problem_response(kind, exc.message, request, errors=errors)
+
+    async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, Problem)
+        return problem_response(
+            exc.kind, exc.detail, request, errors=exc.errors, headers=exc.headers
+        )
+
+    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        issues = list(exc.errors())
+        if any(e.get("type") == "json_invalid" for e in issues):
+            return problem_response(MALFORMED, "The body is not valid JSON", request)
+        errors = [{"field": _field_path(tuple(e["loc"])), "message": e["msg"]} for e in issues]
+        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return problem_response(VALIDATION, detail, request, errors=errors)
+
+    async def on_http(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        kind = ProblemType(exc.status_code, f"http-{exc.status_code}", str(exc.detail))
+        headers = dict(exc.headers) if exc.headers else None
+        return problem_response(kind, str(exc.detail), request, headers=headers)
+
+    async def on_crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(INTERNAL, "The request failed; it changed nothing.", request)
+
+    for error_type in table:
+        app.add_exception_handler(error_type, on_domain_error)
+    app.add_exception_handler(Problem, on_problem)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(Exception, on_crash)

@@ -1,0 +1,45 @@
+"""The background half of a service: outbox relay and event consumers in one TaskGroup."""
+
+import asyncio
+
+from ledgerflow_events.dead_letters import DeadLetterWriter
+from ledgerflow_events.inbox import InboxConsumer, InboxProcessor, RetryPolicy
+from ledgerflow_events.relay import OutboxRelay
+from ledgerflow_platform.database import create_engine, session_factory
+from ledgerflow_platform.settings import ServiceSettings
+from ledgerflow_platform.spec import ServiceSpec
+
+
+async def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
+    engine = create_engine(settings, pool_size=4)
+    sessions = session_factory(engine)
+    kafka = settings.kafka()
+    dead_letters = DeadLetterWriter(kafka, sessions, spec.messaging, service=spec.name)
+    try:
+        async with asyncio.TaskGroup() as tasks:
+            if spec.outbox is not None:
+                relay = OutboxRelay(
+                    engine,
+                    spec.messaging,
+                    kafka,
+                    source=spec.name,
+                    batch_size=settings.relay_batch_size,
+                    poll_interval=settings.relay_poll_interval_s,
+                )
+                tasks.create_task(relay.run(), name=f"{spec.name}-relay")
+            if spec.consumes:
+                processor = InboxProcessor(
+                    sessions,
+                    spec.messaging,
+                    spec.handlers,
+                    dead_letters,
+                    service=spec.name,
+                    retry=RetryPolicy(attempts=settings.consumer_retry_attempts),
+                )
+                consumer = InboxConsumer(
+                    processor, kafka, group_id=spec.consumer_group, topics=list(spec.consumes)
+                )
+                tasks.create_task(consumer.run(), name=f"{spec.name}-consumer")
+    finally:
+        await dead_letters.close()
+        await engine.dispose()

@@ -1,0 +1,11 @@
+"""The one table from customer-svc's domain errors to problem details."""
+
+from customer_svc.domain.customer import CustomerNotFound, InvalidPaymentTerms, UnsupportedCurrency
+from ledgerflow_platform.errors import DomainError
+from ledgerflow_platform.web.problems import ProblemType
+
+ERRORS: dict[type[DomainError], ProblemType] = {
+    UnsupportedCurrency: ProblemType(422, "unsupported-currency", "The currency is not supported"),
+    InvalidPaymentTerms: ProblemType(422, "invalid-payment-terms", "Invalid payment terms"),
+    CustomerNotFound: ProblemType(404, "customer-not-found", "No such customer"),
+}

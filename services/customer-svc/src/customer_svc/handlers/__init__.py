@@ -1,0 +1,5 @@
+"""customer-svc consumes no events yet."""
+
+from ledgerflow_events.inbox import Handler
+
+HANDLERS: dict[str, Handler] = {}
