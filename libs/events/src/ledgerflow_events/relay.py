@@ -80,16 +80,21 @@ class OutboxRelay:
 
     async def _lead(self) -> None:
         async with self._engine.connect() as conn:
-            await self._acquire_leadership(conn)
-            producer = make_producer(self._kafka)
-            await producer.start()
             try:
-                while True:
-                    if await self.publish_pending(conn, producer) < self._batch_size:
-                        await self._report_backlog(conn)
-                        await self._wait_for_work()
+                await self._acquire_leadership(conn)
+                producer = make_producer(self._kafka)
+                await producer.start()
+                try:
+                    while True:
+                        if await self.publish_pending(conn, producer) < self._batch_size:
+                            await self._report_backlog(conn)
+                            await self._wait_for_work()
+                finally:
+                    await producer.stop()
             finally:
-                await producer.stop()
+                # Closing the connection releases the advisory lock for a standby; a pooled
+                # connection would keep holding it.
+                await conn.invalidate()
 
     async def _acquire_leadership(self, conn: AsyncConnection) -> None:
         key = relay_lock_key(self.source)

@@ -10,8 +10,13 @@ from asgi_lifespan import LifespanManager
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.dead_letters import DeadLetterWriter
+from ledgerflow_events.inbox import InboxProcessor, Outcome, RetryPolicy
+from ledgerflow_events.testing import as_record, cloud_event
 from ledgerflow_platform.app import build_app
 from ledgerflow_platform.auth.tokens import issue_token
+from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.migrations import upgrade_to_head
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
@@ -55,3 +60,46 @@ async def app_client(
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             yield client
+
+
+class EventDelivery:
+    """Delivers events to a service's handlers through its real inbox, as its consumer would."""
+
+    def __init__(self, spec: ServiceSpec, settings: ServiceSettings) -> None:
+        self._spec = spec
+        self._engine = create_engine(settings, pool_size=2)
+        sessions = session_factory(self._engine)
+        self._dead_letters = DeadLetterWriter(
+            settings.kafka(), sessions, spec.messaging, service=spec.name
+        )
+        self.processor = InboxProcessor(
+            sessions,
+            spec.messaging,
+            spec.handlers,
+            self._dead_letters,
+            service=spec.name,
+            retry=RetryPolicy(attempts=1),
+        )
+        self._offset = 0
+
+    async def deliver(self, data: EventData, *, event_id: str | None = None) -> Outcome:
+        """Deliver one event; pass the same `event_id` twice to redeliver it."""
+        event = cloud_event(data, event_id=event_id)
+        self._offset += 1
+        topic = f"{data.producer}.events"
+        return await self.processor.process(as_record(event, topic=topic, offset=self._offset))
+
+    async def close(self) -> None:
+        await self._dead_letters.close()
+        await self._engine.dispose()
+
+
+@asynccontextmanager
+async def event_delivery(
+    spec: ServiceSpec, settings: ServiceSettings
+) -> AsyncIterator[EventDelivery]:
+    delivery = EventDelivery(spec, settings)
+    try:
+        yield delivery
+    finally:
+        await delivery.close()

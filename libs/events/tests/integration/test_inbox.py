@@ -1,0 +1,86 @@
+import asyncio
+import contextlib
+
+from aiokafka import AIOKafkaProducer
+
+from ledgerflow_events.inbox import InboxConsumer, Outcome
+from ledgerflow_events.kafka import make_producer
+from ledgerflow_events.testing import as_record, cloud_event, eventually
+from ledgerflow_events.topics import dead_letter_topic
+
+from .conftest import POISON_TOTAL, Scratch, invoice
+
+
+async def test_a_redelivered_event_changes_nothing(scratch: Scratch) -> None:
+    processor = scratch.processor()
+    event = cloud_event(invoice("erin", 1, total="250.10"))
+
+    first = await processor.process(as_record(event, topic=scratch.topic, offset=0))
+    again = await processor.process(as_record(event, topic=scratch.topic, offset=1))
+
+    assert (first, again) == (Outcome.APPLIED, Outcome.DUPLICATE)
+    assert await scratch.applied_totals() == {"erin-inv-1": 25010}
+    assert await scratch.count(scratch.tables.inbox) == 1
+
+
+async def test_events_of_unknown_types_are_acknowledged_and_ignored(scratch: Scratch) -> None:
+    processor = scratch.processor()
+    processor._handlers = {}  # a consumer that subscribes to the topic but handles nothing
+    record = as_record(cloud_event(invoice("erin", 2)), topic=scratch.topic)
+    assert await processor.process(record) == Outcome.IGNORED
+    assert await scratch.applied_totals() == {}
+
+
+async def test_a_poison_message_goes_to_the_dlq_and_later_messages_still_apply(
+    scratch: Scratch,
+) -> None:
+    producer = make_producer(scratch.kafka)
+    await producer.start()
+    good, poison, later = (
+        invoice("frank", 1),
+        invoice("frank", 2, total=POISON_TOTAL),
+        invoice("frank", 3),
+    )
+    for data in (good, poison):
+        await _produce(producer, scratch.topic, cloud_event(data))
+    # Not a CloudEvent at all, on the same partition (same key).
+    await producer.send_and_wait(scratch.topic, value=b"garbage", key=b"frank")
+    await _produce(producer, scratch.topic, cloud_event(later))
+    await producer.stop()
+
+    processor = scratch.processor()
+    consumer = asyncio.create_task(
+        InboxConsumer(processor, scratch.kafka, group_id="g-poison", topics=[scratch.topic]).run()
+    )
+    try:
+        await eventually(lambda: _processed(processor.outcomes, 4))
+    finally:
+        consumer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await consumer
+
+    assert processor.outcomes == [
+        Outcome.APPLIED,
+        Outcome.DEAD_LETTERED,
+        Outcome.DEAD_LETTERED,
+        Outcome.APPLIED,
+    ]
+    assert await scratch.applied_totals() == {"frank-inv-1": 10000, "frank-inv-3": 10000}
+    dead = await scratch.read_topic(dead_letter_topic(scratch.topic), expected=2)
+    headers = [dict(r.headers) for r in dead]
+    assert headers[0]["dlq_error"] == b"ValueError: this invoice always fails"
+    assert headers[0]["dlq_source_topic"] == scratch.topic.encode()
+    assert headers[0]["ce_type"] == b"ledger.invoice_issued.v1"
+    assert headers[1]["dlq_error_type"] == b"MalformedEvent"
+    assert [r.value for r in dead][1] == b"garbage"
+    assert await scratch.count(scratch.tables.dead_letters) == 2
+
+
+async def _produce(producer: AIOKafkaProducer, topic: str, event) -> None:  # type: ignore[no-untyped-def]
+    await producer.send_and_wait(
+        topic, value=event.to_value(), key=event.subject.encode(), headers=event.to_headers()
+    )
+
+
+async def _processed(outcomes: list[Outcome], n: int) -> bool:
+    return len(outcomes) >= n
