@@ -1,0 +1,1 @@
+"""The embedded local platform and the `ledgerflow` command; see stack.Stack."""

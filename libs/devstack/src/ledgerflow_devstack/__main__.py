@@ -1,0 +1,3 @@
+from ledgerflow_devstack.cli import main
+
+raise SystemExit(main())

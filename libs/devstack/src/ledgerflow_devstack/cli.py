@@ -1,0 +1,110 @@
+"""`ledgerflow`: run the whole platform locally with one command, no Docker."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+
+from ledgerflow_devstack.auth import token_for
+from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.errors import StackError
+from ledgerflow_devstack.stack import Stack
+from ledgerflow_platform.auth.roles import Role
+
+# LSB's "program is not running", so scripts can tell it from a crash of the command itself
+NOT_RUNNING = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ledgerflow", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    up = commands.add_parser("up", help="start Postgres, the broker and the five services")
+    up.add_argument("--no-demo", action="store_true", help="do not load the demo data")
+    up.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for readiness")
+    down = commands.add_parser("down", help="stop everything `up` started")
+    down.add_argument("--timeout", type=float, default=10.0, help="seconds before SIGKILL")
+    commands.add_parser("status", help="show what is running; exit 3 if anything is not")
+    token = commands.add_parser("token", help="print a bearer token (on the last line)")
+    token.add_argument("--role", required=True, choices=[r.value for r in Role])
+    token.add_argument("--subject", default=None, help="the token's sub claim")
+    token.add_argument("--ttl-hours", type=float, default=12.0)
+    replay = commands.add_parser("replay", help="re-publish the producers' outboxes")
+    replay.add_argument("--from", dest="from_position", type=int, default=None)
+    replay.add_argument("--to", dest="to_position", type=int, default=None)
+    commands.add_parser("restart-broker", help="replace the broker with an empty one")
+    return parser
+
+
+def _print_urls(stack: Stack) -> None:
+    for name, url in stack.urls().items():
+        print(f"  {name:<12} {url}   docs: {url}/docs")
+    print(f"  {'postgres':<12} {stack.postgres.admin_dsn}")
+    print(f"  {'kafka':<12} {stack.kafka_bootstrap}")
+    print(f"  {'logs':<12} {stack.config.logs}")
+    print("Get a token with: ledgerflow token --role accountant")
+
+
+def _up(stack: Stack, args: argparse.Namespace) -> int:
+    started = stack.up(
+        demo=not args.no_demo, timeout=args.timeout, say=lambda step: print(f"... {step}")
+    )
+    print("Ledgerflow is ready:" if started else "Ledgerflow is already running:")
+    _print_urls(stack)
+    return 0
+
+
+def _down(stack: Stack, args: argparse.Namespace) -> int:
+    stopped = stack.down(timeout=args.timeout)
+    print(f"stopped: {', '.join(stopped)}" if stopped else "nothing was running")
+    return 0
+
+
+def _status(stack: Stack, _: argparse.Namespace) -> int:
+    rows = stack.status()
+    for row in rows:
+        state = "healthy" if row.healthy else "running" if row.running else "stopped"
+        pid = f"pid {row.pid}" if row.pid is not None else ""
+        print(f"{row.name:<12} {state:<8} {pid:<11} {row.address}")
+    return 0 if all(row.healthy for row in rows) else NOT_RUNNING
+
+
+def _token(stack: Stack, args: argparse.Namespace) -> int:
+    ttl = timedelta(hours=args.ttl_hours)
+    print(token_for(stack.config, args.role, subject=args.subject, ttl=ttl))
+    return 0
+
+
+def _replay(stack: Stack, args: argparse.Namespace) -> int:
+    for name, count in stack.replay(args.from_position, args.to_position).items():
+        print(f"{name:<12} replayed {count}")
+    return 0
+
+
+def _restart_broker(stack: Stack, _: argparse.Namespace) -> int:
+    stack.restart_broker()
+    print(f"the broker at {stack.kafka_bootstrap} is empty and its topics are re-created;")
+    print("run `ledgerflow replay` to re-publish the outboxes")
+    return 0
+
+
+COMMANDS = {
+    "up": _up,
+    "down": _down,
+    "status": _status,
+    "token": _token,
+    "replay": _replay,
+    "restart-broker": _restart_broker,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        stack = Stack(StackConfig.from_env())
+        return COMMANDS[args.command](stack, args)
+    except (StackError, ValueError) as exc:
+        print(f"ledgerflow {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"ledgerflow {args.command}: interrupted; `ledgerflow down` stops what started")
+        return 130
