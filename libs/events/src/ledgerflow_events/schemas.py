@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ledgerflow_events.asyncapi import document
 from ledgerflow_events.contracts.registry import EVENT_TYPES
 from ledgerflow_events.envelope import dataschema_for
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+ASYNCAPI_FILE = Path(__file__).resolve().parents[2] / "asyncapi.json"
 Schema = dict[str, Any]
 
 
@@ -32,7 +34,7 @@ def generate() -> dict[str, Schema]:
 
 
 def load_committed(directory: Path = SCHEMA_DIR) -> dict[str, Schema]:
-    return {p.stem: json.loads(p.read_text()) for p in sorted(directory.glob("*.json"))}
+    return {p.stem: json.loads(p.read_text()) for p in sorted(directory.glob("*.v*.json"))}
 
 
 def _resolve(schema: Schema, root: Schema) -> Schema:
@@ -98,11 +100,14 @@ def main() -> None:
         for event_type, problems in broken.items():
             print(f"{event_type}: {'; '.join(problems)}", file=sys.stderr)
         sys.exit("breaking change to a published event version: add a new version instead")
+    asyncapi = json.dumps(document(generated), indent=2) + "\n"
     if args.check:
-        sys.exit(0 if committed == generated else "schemas are stale: run make schemas")
+        fresh = committed == generated and ASYNCAPI_FILE.read_text() == asyncapi
+        sys.exit(0 if fresh else "schemas are stale: run make schemas")
     SCHEMA_DIR.mkdir(exist_ok=True)
     for event_type, schema in generated.items():
         (SCHEMA_DIR / f"{event_type}.json").write_text(json.dumps(schema, indent=2) + "\n")
+    ASYNCAPI_FILE.write_text(asyncapi)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,17 @@
+import json
 from typing import ClassVar
 
 from pydantic import BaseModel
 
+from ledgerflow_events.asyncapi import document
 from ledgerflow_events.contracts.base import EventData
-from ledgerflow_events.schemas import breaking_changes, generate, incompatibilities, load_committed
+from ledgerflow_events.schemas import (
+    ASYNCAPI_FILE,
+    breaking_changes,
+    generate,
+    incompatibilities,
+    load_committed,
+)
 
 
 class Shipped(EventData):
@@ -23,6 +31,18 @@ def schema_of(model: type[BaseModel]) -> dict:  # type: ignore[type-arg]
 
 def test_the_committed_schemas_match_the_event_models() -> None:
     assert load_committed() == generate(), "run `make schemas` and commit the result"
+
+
+def test_the_committed_asyncapi_document_lists_every_event_on_its_topic() -> None:
+    committed = json.loads(ASYNCAPI_FILE.read_text())
+    assert committed == document(generate())
+    assert committed["channels"]["ledger"]["address"] == "ledger.events"
+    assert set(committed["channels"]["ledger"]["messages"]) == {
+        "ledger_invoice_issued_v1",
+        "ledger_invoice_overdue_v1",
+        "ledger_invoice_paid_v1",
+        "ledger_payment_received_v1",
+    }
 
 
 def test_the_committed_schemas_have_no_breaking_change_against_the_models() -> None:
