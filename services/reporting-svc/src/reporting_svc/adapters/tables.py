@@ -1,0 +1,65 @@
+"""reporting-svc's tables, on a metadata of its own: the receivables facts reports are read from."""
+
+from datetime import date
+
+from sqlalchemy import BigInteger, Index
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+from ledgerflow_events.tables import define_messaging_tables
+from ledgerflow_platform.idempotency import define_idempotency_table
+
+
+class Table(SQLModel, registry=registry()):
+    """The base of reporting-svc's tables, kept apart from every other service's."""
+
+
+class CustomerAccountRow(Table, table=True):
+    """A customer reporting knows of, with the currency its account is kept in."""
+
+    __tablename__ = "customers"
+
+    id: str = Field(primary_key=True)
+    name: str
+    currency: str
+
+
+class InvoiceRow(Table, table=True):
+    """An issued invoice: what the customer owes, from when, and by when."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (Index("invoices_by_customer", "customer_id", "issue_date"),)
+
+    id: str = Field(primary_key=True)
+    customer_id: str
+    number: str
+    currency: str
+    total_minor: int = Field(sa_type=BigInteger)
+    issue_date: date
+    due_date: date
+
+
+class AllocationRow(Table, table=True):
+    """The part of one payment applied to one invoice, dated when the money came in."""
+
+    __tablename__ = "payment_allocations"
+    __table_args__ = (
+        Index(
+            "payment_allocations_by_invoice",
+            "invoice_id",
+            "received_on",
+            postgresql_include=["amount_minor"],
+        ),
+        Index("payment_allocations_by_customer", "customer_id"),
+    )
+
+    payment_id: str = Field(primary_key=True)
+    invoice_id: str = Field(primary_key=True)
+    customer_id: str
+    amount_minor: int = Field(sa_type=BigInteger)
+    received_on: date
+
+
+metadata = Table.metadata
+messaging = define_messaging_tables(metadata)
+idempotency_keys = define_idempotency_table(metadata)

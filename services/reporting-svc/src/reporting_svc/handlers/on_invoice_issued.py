@@ -1,0 +1,23 @@
+"""An issued invoice starts ageing from its due date."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.inbox import ReceivedEvent
+from ledgerflow_events.money import to_minor
+from reporting_svc.projections.aging import IssuedInvoice
+from reporting_svc.projections.receivables import record_invoice
+
+
+async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+    data = event.data
+    assert isinstance(data, InvoiceIssued)
+    invoice = IssuedInvoice(
+        invoice_id=data.invoice_id,
+        customer_id=data.customer_id,
+        currency=data.currency,
+        total=to_minor(data.total, data.currency),
+        issue_date=data.issue_date,
+        due_date=data.due_date,
+    )
+    await record_invoice(session, invoice, data.number)

@@ -1,0 +1,20 @@
+"""A payment reduces the aging of the invoices it was applied to, from the day it came in."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ledgerflow_events.contracts import PaymentReceived
+from ledgerflow_events.inbox import ReceivedEvent
+from ledgerflow_events.money import to_minor
+from reporting_svc.projections.aging import AppliedPayment
+from reporting_svc.projections.receivables import record_payment
+
+
+async def on_payment_received(session: AsyncSession, event: ReceivedEvent) -> None:
+    data = event.data
+    assert isinstance(data, PaymentReceived)
+    # Unapplied cash is customer credit, not a reduction of any invoice: it does not age.
+    applied = [
+        AppliedPayment(a.invoice_id, to_minor(a.amount, data.currency), data.received_on)
+        for a in data.allocations
+    ]
+    await record_payment(session, data.customer_id, data.payment_id, applied)

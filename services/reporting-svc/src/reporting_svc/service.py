@@ -1,0 +1,25 @@
+"""reporting-svc, declared: what it serves and consumes (it publishes nothing)."""
+
+from pathlib import Path
+
+from ledgerflow_events.topics import CUSTOMER_EVENTS, LEDGER_EVENTS
+from ledgerflow_platform.spec import ServiceSpec
+from reporting_svc.adapters.tables import idempotency_keys, messaging
+from reporting_svc.api.errors import ERRORS
+from reporting_svc.api.routes import router
+from reporting_svc.handlers import HANDLERS
+
+SPEC = ServiceSpec(
+    name="reporting",
+    title="Ledgerflow reporting-svc",
+    description="AR reporting: receivables aging at any date, projected from ledger events.",
+    version="0.1.0",
+    messaging=messaging,
+    idempotency_keys=idempotency_keys,
+    migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
+    routers=[router],
+    errors=ERRORS,
+    outbox=None,
+    consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS],
+    handlers=HANDLERS,
+)

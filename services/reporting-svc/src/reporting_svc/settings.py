@@ -1,0 +1,11 @@
+from pydantic_settings import SettingsConfigDict
+
+from ledgerflow_platform.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    """How reporting-svc is deployed: its database, broker and port, from REPORTING_* vars."""
+
+    model_config = SettingsConfigDict(env_prefix="REPORTING_", extra="ignore")
+
+    port: int = 8005
