@@ -1,0 +1,85 @@
+"""Collection cases, open and closed."""
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from collections_svc.adapters.tables import CollectionCaseRow
+from collections_svc.domain.case import CaseStatus, CollectionCase
+
+
+def _to_domain(row: CollectionCaseRow) -> CollectionCase:
+    return CollectionCase(
+        id=row.id,
+        customer_id=row.customer_id,
+        currency=row.currency,
+        status=CaseStatus(row.status),
+        overdue_amount=row.overdue_amount,
+        opened_on=row.opened_on,
+        closed_on=row.closed_on,
+    )
+
+
+class CollectionCases:
+    """Every collection case, open and closed."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def open_case_of(self, customer_id: str) -> CollectionCase | None:
+        """The customer's open case, locked until the transaction ends."""
+        rows = await self._session.execute(
+            select(CollectionCaseRow)
+            .where(
+                col(CollectionCaseRow.customer_id) == customer_id,
+                col(CollectionCaseRow.status) == CaseStatus.OPEN.value,
+            )
+            .with_for_update()
+        )
+        row = rows.scalars().first()
+        return _to_domain(row) if row else None
+
+    async def save(self, case: CollectionCase) -> None:
+        values = {
+            "id": case.id,
+            "customer_id": case.customer_id,
+            "currency": case.currency,
+            "status": case.status.value,
+            "overdue_amount": case.overdue_amount,
+            "opened_on": case.opened_on,
+            "closed_on": case.closed_on,
+        }
+        statement = insert(CollectionCaseRow).values(values)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[col(CollectionCaseRow.id)],
+                set_={
+                    "status": statement.excluded.status,
+                    "overdue_amount": statement.excluded.overdue_amount,
+                    "closed_on": statement.excluded.closed_on,
+                },
+            )
+        )
+
+    async def get(self, case_id: str) -> CollectionCase | None:
+        row = await self._session.get(CollectionCaseRow, case_id)
+        return _to_domain(row) if row else None
+
+    async def page(
+        self,
+        *,
+        customer_id: str | None,
+        status: CaseStatus | None,
+        after: str | None,
+        limit: int,
+    ) -> list[CollectionCase]:
+        query = select(CollectionCaseRow).order_by(col(CollectionCaseRow.id)).limit(limit)
+        if customer_id is not None:
+            query = query.where(col(CollectionCaseRow.customer_id) == customer_id)
+        if status is not None:
+            query = query.where(col(CollectionCaseRow.status) == status.value)
+        if after is not None:
+            query = query.where(col(CollectionCaseRow.id) > after)
+        rows = (await self._session.execute(query)).scalars().all()
+        return [_to_domain(r) for r in rows]

@@ -1,0 +1,65 @@
+"""The invoices collections follows, written by value so applying a fact twice changes nothing."""
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import Insert, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from collections_svc.adapters.tables import ReceivableRow
+from collections_svc.domain.arrears import Receivable
+
+
+class Receivables:
+    """The invoices whose lateness puts customers in collections."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add_if_absent(self, customer_id: str, receivable: Receivable) -> None:
+        # A fact that arrived earlier already knows better than the invoice's original total.
+        await self._session.execute(
+            self._insert(customer_id, receivable).on_conflict_do_nothing(
+                index_elements=[col(ReceivableRow.invoice_id)]
+            )
+        )
+
+    async def set_open_amount(self, customer_id: str, receivable: Receivable) -> None:
+        statement = self._insert(customer_id, receivable)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[col(ReceivableRow.invoice_id)],
+                set_={"open_amount": statement.excluded.open_amount},
+            )
+        )
+
+    async def mark_overdue(self, customer_id: str, receivable: Receivable) -> None:
+        statement = self._insert(customer_id, receivable)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[col(ReceivableRow.invoice_id)],
+                set_={"open_amount": statement.excluded.open_amount, "overdue": True},
+            )
+        )
+
+    async def overdue_of(self, customer_id: str) -> list[Receivable]:
+        rows = await self._session.execute(
+            select(ReceivableRow).where(
+                col(ReceivableRow.customer_id) == customer_id,
+                col(ReceivableRow.overdue).is_(True),
+                col(ReceivableRow.open_amount) > 0,
+            )
+        )
+        return [
+            Receivable(r.invoice_id, r.currency, r.open_amount, r.overdue)
+            for r in rows.scalars().all()
+        ]
+
+    @staticmethod
+    def _insert(customer_id: str, receivable: Receivable) -> Insert:
+        return insert(ReceivableRow).values(
+            invoice_id=receivable.invoice_id,
+            customer_id=customer_id,
+            currency=receivable.currency,
+            open_amount=receivable.open_amount,
+            overdue=receivable.overdue,
+        )

@@ -1,0 +1,9 @@
+"""The one table from collections-svc's domain errors to problem details."""
+
+from collections_svc.domain.case import CaseNotFound
+from ledgerflow_platform.errors import DomainError
+from ledgerflow_platform.web.problems import ProblemType
+
+ERRORS: dict[type[DomainError], ProblemType] = {
+    CaseNotFound: ProblemType(404, "case-not-found", "No such collection case"),
+}

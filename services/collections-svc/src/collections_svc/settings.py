@@ -1,0 +1,11 @@
+from pydantic_settings import SettingsConfigDict
+
+from ledgerflow_platform.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    """How collections-svc is deployed: its database, broker, keys and port."""
+
+    model_config = SettingsConfigDict(env_prefix="COLLECTIONS_", extra="ignore")
+
+    port: int = 8004

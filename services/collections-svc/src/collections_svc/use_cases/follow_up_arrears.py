@@ -1,0 +1,14 @@
+"""Bring the customer's open case in line with what is still overdue; nothing left closes it."""
+
+from datetime import date
+
+from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
+from collections_svc.domain.arrears import overdue_total
+
+
+async def follow_up_arrears(uow: CollectionsUnitOfWork, *, customer_id: str, on: date) -> None:
+    case = await uow.cases.open_case_of(customer_id)
+    if case is None:
+        return
+    overdue = overdue_total(await uow.receivables.overdue_of(customer_id), case.currency)
+    await uow.cases.save(case.follow_arrears(overdue, on))

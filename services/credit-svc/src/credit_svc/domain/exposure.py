@@ -1,0 +1,67 @@
+"""A customer's credit exposure: what it owes us now, and how much of that is already late."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ledgerflow_events.money import UnknownCurrency, currency_scale
+from ledgerflow_platform.errors import DomainError
+
+
+class UnsupportedCurrency(DomainError):
+    """The currency is not one we can keep a credit account in."""
+
+
+class CustomerNotFound(DomainError):
+    """Credit control has no account for this customer."""
+
+    def __init__(self, customer_id: str) -> None:
+        super().__init__(f"No credit account for customer {customer_id}.")
+        self.customer_id = customer_id
+
+
+@dataclass(frozen=True)
+class CreditAccount:
+    """A customer we extend credit to, watched in its account currency."""
+
+    customer_id: str
+    currency: str
+
+
+@dataclass(frozen=True)
+class Receivable:
+    """An invoice as credit control sees it: what is still owed on it, and whether it is late."""
+
+    invoice_id: str
+    currency: str
+    open_amount: int
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """What a customer owes us now and the overdue part of it, in minor units."""
+
+    customer_id: str
+    currency: str
+    open_amount: int
+    overdue_amount: int
+
+
+def open_account(customer_id: str, currency: str) -> CreditAccount:
+    try:
+        currency_scale(currency)
+    except UnknownCurrency as exc:
+        raise UnsupportedCurrency(str(exc), field="currency") from exc
+    return CreditAccount(customer_id, currency)
+
+
+def exposure_of(account: CreditAccount, receivables: Iterable[Receivable]) -> Exposure:
+    # The ledger invoices a customer in its account currency only; summing across
+    # currencies would be meaningless, so anything else is not part of this exposure.
+    counted = [r for r in receivables if r.currency == account.currency and r.open_amount > 0]
+    return Exposure(
+        customer_id=account.customer_id,
+        currency=account.currency,
+        open_amount=sum(r.open_amount for r in counted),
+        overdue_amount=sum(r.open_amount for r in counted if r.overdue),
+    )

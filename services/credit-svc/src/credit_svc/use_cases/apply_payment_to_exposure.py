@@ -1,0 +1,17 @@
+"""A payment shrinks exposure to what the ledger says is still open on each invoice it paid."""
+
+from collections.abc import Mapping
+
+from credit_svc.adapters.unit_of_work import CreditUnitOfWork
+from credit_svc.domain.exposure import Receivable, open_account
+
+
+async def apply_payment_to_exposure(
+    uow: CreditUnitOfWork, *, customer_id: str, currency: str, open_after: Mapping[str, int]
+) -> None:
+    """`open_after` maps each invoice the payment was applied to onto its open amount after it."""
+    await uow.accounts.add_if_absent(open_account(customer_id, currency))
+    for invoice_id, open_amount in open_after.items():
+        await uow.receivables.set_open_amount(
+            customer_id, Receivable(invoice_id, currency, open_amount)
+        )
