@@ -1,0 +1,159 @@
+"""Invoices, their lines, and the gap-free number series."""
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import ColumnElement, Select, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as upsert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from ledger_svc.adapters.tables import InvoiceCounterRow, InvoiceLineRow, InvoiceRow
+from ledger_svc.domain.allocation import Allocation
+from ledger_svc.domain.invoice import Invoice, InvoiceLine, InvoiceStatus, status_for
+
+
+def _to_domain(row: InvoiceRow, lines: Sequence[InvoiceLineRow]) -> Invoice:
+    return Invoice(
+        id=row.id,
+        number=row.number,
+        customer_id=row.customer_id,
+        currency=row.currency,
+        issue_date=row.issue_date,
+        due_date=row.due_date,
+        total=row.total,
+        open_amount=row.open_amount,
+        lines=tuple(InvoiceLine(x.description, x.quantity, x.unit_price, x.amount) for x in lines),
+        marked_overdue_on=row.marked_overdue_on,
+    )
+
+
+def _falling_overdue(as_of: date) -> tuple[ColumnElement[bool], ...]:
+    return (
+        col(InvoiceRow.open_amount) > 0,
+        col(InvoiceRow.due_date) < as_of,
+        col(InvoiceRow.marked_overdue_on).is_(None),
+    )
+
+
+class InvoiceRepository:
+    """Where invoices are kept, numbered, settled and marked overdue."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def next_number(self, series: str, year: int) -> int:
+        """Take the next number of the series. The counter row stays locked until commit,
+        so a rolled-back invoice gives its number back and the series has no gaps."""
+        last_number = col(InvoiceCounterRow.last_number)
+        stmt = upsert(InvoiceCounterRow).values(series=series, year=year, last_number=1)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["series", "year"], set_={"last_number": last_number + 1}
+        )
+        return int((await self._session.execute(stmt.returning(last_number))).scalar_one())
+
+    async def add(self, invoice: Invoice) -> None:
+        await self._session.execute(
+            insert(InvoiceRow).values(
+                id=invoice.id,
+                number=invoice.number,
+                customer_id=invoice.customer_id,
+                currency=invoice.currency,
+                issue_date=invoice.issue_date,
+                due_date=invoice.due_date,
+                total=invoice.total,
+                open_amount=invoice.open_amount,
+                status=invoice.status.value,
+                issued_at=datetime.now(UTC),
+            )
+        )
+        await self._session.execute(
+            insert(InvoiceLineRow),
+            [
+                {
+                    "invoice_id": invoice.id,
+                    "position": position,
+                    "description": line.description,
+                    "quantity": line.quantity,
+                    "unit_price": line.unit_price,
+                    "amount": line.amount,
+                }
+                for position, line in enumerate(invoice.lines)
+            ],
+        )
+
+    async def get(self, invoice_id: str) -> Invoice | None:
+        found = await self._load(select(InvoiceRow).where(col(InvoiceRow.id) == invoice_id))
+        return found[0] if found else None
+
+    async def open_invoices(self, customer_id: str) -> list[Invoice]:
+        query = select(InvoiceRow).where(
+            col(InvoiceRow.customer_id) == customer_id, col(InvoiceRow.open_amount) > 0
+        )
+        return await self._load(query.with_for_update())
+
+    async def page(
+        self,
+        *,
+        customer_id: str | None,
+        status: InvoiceStatus | None,
+        after: str | None,
+        limit: int,
+    ) -> list[Invoice]:
+        query = select(InvoiceRow).order_by(col(InvoiceRow.id)).limit(limit)
+        if customer_id is not None:
+            query = query.where(col(InvoiceRow.customer_id) == customer_id)
+        if status is not None:
+            query = query.where(col(InvoiceRow.status) == status.value)
+        if after is not None:
+            query = query.where(col(InvoiceRow.id) > after)
+        return await self._load(query)
+
+    async def settle(
+        self, invoices: Mapping[str, Invoice], allocations: Sequence[Allocation]
+    ) -> None:
+        """Bring each allocated invoice's open amount and status in line with its allocation."""
+        for allocation in allocations:
+            total = invoices[allocation.invoice_id].total
+            await self._session.execute(
+                update(InvoiceRow)
+                .where(col(InvoiceRow.id) == allocation.invoice_id)
+                .values(
+                    open_amount=allocation.open_amount_after,
+                    status=status_for(total, allocation.open_amount_after).value,
+                )
+            )
+
+    async def customers_with_invoices_falling_overdue(self, as_of: date) -> list[str]:
+        customer_id = col(InvoiceRow.customer_id)
+        query = select(customer_id).where(*_falling_overdue(as_of)).distinct()
+        return list((await self._session.execute(query.order_by(customer_id))).scalars())
+
+    async def falling_overdue(self, customer_ids: Sequence[str], as_of: date) -> list[Invoice]:
+        query = select(InvoiceRow).where(
+            col(InvoiceRow.customer_id).in_(customer_ids), *_falling_overdue(as_of)
+        )
+        return await self._load(
+            query.order_by(col(InvoiceRow.customer_id), col(InvoiceRow.due_date))
+        )
+
+    async def mark_overdue(self, invoice_ids: Sequence[str], as_of: date) -> None:
+        await self._session.execute(
+            update(InvoiceRow)
+            .where(col(InvoiceRow.id).in_(invoice_ids), col(InvoiceRow.marked_overdue_on).is_(None))
+            .values(marked_overdue_on=as_of)
+        )
+
+    async def _load(self, query: Select[InvoiceRow]) -> list[Invoice]:
+        rows = list((await self._session.execute(query)).scalars())
+        if not rows:
+            return []
+        lines = await self._session.execute(
+            select(InvoiceLineRow)
+            .where(col(InvoiceLineRow.invoice_id).in_([r.id for r in rows]))
+            .order_by(col(InvoiceLineRow.invoice_id), col(InvoiceLineRow.position))
+        )
+        by_invoice: dict[str, list[InvoiceLineRow]] = {r.id: [] for r in rows}
+        for line in lines.scalars():
+            by_invoice[line.invoice_id].append(line)
+        return [_to_domain(r, by_invoice[r.id]) for r in rows]
