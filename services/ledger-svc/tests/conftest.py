@@ -1,49 +1,44 @@
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 from uuid6 import uuid7
 
 from ledger_svc.service import SPEC
 from ledger_svc.settings import Settings
 from ledgerflow_events.contracts import CustomerRegistered
 from ledgerflow_events.inbox import Outcome
-from ledgerflow_platform.testing import EventDelivery, KeyPair, app_client, event_delivery, migrate
+from ledgerflow_platform.testing import (
+    EventDelivery,
+    KeyPair,
+    ServiceDb,
+    app_client,
+    event_delivery,
+    migrate,
+)
 
 RegisterCustomer = Callable[..., Awaitable[str]]
 
 
-class LedgerDb:
-    """Reads the ledger's tables directly, as an auditor of what a request left behind."""
+LEDGER_TABLES = (
+    "invoices",
+    "invoice_lines",
+    "payments",
+    "payment_allocations",
+    "outbox",
+    "invoice_counters",
+    "event_streams",
+    "idempotency_keys",
+)
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
 
-    async def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
-        async with self.engine.connect() as conn:
-            return [tuple(r) for r in await conn.execute(text(sql), params)]
+class LedgerDb(ServiceDb):
+    """The ledger's tables, read directly."""
 
-    async def outbox(self, customer_id: str) -> list[tuple[str, dict[str, Any]]]:
-        """(event type, payload) of every event recorded for the customer, in order."""
-        rows = await self.rows(
-            "SELECT type, payload FROM outbox WHERE aggregateid = :c ORDER BY position",
-            c=customer_id,
-        )
-        return [(r[0], r[1]) for r in rows]
-
-    async def counts(self) -> dict[str, int]:
-        """How many rows each ledger table holds: proof that a refused request wrote nothing."""
-        tables = ("invoices", "invoice_lines", "payments", "payment_allocations", "outbox")
-        tables += ("invoice_counters", "event_streams", "idempotency_keys")
-        found: dict[str, int] = {}
-        for table in tables:
-            [(count,)] = await self.rows(f"SELECT count(*) FROM {table}")  # noqa: S608
-            found[table] = count
-        return found
+    async def counts(self, *tables: str) -> dict[str, int]:
+        return await super().counts(*(tables or LEDGER_TABLES))
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,14 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from asgi_lifespan import LifespanManager
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from ledgerflow_events.contracts.base import EventData
 from ledgerflow_events.dead_letters import DeadLetterWriter
@@ -103,3 +106,39 @@ async def event_delivery(
         yield delivery
     finally:
         await delivery.close()
+
+
+class ServiceDb:
+    """Reads a service's tables directly, as an auditor of what a request or event left behind."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+        async with self.engine.connect() as conn:
+            return [tuple(r) for r in await conn.execute(text(sql), params)]
+
+    async def outbox(self, customer_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """(event type, payload) of every event recorded for the customer, in order."""
+        rows = await self.rows(
+            "SELECT type, payload FROM outbox WHERE aggregateid = :c ORDER BY position",
+            c=customer_id,
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    async def counts(self, *tables: str) -> dict[str, int]:
+        """Rows per table: proof that a refused request wrote nothing."""
+        found: dict[str, int] = {}
+        for table in tables:
+            [(count,)] = await self.rows(f"SELECT count(*) FROM {table}")  # noqa: S608
+            found[table] = count
+        return found
+
+
+@asynccontextmanager
+async def service_db(database_url: str) -> AsyncIterator[ServiceDb]:
+    engine = create_async_engine(database_url)
+    try:
+        yield ServiceDb(engine)
+    finally:
+        await engine.dispose()

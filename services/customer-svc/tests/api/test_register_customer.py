@@ -1,22 +1,16 @@
 import httpx
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from ledgerflow_platform.testing import KeyPair
+from ledgerflow_platform.testing import KeyPair, service_db
 
 ACME = {"name": "Acme Trading Ltd", "currency": "EUR", "payment_terms_days": 30}
 
 
-async def outbox_rows(database_url: str, customer_id: str) -> list[tuple[str, int, dict]]:
-    engine = create_async_engine(database_url)
-    async with engine.connect() as conn:
-        rows = await conn.execute(
-            text("SELECT type, sequence, payload FROM outbox WHERE aggregateid = :c ORDER BY position"),
-            {"c": customer_id},
+async def outbox_rows(database_url: str, customer_id: str) -> list[tuple[str, int, dict]]:  # type: ignore[type-arg]
+    async with service_db(database_url) as db:
+        return await db.rows(  # type: ignore[return-value]
+            "SELECT type, sequence, payload FROM outbox WHERE aggregateid = :c ORDER BY position",
+            c=customer_id,
         )
-        result = [tuple(r) for r in rows]
-    await engine.dispose()
-    return result  # type: ignore[return-value]
 
 
 async def test_registering_a_customer_records_customer_registered_in_the_outbox(

@@ -9,7 +9,11 @@ NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 def test_a_customer_keeps_its_currency_and_terms() -> None:
     customer = new_customer("c1", "  Acme Ltd ", "JPY", 45, NOW)
-    assert (customer.name, customer.currency, customer.payment_terms_days) == ("Acme Ltd", "JPY", 45)
+    assert (customer.name, customer.currency, customer.payment_terms_days) == (
+        "Acme Ltd",
+        "JPY",
+        45,
+    )
 
 
 @pytest.mark.parametrize("currency", ["ABC", "XAU"])
