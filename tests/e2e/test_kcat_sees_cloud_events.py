@@ -2,10 +2,12 @@
 
 import asyncio
 import json
-import shutil
 from datetime import date
 
 import pytest
+
+from ledgerflow_devstack.kcat import kcat_command
+from ledgerflow_devstack.stack import Stack
 
 from .conftest import Api
 from .flow import issue_invoice, register_customer
@@ -13,24 +15,14 @@ from .flow import issue_invoice, register_customer
 pytestmark = pytest.mark.e2e
 
 
-async def kcat_lines(bootstrap: str, topic: str) -> list[str]:
-    kcat = shutil.which("kcat")
-    assert kcat, "kcat is needed: `make test` installs the Debian package"
+async def kcat_lines(platform: Stack, topic: str) -> list[str]:
+    argv, env = kcat_command(
+        platform.kafka_bootstrap,
+        ["-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%h\t%k\t%s\n"],
+        platform.config.home / "lib",
+    )
     process = await asyncio.create_subprocess_exec(
-        kcat,
-        "-C",
-        "-b",
-        bootstrap,
-        "-t",
-        topic,
-        "-o",
-        "beginning",
-        "-e",
-        "-q",
-        "-f",
-        "%h\t%k\t%s\n",
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
+        *argv, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
     )
     out, err = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 0, err.decode()
@@ -42,7 +34,7 @@ async def test_kcat_shows_cloud_events_headers_and_json_data_on_ledger_events(ap
     invoice = await issue_invoice(api, customer, date(2026, 11, 1), "99.90")
 
     async def published() -> list[str]:
-        lines = await kcat_lines(api.platform.kafka_bootstrap, "ledger.events")
+        lines = await kcat_lines(api.platform, "ledger.events")
         return [line for line in lines if invoice["id"] in line]
 
     for _ in range(100):

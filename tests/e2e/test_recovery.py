@@ -20,7 +20,7 @@ async def test_after_the_broker_restarts_empty_a_replay_brings_every_consumer_up
     invoice = await issue_invoice(api, customer, date(2026, 10, 1), "1234.56")
 
     async def on_the_broker() -> bool:
-        lines = await kcat_lines(api.platform.kafka_bootstrap, "ledger.events")
+        lines = await kcat_lines(api.platform, "ledger.events")
         return any(invoice["id"] in line for line in lines)
 
     await until_equal(on_the_broker, True)

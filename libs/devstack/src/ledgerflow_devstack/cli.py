@@ -1,6 +1,7 @@
 """`ledgerflow`: run the whole platform locally with one command, no Docker."""
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
@@ -8,6 +9,7 @@ from datetime import timedelta
 from ledgerflow_devstack.auth import token_for
 from ledgerflow_devstack.config import StackConfig
 from ledgerflow_devstack.errors import StackError
+from ledgerflow_devstack.kcat import kcat_command
 from ledgerflow_devstack.stack import Stack
 from ledgerflow_platform.auth.roles import Role
 
@@ -32,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--from", dest="from_position", type=int, default=None)
     replay.add_argument("--to", dest="to_position", type=int, default=None)
     commands.add_parser("restart-broker", help="replace the broker with an empty one")
+    kcat = commands.add_parser(
+        "kcat", help="run kcat on the local broker, e.g. -C -t ledger.events"
+    )
+    kcat.add_argument("kcat_args", nargs=argparse.REMAINDER, help="arguments passed to kcat")
     return parser
 
 
@@ -87,6 +93,11 @@ def _restart_broker(stack: Stack, _: argparse.Namespace) -> int:
     return 0
 
 
+def _kcat(stack: Stack, args: argparse.Namespace) -> int:
+    argv, env = kcat_command(stack.kafka_bootstrap, args.kcat_args, stack.config.home / "lib")
+    os.execvpe(argv[0], argv, env)  # noqa: S606 - replaces this process with kcat
+
+
 COMMANDS = {
     "up": _up,
     "down": _down,
@@ -94,6 +105,7 @@ COMMANDS = {
     "token": _token,
     "replay": _replay,
     "restart-broker": _restart_broker,
+    "kcat": _kcat,
 }
 
 
