@@ -110,7 +110,13 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    # kcat's own options (-C, -t ...) pass through untouched.
+    args, passthrough = parser.parse_known_args(argv)
+    if passthrough and args.command != "kcat":
+        parser.error(f"unrecognized arguments: {' '.join(passthrough)}")
+    if args.command == "kcat":
+        args.kcat_args = [*passthrough, *args.kcat_args]
     try:
         stack = Stack(StackConfig.from_env())
         return COMMANDS[args.command](stack, args)

@@ -79,6 +79,11 @@ class Stack:
             services.migrate(self.config, missing, timeout=max(timeout, 120.0))
             say(f"starting {', '.join(missing)}")
             self._start_services(missing, timeout)
+        if not alive["broker"]:
+            # The broker keeps nothing across restarts; the outboxes keep everything. Replaying
+            # them all is safe (consumers skip what their inbox has seen) and cheap locally.
+            say("re-publishing the outboxes to the new broker")
+            self.replay()
         if demo and not self.config.demo_marker.exists():
             say("loading demo data")
             load_demo(self.config, self.token("admin", subject="demo-loader"))

@@ -1,17 +1,20 @@
-"""Lookup from a CloudEvents type to its contract."""
+"""Lookup from a CloudEvents type to its contract: every EventData subclass in contracts/."""
 
+from ledgerflow_events.contracts import customer, ledger  # noqa: F401 - registers the contracts
 from ledgerflow_events.contracts.base import EventData
-from ledgerflow_events.contracts.customer import CustomerRegistered
-from ledgerflow_events.contracts.ledger import (
-    InvoiceIssued,
-    InvoiceOverdue,
-    InvoicePaid,
-    PaymentReceived,
-)
+
+
+def _all_contracts(base: type[EventData]) -> list[type[EventData]]:
+    found = []
+    for sub in base.__subclasses__():
+        if sub.__module__.startswith("ledgerflow_events.contracts."):
+            found.append(sub)
+        found += _all_contracts(sub)
+    return found
+
 
 EVENT_TYPES: dict[str, type[EventData]] = {
-    model.event_type(): model
-    for model in (CustomerRegistered, InvoiceIssued, PaymentReceived, InvoicePaid, InvoiceOverdue)
+    model.event_type(): model for model in _all_contracts(EventData)
 }
 
 

@@ -1,0 +1,50 @@
+"""`make up` / `make down` as a developer lives with them: idempotent, and nothing is lost."""
+
+import asyncio
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.stack import Stack
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def own_platform() -> Iterator[Stack]:
+    home = Path(tempfile.mkdtemp(prefix="lf-life-"))
+    stack = Stack(StackConfig.isolated(home))
+    try:
+        yield stack
+    finally:
+        stack.down()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+async def customer_names(stack: Stack) -> list[str]:
+    headers = {"Authorization": f"Bearer {stack.token('auditor')}"}
+    async with httpx.AsyncClient() as client:
+        page = await client.get(stack.url("customer") + "/v1/customers", headers=headers)
+    return sorted(c["name"] for c in page.json()["items"])
+
+
+async def test_up_twice_changes_nothing_and_data_survives_down_and_up(own_platform: Stack) -> None:
+    assert await asyncio.to_thread(own_platform.up, demo=True, timeout=120.0) is True
+    demo = await customer_names(own_platform)
+    assert demo == ["Acme Trading GmbH", "Blue River Foods Inc.", "Nordlicht Retail AG"]
+    pids = {s.name: s.pid for s in own_platform.status()}
+
+    assert await asyncio.to_thread(own_platform.up, demo=True) is False
+    assert {s.name: s.pid for s in own_platform.status()} == pids
+
+    stopped = await asyncio.to_thread(own_platform.down)
+    assert set(stopped) == set(pids)
+    assert not any(own_platform.running().values())
+
+    assert await asyncio.to_thread(own_platform.up, demo=True, timeout=120.0) is True
+    assert await customer_names(own_platform) == demo
