@@ -8,7 +8,7 @@ from ledgerflow_events.kafka import make_producer
 from ledgerflow_events.testing import as_record, cloud_event, eventually
 from ledgerflow_events.topics import dead_letter_topic
 
-from .conftest import POISON_TOTAL, Scratch, invoice
+from .conftest import POISON_TOTAL, Scratch, apply_invoice, invoice
 
 
 async def test_a_redelivered_event_changes_nothing(scratch: Scratch) -> None:
@@ -84,3 +84,20 @@ async def _produce(producer: AIOKafkaProducer, topic: str, event) -> None:  # ty
 
 async def _processed(outcomes: list[Outcome], n: int) -> bool:
     return len(outcomes) >= n
+
+
+async def test_a_transient_failure_is_retried_and_applied_once(scratch: Scratch) -> None:
+    failures = iter([ConnectionError("database failover")])
+
+    async def flaky(session, event) -> None:  # type: ignore[no-untyped-def]
+        if (error := next(failures, None)) is not None:
+            raise error
+        await apply_invoice(session, event)
+
+    processor = scratch.processor()
+    processor._handlers = {"ledger.invoice_issued.v1": flaky}
+    record = as_record(cloud_event(invoice("hana", 1, total="75.25")), topic=scratch.topic)
+
+    assert await processor.process(record) == Outcome.APPLIED
+    assert await scratch.applied_totals() == {"hana-inv-1": 7525}
+    assert await scratch.count(scratch.tables.dead_letters) == 0

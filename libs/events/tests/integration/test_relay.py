@@ -116,3 +116,35 @@ async def _wait_published(scratch: Scratch) -> None:
             return (await conn.execute(query)).first() is None
 
     await eventually(none_pending)
+
+
+async def test_a_replay_of_a_range_republishes_exactly_that_range_in_order(
+    scratch: Scratch,
+) -> None:
+    await scratch.emit(*(invoice("ivan", n) for n in range(6)))
+    relay = relay_for(scratch)
+    producer = make_producer(scratch.kafka)
+    await producer.start()
+    async with scratch.engine.connect() as conn:
+        await relay.publish_pending(conn, producer)
+        first = (
+            (
+                await conn.execute(
+                    select(scratch.tables.outbox.c.position).order_by(
+                        scratch.tables.outbox.c.position
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        await conn.commit()
+    async with scratch.sessions() as session, session.begin():
+        assert await scratch.outbox.request_replay(session, first[2], first[4]) == 3
+    async with scratch.engine.connect() as conn:
+        assert await relay.publish_pending(conn, producer) == 3
+    await producer.stop()
+
+    records = await scratch.read_topic(scratch.topic, expected=9)
+    sequences = [int(dict(r.headers)["ce_sequence"]) for r in records]
+    assert sequences == [1, 2, 3, 4, 5, 6, 3, 4, 5]
