@@ -22,7 +22,8 @@ def alembic_config(migrations_dir: Path, database_url: str) -> Config:
 
 
 def upgrade_to_head(migrations_dir: Path, database_url: str) -> None:
-    command.upgrade(alembic_config(migrations_dir, database_url), "head")
+    # "heads": features may add migrations on parallel branches; all of them apply.
+    command.upgrade(alembic_config(migrations_dir, database_url), "heads")
 
 
 def run_online_migrations(config: Config, target_metadata: MetaData | None = None) -> None:

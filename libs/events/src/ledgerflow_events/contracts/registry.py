@@ -1,7 +1,14 @@
 """Lookup from a CloudEvents type to its contract: every EventData subclass in contracts/."""
 
-from ledgerflow_events.contracts import customer, ledger  # noqa: F401 - registers the contracts
+import importlib
+import pkgutil
+
+from ledgerflow_events import contracts
 from ledgerflow_events.contracts.base import EventData
+
+# Importing every module of the package registers its contracts as EventData subclasses.
+for _module in pkgutil.iter_modules(contracts.__path__):
+    importlib.import_module(f"{contracts.__name__}.{_module.name}")
 
 
 def _all_contracts(base: type[EventData]) -> list[type[EventData]]:
