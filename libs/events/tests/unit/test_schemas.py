@@ -4,6 +4,7 @@ from typing import ClassVar
 from pydantic import BaseModel
 
 from ledgerflow_events.asyncapi import document
+from ledgerflow_events.contracts import EVENT_TYPES
 from ledgerflow_events.contracts.base import EventData
 from ledgerflow_events.schemas import (
     ASYNCAPI_FILE,
@@ -37,12 +38,9 @@ def test_the_committed_asyncapi_document_lists_every_event_on_its_topic() -> Non
     committed = json.loads(ASYNCAPI_FILE.read_text())
     assert committed == document(generate())
     assert committed["channels"]["ledger"]["address"] == "ledger.events"
-    assert set(committed["channels"]["ledger"]["messages"]) == {
-        "ledger_invoice_issued_v1",
-        "ledger_invoice_overdue_v1",
-        "ledger_invoice_paid_v1",
-        "ledger_payment_received_v1",
-    }
+    ledger_types = {t.replace(".", "_") for t in EVENT_TYPES if t.startswith("ledger.")}
+    assert set(committed["channels"]["ledger"]["messages"]) == ledger_types
+    assert "ledger_invoice_issued_v1" in ledger_types
 
 
 def test_the_committed_schemas_have_no_breaking_change_against_the_models() -> None:

@@ -33,6 +33,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         kafka = settings.kafka()
         dead_letters = DeadLetterWriter(kafka, sessions, spec.messaging, service=spec.name)
         app.state.spec = spec
+        app.state.settings = settings
         app.state.engine = engine
         app.state.sessions = sessions
         app.state.idempotency = IdempotencyStore(spec.idempotency_keys)

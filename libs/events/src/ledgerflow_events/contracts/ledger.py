@@ -8,6 +8,24 @@ from pydantic import BaseModel, ConfigDict
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
 
+class InvoiceTotals(BaseModel):
+    """How an invoice's gross total splits into net and tax."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    net: Amount
+    tax: Amount
+
+
+class InvoiceInstalment(BaseModel):
+    """An amount of an invoice due on a date; an invoice's instalments add up to its total."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    due_date: date
+    amount: Amount
+
+
 class InvoiceIssued(EventData):
     """An invoice was issued; credit adds it to exposure, reporting ages it."""
 
@@ -19,7 +37,11 @@ class InvoiceIssued(EventData):
     currency: CurrencyCode
     total: Amount
     issue_date: date
+    # When the whole total is due: the last instalment's date.
     due_date: date
+    # Added later in v1: absent from invoices issued before.
+    totals: InvoiceTotals | None = None
+    instalments: list[InvoiceInstalment] | None = None
 
 
 class PaymentAllocation(BaseModel):

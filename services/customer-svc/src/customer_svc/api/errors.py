@@ -1,5 +1,8 @@
 """The one table from customer-svc's domain errors to problem details."""
 
+from customer_svc.api.errors_complaints import COMPLAINT_ERRORS
+from customer_svc.api.errors_contracts import CONTRACT_ERRORS
+from customer_svc.api.errors_profile import PROFILE_ERRORS
 from customer_svc.domain.customer import CustomerNotFound, InvalidPaymentTerms, UnsupportedCurrency
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
@@ -8,4 +11,7 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     UnsupportedCurrency: ProblemType(422, "unsupported-currency", "The currency is not supported"),
     InvalidPaymentTerms: ProblemType(422, "invalid-payment-terms", "Invalid payment terms"),
     CustomerNotFound: ProblemType(404, "customer-not-found", "No such customer"),
+    **CONTRACT_ERRORS,
+    **COMPLAINT_ERRORS,
+    **PROFILE_ERRORS,
 }

@@ -2,13 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
+from customer_svc.adapters.customers import CustomerSearch
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.schemas import CustomerOut, CustomerPage, RegisterCustomer
-from customer_svc.domain.customer import Customer, CustomerNotFound
+from customer_svc.api.deps_profile import CurrentReader, Vault, conflict, etag
+from customer_svc.api.render_profile import customer_out
+from customer_svc.api.schemas import CustomerOut, CustomerPage, RegisterCustomer, Status
+from customer_svc.domain.profile import CustomerCodeTaken, DuplicateTaxId
+from customer_svc.use_cases.disclosure import WRITER, Disclosures
+from customer_svc.use_cases.read_customer_file import read_customer, search_customers
 from customer_svc.use_cases.register_customer import register_customer
-from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
+from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession, Idempotent
@@ -19,51 +24,83 @@ router = APIRouter(prefix="/v1/customers", tags=["customers"])
 CanRegister = Annotated[
     Principal, Depends(require_roles(Role.ACCOUNTANT, Role.ADMIN, Role.SERVICE))
 ]
-CanRead = Annotated[Principal, Depends(require_roles(*EVERY_ROLE))]
+Filter = Annotated[str | None, Query(max_length=200)]
 
 
-def _out(customer: Customer) -> CustomerOut:
-    return CustomerOut(
-        id=customer.id,
-        name=customer.name,
-        currency=customer.currency,
-        payment_terms_days=customer.payment_terms_days,
-        registered_at=customer.registered_at,
-    )
-
-
-@router.post("", status_code=201, response_model=CustomerOut, summary="Register a customer")
+@router.post(
+    "",
+    status_code=201,
+    response_model=CustomerOut,
+    summary="Register a customer",
+    description="Personal values in the response are masked; read them back with GET.",
+    responses={409: {"description": "Code or tax id taken; `existing_customer_id` names it"}},
+)
 async def register(
-    body: RegisterCustomer, session: DbSession, idempotency: Idempotent, _: CanRegister
+    body: RegisterCustomer,
+    request: Request,
+    session: DbSession,
+    idempotency: Idempotent,
+    vault: Vault,
+    _: CanRegister,
 ) -> Response | CustomerOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = CustomerUnitOfWork(session)
-    customer = await register_customer(
-        uow, name=body.name, currency=body.currency, payment_terms_days=body.payment_terms_days
-    )
-    response = _out(customer)
+    basics = {"name", "currency", "payment_terms_days", "status"}
+    try:
+        customer = await register_customer(
+            uow,
+            name=body.name,
+            currency=body.currency,
+            payment_terms_days=body.payment_terms_days,
+            status=body.status,
+            profile=body.model_dump(exclude=basics, exclude_none=True),
+            vault=vault,
+        )
+    except (DuplicateTaxId, CustomerCodeTaken) as exc:
+        return conflict(request, exc, existing_customer_id=exc.existing_customer_id)
+    response = customer_out(Disclosures(vault, WRITER).customer(customer))
     await idempotency.remember(201, response)
     await uow.commit()
     return response
 
 
-@router.get("/{customer_id}", response_model=CustomerOut, summary="One customer")
-async def get_customer(customer_id: str, session: DbSession, _: CanRead) -> CustomerOut:
-    customer = await CustomerUnitOfWork(session).customers.get(customer_id)
-    if customer is None:
-        raise CustomerNotFound(customer_id)
-    return _out(customer)
+@router.get("/{customer_id}", response_model=CustomerOut, summary="One customer file")
+async def get_customer(
+    customer_id: str, response: Response, session: DbSession, vault: Vault, reader: CurrentReader
+) -> CustomerOut:
+    uow = CustomerUnitOfWork(session)
+    view = await read_customer(uow, vault, reader, customer_id)
+    await uow.commit()
+    response.headers["ETag"] = etag(view.customer.version)
+    return customer_out(view)
 
 
-@router.get("", response_model=CustomerPage, summary="Customers, oldest first")
+@router.get(
+    "",
+    response_model=CustomerPage,
+    summary="Search customers, oldest first",
+    description="`q` matches part of the name, the exact code, or the exact tax id.",
+)
 async def list_customers(
-    session: DbSession, _: CanRead, limit: Limit = 50, cursor: Cursor = None
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    q: Filter = None,
+    segment: Filter = None,
+    region: Filter = None,
+    industry: Filter = None,
+    status: Status | None = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> CustomerPage:
-    customers = await CustomerUnitOfWork(session).customers.page(
-        after=decode_cursor(cursor), limit=limit
+    uow = CustomerUnitOfWork(session)
+    search = CustomerSearch(q=q, segment=segment, region=region, industry=industry, status=status)
+    views = await search_customers(
+        uow, vault, reader, search, after=decode_cursor(cursor), limit=limit
     )
+    await uow.commit()
     return CustomerPage(
-        items=[_out(c) for c in customers],
-        next_cursor=next_cursor([c.id for c in customers], limit),
+        items=[customer_out(v) for v in views],
+        next_cursor=next_cursor([v.customer.id for v in views], limit),
     )

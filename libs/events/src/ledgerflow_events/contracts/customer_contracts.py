@@ -1,0 +1,104 @@
+"""Facts about customers' contracts and complaints, published by customer-svc on customer.events.
+
+A contract is news from the day it is signed: drafts, their amendments and abandoned drafts stay
+inside customer-svc, so every amended or closed contract was announced as signed first.
+None of them carries free text (notes, amendment reasons, complaint descriptions, resolutions):
+those may hold personal data, which never leaves customer-svc in an event.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, ClassVar
+
+from pydantic import StringConstraints
+
+from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
+
+ClosedStatus = Annotated[str, StringConstraints(pattern=r"^(completed|terminated)$")]
+Channel = Annotated[str, StringConstraints(pattern=r"^(email|phone|letter|visit|portal)$")]
+Category = Annotated[
+    str,
+    StringConstraints(pattern=r"^(billing|payment|delivery|quality|service|contract|other)$"),
+]
+Severity = Annotated[str, StringConstraints(pattern=r"^(low|medium|high|critical)$")]
+
+
+class ContractSigned(EventData):
+    """A contract became active; reporting adds its project and total to the finance table."""
+
+    producer: ClassVar[str] = "customer"
+    fact: ClassVar[str] = "contract_signed"
+
+    contract_id: str
+    number: str
+    contract_version: int
+    project: str
+    signed_on: date
+    currency: CurrencyCode
+    total: Amount
+    payment_terms_days: int
+    payment_cycle: str | None = None
+    activated_on: date
+
+
+class ContractAmended(EventData):
+    """A contract's terms were amended into a new version; reporting replaces the contract's row."""
+
+    producer: ClassVar[str] = "customer"
+    fact: ClassVar[str] = "contract_amended"
+
+    contract_id: str
+    number: str
+    contract_version: int
+    changed_fields: list[str]
+    project: str
+    signed_on: date
+    currency: CurrencyCode
+    total: Amount
+    payment_terms_days: int
+    payment_cycle: str | None = None
+    amended_at: datetime
+
+
+class ContractClosed(EventData):
+    """A contract was completed or terminated; reporting and credit stop counting it as running."""
+
+    producer: ClassVar[str] = "customer"
+    fact: ClassVar[str] = "contract_closed"
+
+    contract_id: str
+    number: str
+    contract_version: int
+    status: ClosedStatus
+    closed_on: date
+    currency: CurrencyCode
+    total: Amount
+
+
+class ComplaintOpened(EventData):
+    """A customer complaint was recorded; reporting counts it, credit may watch the customer."""
+
+    producer: ClassVar[str] = "customer"
+    fact: ClassVar[str] = "complaint_opened"
+
+    complaint_id: str
+    channel: Channel
+    category: Category
+    severity: Severity
+    received_at: datetime
+
+
+class ComplaintResolved(EventData):
+    """A customer complaint was resolved; reporting measures response and resolution times."""
+
+    producer: ClassVar[str] = "customer"
+    fact: ClassVar[str] = "complaint_resolved"
+
+    complaint_id: str
+    channel: Channel
+    category: Category
+    severity: Severity
+    received_at: datetime
+    first_response_at: datetime
+    resolved_at: datetime
+    response_time_seconds: int
+    resolution_time_seconds: int

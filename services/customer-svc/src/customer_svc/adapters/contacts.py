@@ -1,0 +1,135 @@
+"""Where customers' contacts and bank accounts are kept, sealed as they arrive."""
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from customer_svc.adapters.tables_profile import BankAccountRow, ContactRow
+from customer_svc.domain.bank_accounts import BankAccount
+from customer_svc.domain.contacts import Contact, ContactRole
+from customer_svc.domain.personal_data import Sealed
+
+
+def _sealed(token: str | None) -> Sealed | None:
+    return Sealed(token) if token else None
+
+
+def _contact(row: ContactRow) -> Contact:
+    return Contact(
+        id=row.id,
+        customer_id=row.customer_id,
+        name=Sealed(row.name_sealed),
+        phone=_sealed(row.phone_sealed),
+        email=_sealed(row.email_sealed),
+        roles=tuple(ContactRole(r) for r in row.roles),
+        created_at=row.created_at,
+        version=row.version,
+    )
+
+
+def _contact_columns(contact: Contact) -> dict[str, Any]:
+    return {
+        "name_sealed": contact.name.token,
+        "phone_sealed": contact.phone.token if contact.phone else None,
+        "email_sealed": contact.email.token if contact.email else None,
+        "roles": [r.value for r in contact.roles],
+        "version": contact.version,
+    }
+
+
+class ContactRepository:
+    """The people we deal with at each customer."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def add(self, contact: Contact) -> None:
+        self._session.add(
+            ContactRow(
+                id=contact.id,
+                customer_id=contact.customer_id,
+                created_at=contact.created_at,
+                **_contact_columns(contact),
+            )
+        )
+
+    async def get(self, customer_id: str, contact_id: str) -> Contact | None:
+        row = await self._session.get(ContactRow, contact_id)
+        return _contact(row) if row and row.customer_id == customer_id else None
+
+    async def save(self, contact: Contact) -> None:
+        row = await self._session.get(ContactRow, contact.id)
+        assert row is not None, "only contacts read in this transaction are saved"
+        for name, value in _contact_columns(contact).items():
+            setattr(row, name, value)
+
+    async def remove(self, contact: Contact) -> None:
+        await self._session.execute(delete(ContactRow).where(col(ContactRow.id) == contact.id))
+
+    async def of_customer(
+        self, customer_id: str, *, after: str | None = None, limit: int | None = None
+    ) -> list[Contact]:
+        query = select(ContactRow).where(col(ContactRow.customer_id) == customer_id)
+        if after is not None:
+            query = query.where(col(ContactRow.id) > after)
+        query = query.order_by(col(ContactRow.id)).limit(limit)
+        return [_contact(r) for r in (await self._session.execute(query)).scalars()]
+
+
+def _account(row: BankAccountRow) -> BankAccount:
+    return BankAccount(
+        id=row.id,
+        customer_id=row.customer_id,
+        iban=Sealed(row.iban_sealed, row.iban_index),
+        bic=row.bic,
+        currency=row.currency,
+        created_at=row.created_at,
+    )
+
+
+class BankAccountRepository:
+    """The accounts customers pay from and are refunded to."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def add(self, account: BankAccount) -> None:
+        assert account.iban.index is not None, "IBANs are indexed to refuse duplicates"
+        self._session.add(
+            BankAccountRow(
+                id=account.id,
+                customer_id=account.customer_id,
+                iban_sealed=account.iban.token,
+                iban_index=account.iban.index,
+                bic=account.bic,
+                currency=account.currency,
+                created_at=account.created_at,
+            )
+        )
+
+    async def get(self, customer_id: str, account_id: str) -> BankAccount | None:
+        row = await self._session.get(BankAccountRow, account_id)
+        return _account(row) if row and row.customer_id == customer_id else None
+
+    async def holding(self, customer_id: str, iban_index: str) -> str | None:
+        query = select(col(BankAccountRow.id)).where(
+            col(BankAccountRow.customer_id) == customer_id,
+            col(BankAccountRow.iban_index) == iban_index,
+        )
+        return (await self._session.execute(query)).scalar_one_or_none()
+
+    async def remove(self, account: BankAccount) -> None:
+        await self._session.execute(
+            delete(BankAccountRow).where(col(BankAccountRow.id) == account.id)
+        )
+
+    async def of_customer(
+        self, customer_id: str, *, after: str | None = None, limit: int | None = None
+    ) -> list[BankAccount]:
+        query = select(BankAccountRow).where(col(BankAccountRow.customer_id) == customer_id)
+        if after is not None:
+            query = query.where(col(BankAccountRow.id) > after)
+        query = query.order_by(col(BankAccountRow.id)).limit(limit)
+        return [_account(r) for r in (await self._session.execute(query)).scalars()]

@@ -1,0 +1,142 @@
+"""Routes that change contracts: parse, call the use case, commit, respond with the ETag."""
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Response
+
+from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.api.contracts_read import router as read_router
+from customer_svc.api.contracts_render import contract_out, etag, revisions_in
+from customer_svc.api.schemas_contracts import (
+    AmendContract,
+    ChangeContractStatus,
+    ContractOut,
+    CreateContract,
+)
+from customer_svc.domain.contract import Contract, ContractStatus
+from customer_svc.use_cases.amend_contract import amend_contract
+from customer_svc.use_cases.change_contract_status import change_contract_status
+from customer_svc.use_cases.create_contract import create_contract
+from ledgerflow_platform.auth.roles import Role
+from ledgerflow_platform.auth.tokens import Principal
+from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.deps import DbSession, Idempotent
+from ledgerflow_platform.web.problems import Problem, ProblemType
+
+router = APIRouter(tags=["contracts"])
+router.include_router(read_router)
+
+CanWrite = Annotated[Principal, Depends(require_roles(Role.ACCOUNTANT, Role.ADMIN, Role.SERVICE))]
+IfMatch = Annotated[
+    str | None, Header(description="The contract's ETag as last read; stale ones get 412")
+]
+PRECONDITION_REQUIRED = ProblemType(428, "precondition-required", "If-Match is required")
+
+
+async def _respond(
+    uow: CustomerUnitOfWork,
+    contract: Contract,
+    idempotency: Idempotent,
+    response: Response,
+    status: int,
+) -> ContractOut:
+    body = await contract_out(uow, contract)
+    await idempotency.remember(status, body)
+    await uow.commit()
+    response.headers["ETag"] = etag(contract)
+    return body
+
+
+@router.post(
+    "/v1/customers/{customer_id}/contracts",
+    status_code=201,
+    response_model=ContractOut,
+    summary="Put a customer's contract on file, as a draft or signed",
+)
+async def create(
+    customer_id: str,
+    body: CreateContract,
+    response: Response,
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: CanWrite,
+) -> Response | ContractOut:
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = CustomerUnitOfWork(session)
+    contract = await create_contract(
+        uow,
+        customer_id=customer_id,
+        **body.model_dump(exclude={"status"}),
+        status=ContractStatus(body.status),
+        now=datetime.now(UTC),
+        by=principal.subject,
+    )
+    response.headers["Location"] = f"/v1/contracts/{contract.id}"
+    return await _respond(uow, contract, idempotency, response, 201)
+
+
+@router.post(
+    "/v1/contracts/{contract_id}/amendments",
+    status_code=201,
+    response_model=ContractOut,
+    summary="Amend a contract into a new version (send If-Match)",
+)
+async def amend(
+    contract_id: str,
+    body: AmendContract,
+    response: Response,
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: CanWrite,
+    if_match: IfMatch = None,
+) -> Response | ContractOut:
+    if if_match is None:
+        raise Problem(
+            PRECONDITION_REQUIRED,
+            "Send If-Match with the ETag of the contract you amend, so no amendment is lost.",
+        )
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = CustomerUnitOfWork(session)
+    contract = await amend_contract(
+        uow,
+        contract_id,
+        changes=body.model_dump(exclude_unset=True, exclude={"reason"}),
+        reason=body.reason,
+        if_revision=revisions_in(if_match),
+        now=datetime.now(UTC),
+        by=principal.subject,
+    )
+    return await _respond(uow, contract, idempotency, response, 201)
+
+
+@router.post(
+    "/v1/contracts/{contract_id}/status",
+    response_model=ContractOut,
+    summary="Sign, complete or terminate a contract (If-Match optional)",
+)
+async def change_status(
+    contract_id: str,
+    body: ChangeContractStatus,
+    response: Response,
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: CanWrite,
+    if_match: IfMatch = None,
+) -> Response | ContractOut:
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = CustomerUnitOfWork(session)
+    contract = await change_contract_status(
+        uow,
+        contract_id,
+        to=body.status,
+        reason=body.reason,
+        effective_on=body.effective_on,
+        if_revision=revisions_in(if_match),
+        now=datetime.now(UTC),
+        by=principal.subject,
+    )
+    return await _respond(uow, contract, idempotency, response, 200)

@@ -1,0 +1,63 @@
+"""Customer files, contacts and bank accounts as the HTTP contract shows them."""
+
+from dataclasses import asdict
+
+from customer_svc.api.schemas import AddressOut, CustomerOut
+from customer_svc.api.schemas_contacts import BankAccountOut, ContactOut
+from customer_svc.domain.places import Address
+from customer_svc.use_cases.disclosure import BankAccountView, ContactView, CustomerView
+
+
+def _address(address: Address | None) -> AddressOut | None:
+    if address is None:
+        return None
+    return AddressOut.model_validate({**asdict(address), "lines": list(address.lines)})
+
+
+def customer_out(view: CustomerView) -> CustomerOut:
+    customer = view.customer
+    return CustomerOut(
+        id=customer.id,
+        code=customer.code,
+        name=customer.name,
+        currency=customer.currency,
+        payment_terms_days=customer.payment_terms_days,
+        registered_at=customer.registered_at,
+        status=customer.status.value,
+        country=customer.country,
+        tax_id=view.tax_id,
+        industry=customer.industry,
+        region=customer.region,
+        billing_address=_address(customer.billing_address),
+        shipping_address=_address(customer.shipping_address),
+        segments=list(customer.segments),
+        parent_id=customer.parent_id,
+        version=customer.version,
+        updated_at=customer.updated_at or customer.registered_at,
+    )
+
+
+def contact_out(view: ContactView) -> ContactOut:
+    contact = view.contact
+    return ContactOut(
+        id=contact.id,
+        customer_id=contact.customer_id,
+        name=view.name,
+        phone=view.phone,
+        email=view.email,
+        roles=[r.value for r in contact.roles],
+        version=contact.version,
+        created_at=contact.created_at,
+    )
+
+
+def bank_account_out(view: BankAccountView) -> BankAccountOut:
+    account = view.account
+    return BankAccountOut(
+        id=account.id,
+        customer_id=account.customer_id,
+        iban=view.iban,
+        bic=account.bic,
+        currency=account.currency,
+        created_at=account.created_at,
+    )

@@ -1,0 +1,94 @@
+"""A customer's bank accounts: IBANs kept sealed, shown clear only to roles that pay or refund."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.api.deps_profile import CurrentReader, Vault, conflict
+from customer_svc.api.render_profile import bank_account_out
+from customer_svc.api.schemas_contacts import AddBankAccount, BankAccountOut, BankAccountPage
+from customer_svc.domain.bank_accounts import DuplicateBankAccount
+from customer_svc.use_cases.add_bank_account import add_bank_account
+from customer_svc.use_cases.disclosure import WRITER, Disclosures
+from customer_svc.use_cases.read_customer_file import list_bank_accounts, read_bank_account
+from customer_svc.use_cases.remove_bank_account import remove_bank_account
+from ledgerflow_platform.auth.roles import Role
+from ledgerflow_platform.auth.tokens import Principal
+from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.deps import DbSession, Idempotent
+from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+
+router = APIRouter(prefix="/v1/customers/{customer_id}/bank-accounts", tags=["bank accounts"])
+
+CanManage = Annotated[Principal, Depends(require_roles(Role.ACCOUNTANT, Role.ADMIN))]
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=BankAccountOut,
+    summary="Add a bank account",
+    description="The IBAN in the response is masked; read it back with GET.",
+    responses={409: {"description": "Already recorded; `existing_bank_account_id` names it"}},
+)
+async def add(
+    customer_id: str,
+    _: CanManage,
+    body: AddBankAccount,
+    request: Request,
+    session: DbSession,
+    idempotency: Idempotent,
+    vault: Vault,
+) -> Response | BankAccountOut:
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = CustomerUnitOfWork(session)
+    try:
+        account = await add_bank_account(
+            uow, vault, customer_id, iban=body.iban, bic=body.bic, currency=body.currency
+        )
+    except DuplicateBankAccount as exc:
+        return conflict(request, exc, existing_bank_account_id=exc.existing_account_id)
+    response = bank_account_out(Disclosures(vault, WRITER).bank_account(account))
+    await idempotency.remember(201, response)
+    await uow.commit()
+    return response
+
+
+@router.get("", response_model=BankAccountPage, summary="A customer's bank accounts")
+async def list_(
+    customer_id: str,
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> BankAccountPage:
+    uow = CustomerUnitOfWork(session)
+    views = await list_bank_accounts(
+        uow, vault, reader, customer_id, after=decode_cursor(cursor), limit=limit
+    )
+    await uow.commit()
+    return BankAccountPage(
+        items=[bank_account_out(v) for v in views],
+        next_cursor=next_cursor([v.account.id for v in views], limit),
+    )
+
+
+@router.get("/{account_id}", response_model=BankAccountOut, summary="One bank account")
+async def get(
+    customer_id: str, account_id: str, session: DbSession, vault: Vault, reader: CurrentReader
+) -> BankAccountOut:
+    uow = CustomerUnitOfWork(session)
+    view = await read_bank_account(uow, vault, reader, customer_id, account_id)
+    await uow.commit()
+    return bank_account_out(view)
+
+
+@router.delete("/{account_id}", status_code=204, summary="Stop using a bank account")
+async def remove(customer_id: str, account_id: str, _: CanManage, session: DbSession) -> Response:
+    uow = CustomerUnitOfWork(session)
+    await remove_bank_account(uow, customer_id, account_id)
+    await uow.commit()
+    return Response(status_code=204)

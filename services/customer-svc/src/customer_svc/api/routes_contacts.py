@@ -1,0 +1,131 @@
+"""A customer's contacts: add, read (clear or masked by role), correct, remove."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
+
+from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.api.deps_profile import CurrentReader, IfMatch, Vault, etag
+from customer_svc.api.render_profile import contact_out
+from customer_svc.api.schemas_contacts import AddContact, ChangeContact, ContactOut, ContactPage
+from customer_svc.use_cases.add_contact import add_contact
+from customer_svc.use_cases.change_contact import change_contact
+from customer_svc.use_cases.disclosure import WRITER, Disclosures
+from customer_svc.use_cases.read_customer_file import list_contacts, read_contact
+from customer_svc.use_cases.remove_contact import remove_contact
+from ledgerflow_platform.auth.roles import Role
+from ledgerflow_platform.auth.tokens import Principal
+from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.deps import DbSession, Idempotent
+from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+
+router = APIRouter(prefix="/v1/customers/{customer_id}/contacts", tags=["contacts"])
+
+CanManage = Annotated[
+    Principal,
+    Depends(require_roles(Role.ACCOUNTANT, Role.COLLECTOR, Role.ADMIN, Role.SERVICE)),
+]
+WRITE_NOTE = "Personal values in the response are masked; read them back with GET."
+
+
+@router.post(
+    "", status_code=201, response_model=ContactOut, summary="Add a contact", description=WRITE_NOTE
+)
+async def add(
+    customer_id: str,
+    _: CanManage,
+    body: AddContact,
+    session: DbSession,
+    idempotency: Idempotent,
+    vault: Vault,
+) -> Response | ContactOut:
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = CustomerUnitOfWork(session)
+    contact = await add_contact(
+        uow,
+        vault,
+        customer_id,
+        name=body.name,
+        phone=body.phone,
+        email=body.email,
+        roles=body.roles,
+    )
+    response = contact_out(Disclosures(vault, WRITER).contact(contact))
+    await idempotency.remember(201, response)
+    await uow.commit()
+    return response
+
+
+@router.get("", response_model=ContactPage, summary="A customer's contacts")
+async def list_(
+    customer_id: str,
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> ContactPage:
+    uow = CustomerUnitOfWork(session)
+    views = await list_contacts(
+        uow, vault, reader, customer_id, after=decode_cursor(cursor), limit=limit
+    )
+    await uow.commit()
+    return ContactPage(
+        items=[contact_out(v) for v in views],
+        next_cursor=next_cursor([v.contact.id for v in views], limit),
+    )
+
+
+@router.get("/{contact_id}", response_model=ContactOut, summary="One contact")
+async def get(
+    customer_id: str,
+    contact_id: str,
+    response: Response,
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+) -> ContactOut:
+    uow = CustomerUnitOfWork(session)
+    view = await read_contact(uow, vault, reader, customer_id, contact_id)
+    await uow.commit()
+    response.headers["ETag"] = etag(view.contact.version)
+    return contact_out(view)
+
+
+@router.patch(
+    "/{contact_id}",
+    response_model=ContactOut,
+    summary="Correct a contact",
+    description="Needs `If-Match` with the contact's ETag. " + WRITE_NOTE,
+)
+async def change(
+    customer_id: str,
+    contact_id: str,
+    _: CanManage,
+    body: ChangeContact,
+    response: Response,
+    session: DbSession,
+    vault: Vault,
+    expected_version: IfMatch,
+) -> ContactOut:
+    uow = CustomerUnitOfWork(session)
+    contact = await change_contact(
+        uow,
+        vault,
+        customer_id,
+        contact_id,
+        body.model_dump(exclude_unset=True),
+        expected_version=expected_version,
+    )
+    await uow.commit()
+    response.headers["ETag"] = etag(contact.version)
+    return contact_out(Disclosures(vault, WRITER).contact(contact))
+
+
+@router.delete("/{contact_id}", status_code=204, summary="Remove a contact")
+async def remove(customer_id: str, contact_id: str, _: CanManage, session: DbSession) -> Response:
+    uow = CustomerUnitOfWork(session)
+    await remove_contact(uow, customer_id, contact_id)
+    await uow.commit()
+    return Response(status_code=204)

@@ -1,0 +1,26 @@
+"""Find a customer whose contacts or bank accounts are about to change, and tell the platform."""
+
+from datetime import datetime
+
+from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.domain.customer import Customer, CustomerNotFound
+from customer_svc.domain.lifecycle import check_open
+from ledgerflow_events.contracts.customer_profile import CustomerProfileUpdated
+
+
+async def open_file_for_change(uow: CustomerUnitOfWork, customer_id: str) -> Customer:
+    await uow.lock_customer(customer_id)
+    customer = await uow.customers.get(customer_id)
+    if customer is None:
+        raise CustomerNotFound(customer_id)
+    check_open(customer.id, customer.status)
+    return customer
+
+
+async def announce_change(
+    uow: CustomerUnitOfWork, customer_id: str, what: str, at: datetime
+) -> None:
+    """Consumers learn that contacts or bank accounts changed, never their values."""
+    await uow.emit(
+        CustomerProfileUpdated(customer_id=customer_id, changed_fields=[what], updated_at=at)
+    )

@@ -1,0 +1,122 @@
+"""Read customer files, contacts and bank accounts: disclosed per role, every clear read logged."""
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from customer_svc.adapters.customers import CustomerSearch
+from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.domain import personal_data as pd
+from customer_svc.domain.bank_accounts import BankAccountNotFound
+from customer_svc.domain.contacts import ContactNotFound
+from customer_svc.domain.customer import Customer, CustomerNotFound
+from customer_svc.domain.personal_data import Reader
+from customer_svc.domain.tax_ids import lookup_forms
+from customer_svc.use_cases.disclosure import (
+    BankAccountView,
+    ContactView,
+    CustomerView,
+    Disclosures,
+)
+
+
+async def _customer(uow: CustomerUnitOfWork, customer_id: str) -> Customer:
+    customer = await uow.customers.get(customer_id)
+    if customer is None:
+        raise CustomerNotFound(customer_id)
+    return customer
+
+
+async def read_customer(
+    uow: CustomerUnitOfWork, vault: PersonalDataVault, reader: Reader, customer_id: str
+) -> CustomerView:
+    shown = Disclosures(vault, reader)
+    view = shown.customer(await _customer(uow, customer_id))
+    shown.record(uow, datetime.now(UTC))
+    return view
+
+
+async def search_customers(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    reader: Reader,
+    search: CustomerSearch,
+    *,
+    after: str | None,
+    limit: int,
+) -> list[CustomerView]:
+    if search.q:
+        # Tax ids are stored sealed: they are found by the blind index of the exact number.
+        forms = lookup_forms(search.q)
+        search = replace(search, tax_id_indexes={vault.index(pd.TAX_ID, f) for f in forms})
+    customers = await uow.customers.page(after=after, limit=limit, search=search)
+    shown = Disclosures(vault, reader)
+    views = [shown.customer(c) for c in customers]
+    shown.record(uow, datetime.now(UTC))
+    return views
+
+
+async def list_contacts(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    reader: Reader,
+    customer_id: str,
+    *,
+    after: str | None,
+    limit: int,
+) -> list[ContactView]:
+    customer = await _customer(uow, customer_id)
+    shown = Disclosures(vault, reader)
+    contacts = await uow.contacts.of_customer(customer.id, after=after, limit=limit)
+    views = [shown.contact(c) for c in contacts]
+    shown.record(uow, datetime.now(UTC))
+    return views
+
+
+async def read_contact(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    reader: Reader,
+    customer_id: str,
+    contact_id: str,
+) -> ContactView:
+    contact = await uow.contacts.get(customer_id, contact_id)
+    if contact is None:
+        raise ContactNotFound(contact_id)
+    shown = Disclosures(vault, reader)
+    view = shown.contact(contact)
+    shown.record(uow, datetime.now(UTC))
+    return view
+
+
+async def list_bank_accounts(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    reader: Reader,
+    customer_id: str,
+    *,
+    after: str | None,
+    limit: int,
+) -> list[BankAccountView]:
+    customer = await _customer(uow, customer_id)
+    shown = Disclosures(vault, reader)
+    accounts = await uow.bank_accounts.of_customer(customer.id, after=after, limit=limit)
+    views = [shown.bank_account(a) for a in accounts]
+    shown.record(uow, datetime.now(UTC))
+    return views
+
+
+async def read_bank_account(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    reader: Reader,
+    customer_id: str,
+    account_id: str,
+) -> BankAccountView:
+    account = await uow.bank_accounts.get(customer_id, account_id)
+    if account is None:
+        raise BankAccountNotFound(account_id)
+    shown = Disclosures(vault, reader)
+    view = shown.bank_account(account)
+    shown.record(uow, datetime.now(UTC))
+    return view
