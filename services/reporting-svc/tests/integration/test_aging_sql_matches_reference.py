@@ -1,4 +1,8 @@
-"""The SQL aging report agrees with the pure reference rules on any book of receivables."""
+"""The SQL aging report agrees with the pure reference rules on any book of receivables.
+
+Books include voids, some applied before the invoice they void, and payments the ledger would
+refuse (overpaid or on voided invoices): the two must agree on whatever the tables hold.
+"""
 
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
@@ -8,15 +12,44 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
-from reporting_svc.projections.aging import AppliedPayment, IssuedInvoice, age_receivables
+from reporting_svc.projections.aging import (
+    AppliedPayment,
+    IssuedInvoice,
+    VoidedInvoice,
+    age_receivables,
+)
 from reporting_svc.projections.aging_report import aging_report
-from reporting_svc.projections.receivables import record_invoice, record_payment
+from reporting_svc.projections.receivables import record_invoice, record_payment, record_void
 
 START = date(2026, 1, 1)
 CUSTOMERS = ["c1", "c2", "C3"]  # mixed case: the report must sort ids the same way Python does
 
 days = st.integers(-20, 420).map(lambda n: START + timedelta(days=n))
-Book = tuple[list[IssuedInvoice], list[AppliedPayment]]
+CURRENCIES = ["EUR", "JPY", "USD"]
+# A void, and whether it is applied before the invoices (their InvoiceIssued re-driven late).
+Void = tuple[VoidedInvoice, bool]
+Book = tuple[list[IssuedInvoice], list[AppliedPayment], list[Void]]
+
+
+@st.composite
+def voids_of(draw: st.DrawFn, invoices: list[IssuedInvoice]) -> list[Void]:
+    """Voids of some invoices, a few voided twice, and of invoices never issued at all."""
+    voided = [
+        VoidedInvoice(i.invoice_id, i.customer_id, i.currency, i.total, draw(days))
+        for i in invoices
+        for _ in range(draw(st.sampled_from([0, 0, 1, 1, 2])))
+    ]
+    voided += [
+        VoidedInvoice(
+            f"v{n}",
+            draw(st.sampled_from(CUSTOMERS)),
+            draw(st.sampled_from(CURRENCIES)),
+            draw(st.integers(1, 10**12)),
+            draw(days),
+        )
+        for n in range(draw(st.integers(0, 2)))
+    ]
+    return [(void, draw(st.booleans())) for void in voided]
 
 
 @st.composite
@@ -28,7 +61,7 @@ def books(draw: st.DrawFn) -> Book:
             IssuedInvoice(
                 invoice_id=f"i{n}",
                 customer_id=draw(st.sampled_from(CUSTOMERS)),
-                currency=draw(st.sampled_from(["EUR", "JPY", "USD"])),
+                currency=draw(st.sampled_from(CURRENCIES)),
                 total=draw(st.integers(1, 10**12)),
                 issue_date=issue,
                 due_date=issue + timedelta(days=draw(st.integers(0, 150))),
@@ -40,7 +73,7 @@ def books(draw: st.DrawFn) -> Book:
         for invoice in invoices
         for _ in range(draw(st.integers(0, 3)))
     ]
-    return invoices, payments
+    return invoices, payments, draw(voids_of(invoices))
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +92,17 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 async def test_the_sql_report_equals_the_reference_rules(
     engine: AsyncEngine, book: Book, as_of: date, customer_id: str | None
 ) -> None:
-    invoices, payments = book
+    invoices, payments, voids = book
     async with engine.connect() as conn:
         transaction = await conn.begin()
         session = AsyncSession(bind=conn)
         try:
+            for void in [v for v, before_issue in voids if before_issue]:
+                await record_void(session, void, f"INV-{void.invoice_id}")
             for invoice in invoices:
                 await record_invoice(session, invoice, f"INV-{invoice.invoice_id}")
+            for void in [v for v, before_issue in voids if not before_issue]:
+                await record_void(session, void, f"INV-{void.invoice_id}")
             for n, payment in enumerate(payments):
                 customer = next(
                     i.customer_id for i in invoices if i.invoice_id == payment.invoice_id
@@ -77,4 +114,5 @@ async def test_the_sql_report_equals_the_reference_rules(
             await session.close()
             await transaction.rollback()
 
-    assert report == age_receivables(invoices, payments, as_of, customer_id)
+    voided = [void for void, _ in voids]
+    assert report == age_receivables(invoices, payments, as_of, customer_id, voids=voided)

@@ -64,6 +64,16 @@ class Receivables:
             )
         )
 
+    async def void(self, customer_id: str, receivable: Receivable) -> None:
+        """Nothing is owed on a voided invoice; the row stays so a late issue cannot revive it."""
+        statement = self._insert(customer_id, receivable)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[col(ReceivableRow.invoice_id)],
+                set_={"open_amount": 0, "overdue": False},
+            )
+        )
+
     async def open_of(self, customer_id: str) -> list[Receivable]:
         rows = await self._session.execute(
             select(ReceivableRow).where(

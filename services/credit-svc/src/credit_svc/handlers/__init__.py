@@ -4,6 +4,7 @@ from credit_svc.handlers.on_customer_registered import on_customer_registered
 from credit_svc.handlers.on_invoice_issued import on_invoice_issued
 from credit_svc.handlers.on_invoice_overdue import on_invoice_overdue
 from credit_svc.handlers.on_invoice_paid import on_invoice_paid
+from credit_svc.handlers.on_invoice_voided import on_invoice_voided
 from credit_svc.handlers.on_payment_received import on_payment_received
 from ledgerflow_events.contracts import (
     CustomerRegistered,
@@ -12,6 +13,7 @@ from ledgerflow_events.contracts import (
     InvoicePaid,
     PaymentReceived,
 )
+from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
 from ledgerflow_events.inbox import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -20,4 +22,5 @@ HANDLERS: dict[str, Handler] = {
     PaymentReceived.event_type(): on_payment_received,
     InvoicePaid.event_type(): on_invoice_paid,
     InvoiceOverdue.event_type(): on_invoice_overdue,
+    InvoiceVoided.event_type(): on_invoice_voided,
 }

@@ -37,6 +37,9 @@ class InvoiceRow(Table, table=True):
     total_minor: int = Field(sa_type=BigInteger)
     issue_date: date
     due_date: date
+    # From this day on nothing is owed on it. A void that came before its InvoiceIssued keeps
+    # the void date as issue and due date until the issue arrives, so it is never aged.
+    voided_on: date | None = None
 
 
 class AllocationRow(Table, table=True):

@@ -110,6 +110,26 @@ class AppliedPayment:
     received_on: date
 
 
+@dataclass(frozen=True)
+class VoidedInvoice:
+    """An invoice cancelled on a date: from that day on nothing is owed on it."""
+
+    invoice_id: str
+    customer_id: str
+    currency: str
+    total: int
+    voided_on: date
+
+
+def void_dates(voids: Iterable[VoidedInvoice]) -> dict[str, date]:
+    """Each voided invoice's void date; should it be voided twice, the first void stands."""
+    dates: dict[str, date] = {}
+    for void in voids:
+        earlier = dates.get(void.invoice_id, void.voided_on)
+        dates[void.invoice_id] = min(earlier, void.voided_on)
+    return dates
+
+
 def open_amount(invoice: IssuedInvoice, payments: Iterable[AppliedPayment], as_of: date) -> int:
     """What was still owed on the invoice at the end of `as_of`."""
     received = sum(
@@ -130,17 +150,21 @@ def age_receivables(
     payments: Iterable[AppliedPayment],
     as_of: date,
     customer_id: str | None = None,
+    voids: Iterable[VoidedInvoice] = (),
 ) -> AgingReport:
-    """The aging at `as_of`: invoices issued by then, less payments received by then.
+    """The aging at `as_of`: invoices issued and not voided by then, less payments by then.
 
     An invoice counts only while something is still owed on it, so customers owing nothing
-    have no row.
+    have no row. A void is dated: the aging of a day before it still shows the invoice.
     """
     applied = list(payments)
+    voided_on = void_dates(voids)
     aged: dict[tuple[str, str], AgedAmounts] = defaultdict(AgedAmounts)
     for invoice in invoices:
         not_this_customer = customer_id is not None and invoice.customer_id != customer_id
-        if invoice.issue_date > as_of or not_this_customer:
+        void_date = voided_on.get(invoice.invoice_id)
+        voided = void_date is not None and void_date <= as_of
+        if invoice.issue_date > as_of or not_this_customer or voided:
             continue
         owed = open_amount(invoice, applied, as_of)
         if owed > 0:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    or_,
     select,
     true,
     tuple_,
@@ -44,7 +45,10 @@ def _aging_query(as_of: date, customer_id: str | None) -> Select[*tuple[Any, ...
     as_of_date = cast(literal(as_of, Date), Date)
     # Allocations summed once per invoice and hash-joined: one pass over each table.
     paid_by = [col(AllocationRow.received_on) <= as_of_date]
-    issued_by = [col(InvoiceRow.issue_date) <= as_of_date]
+    issued_by = [
+        col(InvoiceRow.issue_date) <= as_of_date,
+        or_(col(InvoiceRow.voided_on).is_(None), col(InvoiceRow.voided_on) > as_of_date),
+    ]
     if customer_id is not None:
         paid_by.append(col(AllocationRow.customer_id) == customer_id)
         issued_by.append(col(InvoiceRow.customer_id) == customer_id)

@@ -7,11 +7,13 @@ or a redelivery with a new event id) leaves the tables as they were.
 from collections.abc import Iterable
 from datetime import date
 
+from sqlalchemy import func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from reporting_svc.adapters.tables import AllocationRow, CustomerAccountRow, InvoiceRow
-from reporting_svc.projections.aging import AppliedPayment, IssuedInvoice
+from reporting_svc.projections.aging import AppliedPayment, IssuedInvoice, VoidedInvoice
 
 
 async def record_customer(
@@ -25,18 +27,48 @@ async def record_customer(
 
 
 async def record_invoice(session: AsyncSession, invoice: IssuedInvoice, number: str) -> None:
+    statement = insert(InvoiceRow).values(
+        id=invoice.invoice_id,
+        customer_id=invoice.customer_id,
+        number=number,
+        currency=invoice.currency,
+        total_minor=invoice.total,
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+    )
+    # An invoice whose void came first carries the void date as its issue and due dates:
+    # the real ones restore its aging up to the void, and the void itself stays.
     await session.execute(
-        insert(InvoiceRow)
-        .values(
-            id=invoice.invoice_id,
-            customer_id=invoice.customer_id,
-            number=number,
-            currency=invoice.currency,
-            total_minor=invoice.total,
-            issue_date=invoice.issue_date,
-            due_date=invoice.due_date,
+        statement.on_conflict_do_update(
+            index_elements=[col(InvoiceRow.id)],
+            set_={
+                "issue_date": statement.excluded.issue_date,
+                "due_date": statement.excluded.due_date,
+            },
+            where=col(InvoiceRow.voided_on).is_not(None),
         )
-        .on_conflict_do_nothing()
+    )
+
+
+async def record_void(session: AsyncSession, void: VoidedInvoice, number: str) -> None:
+    """Mark the invoice voided; one never seen is kept so a late InvoiceIssued stays void."""
+    statement = insert(InvoiceRow).values(
+        id=void.invoice_id,
+        customer_id=void.customer_id,
+        number=number,
+        currency=void.currency,
+        total_minor=void.total,
+        # Issued and voided the same day: no aging ever shows it until its issue arrives.
+        issue_date=void.voided_on,
+        due_date=void.voided_on,
+        voided_on=void.voided_on,
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[col(InvoiceRow.id)],
+            # The first void stands, whatever order the facts are applied in.
+            set_={"voided_on": func.least(col(InvoiceRow.voided_on), statement.excluded.voided_on)},
+        )
     )
 
 

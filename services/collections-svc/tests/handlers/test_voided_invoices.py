@@ -1,0 +1,166 @@
+"""Voided invoices leave the arrears and may close a case, delivered through the real inbox."""
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+
+from uuid6 import uuid7
+
+from collections_svc.domain.case import CaseStatus, CollectionCase
+from ledgerflow_events.contracts import InvoiceIssued, InvoiceOverdue
+from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
+from ledgerflow_events.inbox import Outcome
+from ledgerflow_platform.testing import EventDelivery, service_db
+
+CasesOf = Callable[[str], Awaitable[list[CollectionCase]]]
+OPEN, CLOSED = CaseStatus.OPEN, CaseStatus.CLOSED
+NOV_1 = date(2026, 11, 1)
+
+
+def new_id() -> str:
+    return str(uuid7())
+
+
+def issued(customer: str, invoice: str, total: str) -> InvoiceIssued:
+    return InvoiceIssued(
+        customer_id=customer,
+        invoice_id=invoice,
+        number=f"INV-{invoice[-6:]}",
+        currency="EUR",
+        total=total,
+        issue_date=date(2026, 10, 1),
+        due_date=date(2026, 10, 31),
+    )
+
+
+def overdue(customer: str, invoice: str, open_amount: str, as_of: date = NOV_1) -> InvoiceOverdue:
+    return InvoiceOverdue(
+        customer_id=customer,
+        invoice_id=invoice,
+        currency="EUR",
+        open_amount=open_amount,
+        due_date=date(2026, 10, 31),
+        as_of=as_of,
+    )
+
+
+def voided(customer: str, invoice: str, total: str, voided_on: date) -> InvoiceVoided:
+    return InvoiceVoided(
+        customer_id=customer,
+        invoice_id=invoice,
+        number=f"INV-{invoice[-6:]}",
+        currency="EUR",
+        total=total,
+        voided_on=voided_on,
+    )
+
+
+async def overdue_invoice(delivery: EventDelivery, customer: str, total: str) -> str:
+    invoice = new_id()
+    await delivery.deliver(issued(customer, invoice, total))
+    await delivery.deliver(overdue(customer, invoice, total))
+    return invoice
+
+
+def summary(cases: list[CollectionCase]) -> list[tuple[CaseStatus, int, date, date | None]]:
+    return [(c.status, c.overdue_amount, c.opened_on, c.closed_on) for c in cases]
+
+
+async def test_voiding_the_last_overdue_invoice_closes_the_case_on_the_void_date(
+    delivery: EventDelivery, cases_of: CasesOf
+) -> None:
+    customer = new_id()
+    invoice = await overdue_invoice(delivery, customer, "100.00")
+
+    voiding = voided(customer, invoice, "100.00", date(2026, 11, 15))
+    assert await delivery.deliver(voiding) is Outcome.APPLIED
+
+    assert summary(await cases_of(customer)) == [(CLOSED, 0, NOV_1, date(2026, 11, 15))]
+
+
+async def test_voiding_one_of_two_overdue_invoices_keeps_the_case_open_at_the_other(
+    delivery: EventDelivery, cases_of: CasesOf
+) -> None:
+    customer = new_id()
+    first = await overdue_invoice(delivery, customer, "100.00")
+    second = await overdue_invoice(delivery, customer, "50.25")
+
+    await delivery.deliver(voided(customer, first, "100.00", date(2026, 11, 15)))
+    assert summary(await cases_of(customer)) == [(OPEN, 5025, NOV_1, None)]
+
+    await delivery.deliver(voided(customer, second, "50.25", date(2026, 11, 20)))
+    assert summary(await cases_of(customer)) == [(CLOSED, 0, NOV_1, date(2026, 11, 20))]
+
+
+async def test_a_void_dated_before_the_case_opened_closes_it_on_its_opening_date(
+    delivery: EventDelivery, cases_of: CasesOf
+) -> None:
+    customer, invoice = new_id(), new_id()
+    await delivery.deliver(issued(customer, invoice, "70.00"))
+    await delivery.deliver(overdue(customer, invoice, "70.00", as_of=date(2026, 11, 5)))
+
+    await delivery.deliver(voided(customer, invoice, "70.00", date(2026, 11, 2)))
+
+    assert summary(await cases_of(customer)) == [(CLOSED, 0, date(2026, 11, 5), date(2026, 11, 5))]
+
+
+async def test_voiding_an_invoice_not_yet_overdue_leaves_the_case_as_it_was(
+    delivery: EventDelivery, cases_of: CasesOf
+) -> None:
+    customer, current = new_id(), new_id()
+    await overdue_invoice(delivery, customer, "100.00")
+    await delivery.deliver(issued(customer, current, "999.99"))
+
+    await delivery.deliver(voided(customer, current, "999.99", date(2026, 11, 15)))
+
+    assert summary(await cases_of(customer)) == [(OPEN, 10000, NOV_1, None)]
+
+
+async def test_a_redelivered_void_changes_nothing(
+    delivery: EventDelivery, cases_of: CasesOf
+) -> None:
+    customer, void_event = new_id(), new_id()
+    first = await overdue_invoice(delivery, customer, "100.00")
+    await delivery.deliver(
+        voided(customer, first, "100.00", date(2026, 11, 15)), event_id=void_event
+    )
+    later = new_id()
+    await delivery.deliver(issued(customer, later, "33.33"))
+    await delivery.deliver(overdue(customer, later, "33.33", as_of=date(2026, 12, 1)))
+
+    again = await delivery.deliver(
+        voided(customer, first, "100.00", date(2026, 11, 15)), event_id=void_event
+    )
+
+    assert again is Outcome.DUPLICATE
+    assert summary(await cases_of(customer)) == [
+        (CLOSED, 0, NOV_1, date(2026, 11, 15)),
+        (OPEN, 3333, date(2026, 12, 1), None),
+    ]
+
+
+async def test_a_void_of_an_invoice_never_seen_is_kept_so_its_late_issue_stays_void(
+    delivery: EventDelivery, cases_of: CasesOf, database_url: str
+) -> None:
+    # Recorded at zero rather than ignored: a re-driven InvoiceIssued must not revive it.
+    customer, unseen = new_id(), new_id()
+    await overdue_invoice(delivery, customer, "100.00")
+
+    voiding = voided(customer, unseen, "500.00", date(2026, 11, 15))
+    assert await delivery.deliver(voiding) is Outcome.APPLIED
+    assert await delivery.deliver(issued(customer, unseen, "500.00")) is Outcome.APPLIED
+
+    assert summary(await cases_of(customer)) == [(OPEN, 10000, NOV_1, None)]
+    async with service_db(database_url) as db:
+        sql = "SELECT open_amount, overdue FROM receivables WHERE invoice_id = :i"
+        assert await db.rows(sql, i=unseen) == [(0, False)]
+
+
+async def test_a_void_for_a_customer_without_arrears_opens_no_case(
+    delivery: EventDelivery, cases_of: CasesOf
+) -> None:
+    customer = new_id()
+
+    voiding = voided(customer, new_id(), "500.00", date(2026, 11, 15))
+    assert await delivery.deliver(voiding) is Outcome.APPLIED
+
+    assert await cases_of(customer) == []
