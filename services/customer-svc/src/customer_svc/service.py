@@ -5,6 +5,7 @@ from pathlib import Path
 from customer_svc.adapters.tables import idempotency_keys, messaging, outbox
 from customer_svc.api.complaints import router as complaints_router
 from customer_svc.api.contracts import router as contracts_router
+from customer_svc.api.customer_table import router as customer_table_router
 from customer_svc.api.errors import ERRORS
 from customer_svc.api.routers_profile import PROFILE_ROUTERS
 from customer_svc.api.routes import router
@@ -19,7 +20,7 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[contracts_router, complaints_router, router, *PROFILE_ROUTERS],
+    routers=[contracts_router, complaints_router, router, *PROFILE_ROUTERS, customer_table_router],
     errors=ERRORS,
     outbox=outbox,
     handlers=HANDLERS,

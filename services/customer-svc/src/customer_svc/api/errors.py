@@ -2,6 +2,7 @@
 
 from customer_svc.api.errors_complaints import COMPLAINT_ERRORS
 from customer_svc.api.errors_contracts import CONTRACT_ERRORS
+from customer_svc.api.errors_import import IMPORT_ERRORS
 from customer_svc.api.errors_profile import PROFILE_ERRORS
 from customer_svc.domain.customer import CustomerNotFound, InvalidPaymentTerms, UnsupportedCurrency
 from ledgerflow_platform.errors import DomainError
@@ -14,4 +15,5 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **CONTRACT_ERRORS,
     **COMPLAINT_ERRORS,
     **PROFILE_ERRORS,
+    **IMPORT_ERRORS,
 }

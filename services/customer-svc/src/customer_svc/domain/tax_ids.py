@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from stdnum.exceptions import ValidationError
@@ -31,10 +32,13 @@ class TaxId:
     number: str
 
 
-def _validators(country: str) -> list[Any]:
+# Looking a country's modules up imports them, and misses are not cached by Python: a bulk
+# import of thousands of tax ids would pay for the missing ones every time.
+@cache
+def _validators(country: str) -> tuple[Any, ...]:
     found = (get_cc_module(country.lower(), kind) for kind in TAX_ID_KINDS)
     # Some kinds are aliases of one another (China's VAT number is its USCC).
-    return list(dict.fromkeys(module for module in found if module is not None))
+    return tuple(dict.fromkeys(module for module in found if module is not None))
 
 
 def _generic(raw: str) -> str:

@@ -1,0 +1,147 @@
+"""The finance customer table: import it all or nothing, export it by role."""
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.api.customer_table_upload import idempotent_upload, read_upload
+from customer_svc.api.deps_profile import CurrentReader, Vault
+from customer_svc.api.errors_import import IMPORT_ERRORS
+from customer_svc.api.schemas import CurrencyCode, Status
+from customer_svc.api.schemas_customer_table import (
+    EXPORT_CONTENT,
+    UPLOAD_BODY,
+    ImportedTableOut,
+    TableErrorReport,
+)
+from customer_svc.domain.customer_table import CustomerTableRejected
+from customer_svc.domain.customer_table_plan import table_defaults
+from customer_svc.use_cases.export_customer_table import TableFormat, export_customer_table
+from customer_svc.use_cases.import_customer_table import import_customer_table
+from ledgerflow_platform.auth.roles import Role
+from ledgerflow_platform.auth.tokens import Principal
+from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.problems import PROBLEM_JSON, problem_response
+
+router = APIRouter(tags=["customer table"])
+
+CanImport = Annotated[Principal, Depends(require_roles(Role.ACCOUNTANT, Role.ADMIN))]
+CanExport = Annotated[
+    Principal,
+    Depends(require_roles(Role.ACCOUNTANT, Role.ADMIN, Role.CREDIT_MANAGER, Role.COLLECTOR)),
+]
+MAX_LISTED_ERRORS = 1000
+COLUMNS_NOTE = (
+    "Columns (header row; English or Chinese headers): customer, customer_code?, country?, "
+    "tax_id?, currency?, payment_terms_days?, contact, phone, email, project, contract_number?, "
+    "contract_date, contract_total, contract_currency?, contract_payment_terms_days?, paid?, "
+    "unpaid?, payment_cycle, notes. One row is one contract line of a customer."
+)
+
+
+def _rejected(request: Request, exc: CustomerTableRejected) -> JSONResponse:
+    kind = IMPORT_ERRORS[CustomerTableRejected]
+    body = json.loads(bytes(problem_response(kind, exc.message, request).body))
+    body["errors"] = [asdict(e) for e in exc.errors[:MAX_LISTED_ERRORS]]
+    body["error_count"] = len(exc.errors)
+    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON)
+
+
+@router.post(
+    "/v1/customer-imports",
+    status_code=201,
+    response_model=ImportedTableOut,
+    summary="Import a finance customer table (CSV or XLSX), all rows or none",
+    description=(
+        "Every row is checked first; one wrong cell refuses the whole table with a report of "
+        "every wrong cell. Rows of one customer (same customer_code, else same name) file one "
+        "customer with its distinct contacts and its contracts; a contract with a contract_date "
+        "is filed active, without one as a draft. Paid and unpaid are read past: reporting "
+        "keeps them. Cells a spreadsheet would run as formulas are refused. " + COLUMNS_NOTE
+    ),
+    openapi_extra={"requestBody": UPLOAD_BODY},
+    responses={
+        409: {"description": "A customer or contract of the table was filed meanwhile"},
+        413: {"description": "The file is over 50 MB"},
+        415: {"description": "Not multipart, or not a .csv or .xlsx file"},
+        422: {"model": TableErrorReport, "description": "Wrong cells, or an unreadable file"},
+    },
+)
+async def import_table(
+    request: Request,
+    session: DbSession,
+    vault: Vault,
+    principal: CanImport,
+    currency: Annotated[
+        CurrencyCode | None, Query(description="For customers with no currency cell")
+    ] = None,
+    payment_terms_days: Annotated[
+        int | None, Query(ge=0, le=365, description="For customers with no payment terms cell")
+    ] = None,
+) -> Response | ImportedTableOut:
+    defaults = table_defaults(currency, payment_terms_days)
+    upload = await read_upload(request)
+    idempotency = idempotent_upload(request, session, principal, upload)
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = CustomerUnitOfWork(session)
+    try:
+        imported = await import_customer_table(
+            uow,
+            vault,
+            content=upload.content,
+            filename=upload.filename,
+            defaults=defaults,
+            now=datetime.now(UTC),
+            by=principal.subject,
+        )
+    except CustomerTableRejected as exc:
+        return _rejected(request, exc)
+    response = ImportedTableOut(**asdict(imported))
+    await idempotency.remember(201, response)
+    await uow.commit()
+    return response
+
+
+@router.get(
+    "/v1/customer-exports",
+    response_class=Response,
+    summary="Export the finance customer table as CSV or XLSX",
+    description=(
+        "The import's columns without paid and unpaid (reporting adds those). Personal values "
+        "are clear for roles that may see them, and each clear read is in the access log. Text "
+        "cells starting with = + - @ are prefixed with an apostrophe so no spreadsheet runs "
+        "them; amounts and dates of an .xlsx are numbers and dates."
+    ),
+    responses={200: {"content": EXPORT_CONTENT, "description": "The table file"}},
+)
+async def export_table(
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    _: CanExport,
+    table_format: Annotated[TableFormat, Query(alias="format")] = TableFormat.CSV,
+    status: Status | None = None,
+    segment: Annotated[str | None, Query(max_length=40)] = None,
+) -> Response:
+    uow = CustomerUnitOfWork(session)
+    table = await export_customer_table(
+        uow,
+        vault,
+        reader,
+        table_format=table_format,
+        status=status,
+        segment=segment,
+        now=datetime.now(UTC),
+    )
+    await uow.commit()
+    disposition = f'attachment; filename="{table.filename}"'
+    return Response(
+        table.content, media_type=table.media_type, headers={"Content-Disposition": disposition}
+    )

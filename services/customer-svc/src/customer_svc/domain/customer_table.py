@@ -1,0 +1,146 @@
+"""The finance customer table: its columns as people head them, and what its cells may hold.
+
+One row is one contract line of a customer, as finance keeps it in a spreadsheet: the customer,
+a contact, the project and contract, what was paid and what is still open.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import phonenumbers
+
+from ledgerflow_platform.errors import DomainError
+
+COLUMNS = (
+    "customer",
+    "customer_code",
+    "country",
+    "tax_id",
+    "currency",
+    "payment_terms_days",
+    "contact",
+    "phone",
+    "email",
+    "project",
+    "contract_number",
+    "contract_date",
+    "contract_total",
+    "contract_currency",
+    "contract_payment_terms_days",
+    "paid",
+    "unpaid",
+    "payment_cycle",
+    "notes",
+)
+# Optional columns may be left out of a sheet; the cells of every column may be empty.
+REQUIRED_COLUMNS = (
+    "customer",
+    "contact",
+    "phone",
+    "email",
+    "project",
+    "contract_date",
+    "contract_total",
+    "payment_cycle",
+    "notes",
+)
+# Reporting owns what was paid and what is open: an import reads past these columns.
+IGNORED_COLUMNS = frozenset({"paid", "unpaid"})
+EXPORTED_COLUMNS = tuple(c for c in COLUMNS if c not in IGNORED_COLUMNS)
+# Cells a spreadsheet would run as a formula rather than show as text.
+FORMULA_STARTS = ("=", "@", "\t", "\r")
+SIGNED_STARTS = ("+", "-")
+QUOTE = "'"
+# Spaces a cell may start with before a formula sign (tab and CR are formula signs themselves).
+_PADDING = " \n\u3000\xa0"
+_MAY_START_FORMULA = frozenset(FORMULA_STARTS + SIGNED_STARTS + (QUOTE,) + tuple(_PADDING))
+_QUOTED = frozenset(FORMULA_STARTS + SIGNED_STARTS)
+
+
+class UnsupportedSpreadsheet(DomainError):
+    """The upload is not a CSV or XLSX file."""
+
+
+class UnreadableSpreadsheet(DomainError):
+    """The file says it is a CSV or XLSX but cannot be read as one."""
+
+
+class TableTooLong(DomainError):
+    """The table has more rows than one import takes."""
+
+
+class CustomerTableRejected(DomainError):
+    """Some cells of the table are wrong; nothing of it was imported."""
+
+    def __init__(self, errors: list["CellError"]) -> None:
+        super().__init__(f"The table has {len(errors)} errors; nothing was imported.")
+        self.errors = sorted(errors, key=lambda e: (e.row, e.column))
+
+
+class TableConflictsWithFile(DomainError):
+    """A customer or contract of the table was filed by someone else while it was imported."""
+
+
+@dataclass(frozen=True)
+class CellError:
+    """What is wrong with one cell, where the user sees it: sheet row (header = 1) and column."""
+
+    row: int
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """A row of the sheet as read, its cells as text in header order."""
+
+    line: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet as read: its header row and the rows below it that hold anything."""
+
+    header: tuple[str, ...]
+    rows: tuple[SheetRow, ...]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return Decimal(text.replace(",", "")).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def _is_phone(text: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(text, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def cell_text(raw: str, *, checked_as_phone: bool = False) -> tuple[str, bool]:
+    """The cell's text, and whether a spreadsheet would run it as a formula.
+
+    A leading apostrophe is the spreadsheet's own mark for "text, not a formula" (and what our
+    exports add): it is dropped and the rest taken as text. A signed cell that is a number or a
+    phone number is data; `checked_as_phone` leaves that to the phone column's own check.
+    """
+    if not raw or raw[0] not in _MAY_START_FORMULA:
+        return raw.strip(), False
+    if raw.startswith(QUOTE):
+        return (raw[1:].strip(), False) if raw[1:2] in _QUOTED else (raw.strip(), False)
+    text = raw.lstrip(_PADDING)
+    if text.startswith(FORMULA_STARTS):
+        return text, True
+    if text.startswith(SIGNED_STARTS) and not checked_as_phone:
+        return text.strip(), not (_is_number(text) or _is_phone(text))
+    return text.strip(), False
+
+
+def neutralized(text: str) -> str:
+    """Text a spreadsheet will show as it is instead of running it."""
+    if text.startswith((*FORMULA_STARTS, *SIGNED_STARTS)):
+        return QUOTE + text
+    return text
