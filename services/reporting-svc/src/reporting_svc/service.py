@@ -6,6 +6,7 @@ from ledgerflow_events.topics import CUSTOMER_EVENTS, LEDGER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 from reporting_svc.adapters.tables import idempotency_keys, messaging
 from reporting_svc.api.errors import ERRORS
+from reporting_svc.api.reconciliations import router as reconciliation_router
 from reporting_svc.api.routes import router
 from reporting_svc.handlers import HANDLERS
 
@@ -17,7 +18,7 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[router],
+    routers=[router, reconciliation_router],
     errors=ERRORS,
     outbox=None,
     consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS],

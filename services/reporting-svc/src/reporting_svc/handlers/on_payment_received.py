@@ -5,6 +5,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
+from reporting_svc.projections.adjustment_records import record_adjustments
+from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
 from reporting_svc.projections.aging import AppliedPayment
 from reporting_svc.projections.receivables import record_payment
 
@@ -18,3 +20,16 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent) -> No
         for a in data.allocations
     ]
     await record_payment(session, data.customer_id, data.payment_id, applied)
+    # An early-payment discount closes the invoice along with the cash, the same day.
+    discounts = [
+        InvoiceAdjustment(
+            AdjustmentKind.DISCOUNT,
+            data.payment_id,
+            a.invoice_id,
+            to_minor(a.discount, data.currency),
+            data.received_on,
+        )
+        for a in data.allocations
+        if a.discount is not None
+    ]
+    await record_adjustments(session, data.customer_id, discounts)

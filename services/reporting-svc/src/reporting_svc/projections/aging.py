@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
+from reporting_svc.projections.adjustments import InvoiceAdjustment, reduction_by
+
 
 @dataclass(frozen=True)
 class Bucket:
@@ -130,12 +132,17 @@ def void_dates(voids: Iterable[VoidedInvoice]) -> dict[str, date]:
     return dates
 
 
-def open_amount(invoice: IssuedInvoice, payments: Iterable[AppliedPayment], as_of: date) -> int:
+def open_amount(
+    invoice: IssuedInvoice,
+    payments: Iterable[AppliedPayment],
+    as_of: date,
+    adjustments: Iterable[InvoiceAdjustment] = (),
+) -> int:
     """What was still owed on the invoice at the end of `as_of`."""
     received = sum(
         p.amount for p in payments if p.invoice_id == invoice.invoice_id and p.received_on <= as_of
     )
-    return invoice.total - received
+    return invoice.total - received - reduction_by(invoice.invoice_id, adjustments, as_of)
 
 
 def totals_by_currency(rows: Iterable[CustomerAging]) -> tuple[CurrencyAging, ...]:
@@ -151,13 +158,16 @@ def age_receivables(
     as_of: date,
     customer_id: str | None = None,
     voids: Iterable[VoidedInvoice] = (),
+    adjustments: Iterable[InvoiceAdjustment] = (),
 ) -> AgingReport:
-    """The aging at `as_of`: invoices issued and not voided by then, less payments by then.
+    """The aging at `as_of`: invoices issued and not voided by then, less payments and
+    adjustments (credit notes, write-offs, applied credit, discounts, reversals) by then.
 
     An invoice counts only while something is still owed on it, so customers owing nothing
     have no row. A void is dated: the aging of a day before it still shows the invoice.
     """
     applied = list(payments)
+    adjusted = list(adjustments)
     voided_on = void_dates(voids)
     aged: dict[tuple[str, str], AgedAmounts] = defaultdict(AgedAmounts)
     for invoice in invoices:
@@ -166,7 +176,7 @@ def age_receivables(
         voided = void_date is not None and void_date <= as_of
         if invoice.issue_date > as_of or not_this_customer or voided:
             continue
-        owed = open_amount(invoice, applied, as_of)
+        owed = open_amount(invoice, applied, as_of, adjusted)
         if owed > 0:
             bucket = bucket_for(days_past_due(invoice.due_date, as_of))
             key = (invoice.customer_id, invoice.currency)

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     Row,
     Select,
+    Subquery,
     and_,
     cast,
     func,
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from reporting_svc.adapters.tables import AllocationRow, InvoiceRow
+from reporting_svc.adapters.tables_adjustments import InvoiceAdjustmentRow
 from reporting_svc.projections.aging import (
     BUCKETS,
     AgedAmounts,
@@ -39,6 +41,24 @@ def _in_bucket(bucket: Bucket, days: ColumnElement[int]) -> ColumnElement[bool]:
     if bucket.last_day is not None:
         bounds.append(days <= bucket.last_day)
     return and_(true(), *bounds)
+
+
+def _adjusted_by(as_of_date: ColumnElement[date], customer_id: str | None) -> Subquery:
+    """Each invoice's net reduction from adjustments effective by the date, summed once."""
+    effective = [col(InvoiceAdjustmentRow.effective_on) <= as_of_date]
+    if customer_id is not None:
+        effective.append(col(InvoiceAdjustmentRow.customer_id) == customer_id)
+    return (
+        select(
+            col(InvoiceAdjustmentRow.invoice_id).label("invoice_id"),
+            cast(func.sum(col(InvoiceAdjustmentRow.reduction_minor)), BigInteger).label(
+                "reduction"
+            ),
+        )
+        .where(*effective)
+        .group_by(col(InvoiceAdjustmentRow.invoice_id))
+        .subquery("adjusted")
+    )
 
 
 def _aging_query(as_of: date, customer_id: str | None) -> Select[*tuple[Any, ...]]:
@@ -61,17 +81,21 @@ def _aging_query(as_of: date, customer_id: str | None) -> Select[*tuple[Any, ...
         .group_by(col(AllocationRow.invoice_id))
         .subquery("received")
     )
+    adjusted = _adjusted_by(as_of_date, customer_id)
     issued: Select[*tuple[Any, ...]] = (
         select(
             col(InvoiceRow.customer_id).label("customer_id"),
             col(InvoiceRow.currency).label("currency"),
             (as_of_date - col(InvoiceRow.due_date)).label("days_past_due"),
-            (col(InvoiceRow.total_minor) - func.coalesce(received.c.amount, 0)).label(
-                "open_amount"
-            ),
+            (
+                col(InvoiceRow.total_minor)
+                - func.coalesce(received.c.amount, 0)
+                - func.coalesce(adjusted.c.reduction, 0)
+            ).label("open_amount"),
         )
         .select_from(InvoiceRow)
         .outerjoin(received, received.c.invoice_id == col(InvoiceRow.id))
+        .outerjoin(adjusted, adjusted.c.invoice_id == col(InvoiceRow.id))
         .where(*issued_by)
     )
     invoices = issued.subquery("aged_invoices")

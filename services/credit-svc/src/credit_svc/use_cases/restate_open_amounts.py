@@ -1,0 +1,22 @@
+"""The ledger restated what is still owed on some invoices; exposure takes those amounts as told.
+
+Credit notes, write-offs, payment reversals and credit applications all carry the open amount
+after them, so setting it (not adding or subtracting) makes a redelivery harmless. An invoice
+once past due keeps its overdue mark, so money owed again on it counts as overdue again.
+"""
+
+from collections.abc import Mapping
+
+from credit_svc.adapters.unit_of_work import CreditUnitOfWork
+from credit_svc.domain.exposure import Receivable, open_account
+
+
+async def restate_open_amounts(
+    uow: CreditUnitOfWork, *, customer_id: str, currency: str, open_after: Mapping[str, int]
+) -> None:
+    """`open_after` maps each invoice the fact touched onto its open amount after it."""
+    await uow.accounts.add_if_absent(open_account(customer_id, currency))
+    for invoice_id, open_amount in open_after.items():
+        await uow.receivables.set_open_amount(
+            customer_id, Receivable(invoice_id, currency, open_amount)
+        )

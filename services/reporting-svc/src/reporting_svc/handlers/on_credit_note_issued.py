@@ -1,0 +1,25 @@
+"""A credit note against an invoice lowers what is owed on it from its issue date."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued
+from ledgerflow_events.inbox import ReceivedEvent
+from ledgerflow_events.money import to_minor
+from reporting_svc.projections.adjustment_records import record_adjustments
+from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
+
+
+async def on_credit_note_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+    data = event.data
+    assert isinstance(data, CreditNoteIssued)
+    # On account it is customer credit: nothing is owed less until the credit is applied.
+    if data.invoice_id is None:
+        return
+    credited = InvoiceAdjustment(
+        AdjustmentKind.CREDIT_NOTE,
+        data.credit_note_id,
+        data.invoice_id,
+        to_minor(data.amount, data.currency),
+        data.issue_date,
+    )
+    await record_adjustments(session, data.customer_id, [credited])

@@ -1,0 +1,22 @@
+"""A written-off invoice owes nothing from the day it was written off."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ledgerflow_events.contracts.ledger_adjustments import InvoiceWrittenOff
+from ledgerflow_events.inbox import ReceivedEvent
+from ledgerflow_events.money import to_minor
+from reporting_svc.projections.adjustment_records import record_adjustments
+from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
+
+
+async def on_invoice_written_off(session: AsyncSession, event: ReceivedEvent) -> None:
+    data = event.data
+    assert isinstance(data, InvoiceWrittenOff)
+    written_off = InvoiceAdjustment(
+        AdjustmentKind.WRITE_OFF,
+        data.write_off_id,
+        data.invoice_id,
+        to_minor(data.amount, data.currency),
+        data.written_off_on,
+    )
+    await record_adjustments(session, data.customer_id, [written_off])
