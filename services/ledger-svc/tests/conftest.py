@@ -31,6 +31,13 @@ LEDGER_TABLES = (
     "invoice_counters",
     "event_streams",
     "idempotency_keys",
+    "invoice_instalments",
+    "journal_entries",
+    "journal_lines",
+    "payment_reversals",
+    "credit_applications",
+    "credit_application_allocations",
+    "credit_application_draws",
 )
 
 

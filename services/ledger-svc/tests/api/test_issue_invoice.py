@@ -29,13 +29,29 @@ async def test_an_issued_invoice_is_due_after_the_customers_terms_and_numbered_i
         "currency": "EUR",
         "issue_date": "2026-03-01",
         "due_date": "2026-04-15",
+        "net": "59.97",
+        "tax": "0.00",
         "total": "59.97",
         "open_amount": "59.97",
         "status": "issued",
         "overdue": False,
+        "terms": {"kind": "net", "days": 45, "early_payment_discount": None},
+        "instalments": [{"due_date": "2026-04-15", "amount": "59.97"}],
         "lines": [
-            {"description": "Widgets", "quantity": "3", "unit_price": "19.99", "amount": "59.97"}
+            {
+                "description": "Widgets",
+                "quantity": "3",
+                "unit_price": "19.99",
+                "amount": "59.97",
+                "discount": None,
+                "net": "59.97",
+                "tax_rate": "0",
+                "tax": "0.00",
+                "gross": "59.97",
+            }
         ],
+        "voided_on": None,
+        "void_reason": None,
     }
     [(event_type, payload)] = await ledger_db.outbox(customer_id)
     assert event_type == "ledger.invoice_issued.v1"
@@ -47,6 +63,8 @@ async def test_an_issued_invoice_is_due_after_the_customers_terms_and_numbered_i
         "total": "59.97",
         "issue_date": "2026-03-01",
         "due_date": "2026-04-15",
+        "totals": {"net": "59.97", "tax": "0.00"},
+        "instalments": [{"due_date": "2026-04-15", "amount": "59.97"}],
     }
 
 

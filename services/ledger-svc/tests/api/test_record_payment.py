@@ -49,13 +49,13 @@ async def test_payments_settle_the_oldest_due_invoices_first_and_keep_the_surplu
 
     assert first.status_code == 201
     assert first.json()["allocations"] == [
-        {"invoice_id": a["id"], "amount": "100.00"},
-        {"invoice_id": c["id"], "amount": "20.00"},
+        {"invoice_id": a["id"], "amount": "100.00", "discount": "0.00"},
+        {"invoice_id": c["id"], "amount": "20.00", "discount": "0.00"},
     ]
     assert first.json()["unapplied_amount"] == "0.00"
     assert second.json()["allocations"] == [
-        {"invoice_id": c["id"], "amount": "20.00"},
-        {"invoice_id": b["id"], "amount": "250.00"},
+        {"invoice_id": c["id"], "amount": "20.00", "discount": "0.00"},
+        {"invoice_id": b["id"], "amount": "250.00", "discount": "0.00"},
     ]
     assert (second.json()["unapplied_amount"], second.json()["reference"]) == ("30.00", "BANK-7")
     balance = await client.get(f"/v1/customers/{customer_id}/balance", headers=cashier)
@@ -75,8 +75,18 @@ async def test_payments_settle_the_oldest_due_invoices_first_and_keep_the_surplu
         "ledger.invoice_paid.v1",
     ]
     assert events[3][1]["allocations"] == [
-        {"invoice_id": a["id"], "amount": "100.00", "open_amount_after": "0.00"},
-        {"invoice_id": c["id"], "amount": "20.00", "open_amount_after": "20.00"},
+        {
+            "invoice_id": a["id"],
+            "amount": "100.00",
+            "open_amount_after": "0.00",
+            "discount": "0.00",
+        },
+        {
+            "invoice_id": c["id"],
+            "amount": "20.00",
+            "open_amount_after": "20.00",
+            "discount": "0.00",
+        },
     ]
     assert events[4][1] == {
         "customer_id": customer_id,
@@ -100,7 +110,9 @@ async def test_a_partial_payment_leaves_the_invoice_partially_paid_and_emits_no_
 
     paid = await client.post("/v1/payments", json=payment(customer_id, "0.01"), headers=headers)
 
-    assert paid.json()["allocations"] == [{"invoice_id": invoice["id"], "amount": "0.01"}]
+    assert paid.json()["allocations"] == [
+        {"invoice_id": invoice["id"], "amount": "0.01", "discount": "0.00"}
+    ]
     now = (await client.get(f"/v1/invoices/{invoice['id']}", headers=headers)).json()
     assert (now["status"], now["open_amount"]) == ("partially_paid", "99.98")
     assert "ledger.invoice_paid.v1" not in [t for t, _ in await ledger_db.outbox(customer_id)]
@@ -117,7 +129,9 @@ async def test_a_yen_payment_settles_a_yen_invoice_to_the_yen(
         "/v1/payments", json=payment(customer_id, "12500", "JPY"), headers=headers
     )
 
-    assert paid.json()["allocations"] == [{"invoice_id": invoice["id"], "amount": "12000"}]
+    assert paid.json()["allocations"] == [
+        {"invoice_id": invoice["id"], "amount": "12000", "discount": "0"}
+    ]
     assert (paid.json()["amount"], paid.json()["unapplied_amount"]) == ("12500", "500")
     fetched = await client.get(f"/v1/payments/{paid.json()['id']}", headers=headers)
     assert fetched.json() == paid.json()

@@ -8,14 +8,12 @@ from ledger_svc.domain.account import CurrencyMismatch, CustomerAccount
 from ledger_svc.domain.amounts import InvalidAmount
 from ledger_svc.domain.invoice import (
     DueBeforeIssue,
-    InvalidQuantity,
-    InvoiceDraft,
     InvoiceStatus,
     InvoiceTotalNotPositive,
-    LineRequest,
-    draft_invoice,
     invoice_number,
 )
+from ledger_svc.domain.invoice_draft import InvoiceDraft, draft_invoice
+from ledger_svc.domain.pricing import InvalidQuantity, LineRequest
 
 ACME = CustomerAccount("c1", "EUR", payment_terms_days=30)
 MARCH_1 = date(2026, 3, 1)

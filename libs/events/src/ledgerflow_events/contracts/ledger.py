@@ -52,6 +52,9 @@ class PaymentAllocation(BaseModel):
     invoice_id: str
     amount: Amount
     open_amount_after: Amount
+    # Added later in v1: the early-payment discount that closed the invoice with this payment
+    # (the invoice owes `amount` + `discount` less); absent or "0.00" when none was earned.
+    discount: Amount | None = None
 
 
 class PaymentReceived(EventData):
@@ -67,6 +70,8 @@ class PaymentReceived(EventData):
     reference: str | None = None
     allocations: list[PaymentAllocation]
     unapplied_amount: Amount
+    # Added later in v1: bank_transfer, card, cash or cheque; absent on older payments.
+    method: str | None = None
 
 
 class InvoicePaid(EventData):

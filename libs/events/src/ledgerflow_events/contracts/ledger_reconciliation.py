@@ -29,8 +29,19 @@ class ReconciliationCounts(BaseModel):
     not_applicable: int
 
 
+class LedgerMovement(BaseModel):
+    """A payment (money in) or refund (money out) the ledger recorded."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    # payment | refund
+    kind: str
+    id: str
+    amount: Amount
+
+
 class StatementDiscrepancy(BaseModel):
-    """A statement line someone has to look at, and the payment or customer it points to."""
+    """A statement line someone has to look at, and the movement or customer it points to."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
@@ -38,12 +49,11 @@ class StatementDiscrepancy(BaseModel):
     # duplicate | amount_mismatch | proposed | unmatched
     outcome: str
     currency: CurrencyCode
-    # The line's amount, money in.
+    # The line's amount; money in, except for a duplicate or mismatch of a refund.
     amount: Amount
-    # duplicate, amount_mismatch: the recorded payment the line points to, and its amount.
-    payment_id: str | None = None
-    payment_amount: Amount | None = None
-    # proposed: whose payment the ledger should record; otherwise the customer, if known.
+    # duplicate, amount_mismatch: what the line duplicates or disagrees with.
+    recorded: LedgerMovement | None = None
+    # proposed: whose payment (of the line's amount) to record; otherwise the customer, if known.
     customer_id: str | None = None
     invoice_id: str | None = None
 

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from ledger_svc.adapters.tables import CustomerAccountRow, InvoiceRow, PaymentRow
+from ledger_svc.adapters.tables_adjustments import CreditNoteRow
 from ledger_svc.domain.account import Balance, CustomerAccount
 
 
@@ -54,6 +55,14 @@ class CustomerAccountRepository:
             col(PaymentRow.customer_id) == customer_id
         )
         credit_total = (await self._session.execute(credit)).scalar_one()
+        # On-account credit notes hold customer credit too (refunds draw on both).
+        credit_total += (
+            await self._session.execute(
+                select(func.coalesce(func.sum(col(CreditNoteRow.unapplied_amount)), 0)).where(
+                    col(CreditNoteRow.customer_id) == customer_id
+                )
+            )
+        ).scalar_one()
         return Balance(
             customer_id, account.currency, int(owed_total), int(overdue_total), int(credit_total)
         )

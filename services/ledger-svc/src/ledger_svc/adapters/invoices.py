@@ -1,31 +1,23 @@
 """Invoices, their lines, and the gap-free number series."""
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import ColumnElement, Select, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from ledger_svc.adapters.invoice_rows import (
+    instalment_values,
+    invoice_values,
+    line_values,
+    load_invoices,
+)
 from ledger_svc.adapters.tables import InvoiceCounterRow, InvoiceLineRow, InvoiceRow
+from ledger_svc.adapters.tables_invoicing import InvoiceInstalmentRow
 from ledger_svc.domain.allocation import Allocation
-from ledger_svc.domain.invoice import Invoice, InvoiceLine, InvoiceStatus, status_for
-
-
-def _to_domain(row: InvoiceRow, lines: Sequence[InvoiceLineRow]) -> Invoice:
-    return Invoice(
-        id=row.id,
-        number=row.number,
-        customer_id=row.customer_id,
-        currency=row.currency,
-        issue_date=row.issue_date,
-        due_date=row.due_date,
-        total=row.total,
-        open_amount=row.open_amount,
-        lines=tuple(InvoiceLine(x.description, x.quantity, x.unit_price, x.amount) for x in lines),
-        marked_overdue_on=row.marked_overdue_on,
-    )
+from ledger_svc.domain.invoice import Invoice, InvoiceStatus, status_for
 
 
 def _falling_overdue(as_of: date) -> tuple[ColumnElement[bool], ...]:
@@ -53,33 +45,21 @@ class InvoiceRepository:
         return int((await self._session.execute(stmt.returning(last_number))).scalar_one())
 
     async def add(self, invoice: Invoice) -> None:
+        await self._session.execute(insert(InvoiceRow).values(**invoice_values(invoice)))
+        await self._session.execute(insert(InvoiceLineRow), line_values(invoice))
+        await self._session.execute(insert(InvoiceInstalmentRow), instalment_values(invoice))
+
+    async def void(self, invoice: Invoice) -> None:
+        """Record the invoice's void: nothing open, status void, when and why."""
         await self._session.execute(
-            insert(InvoiceRow).values(
-                id=invoice.id,
-                number=invoice.number,
-                customer_id=invoice.customer_id,
-                currency=invoice.currency,
-                issue_date=invoice.issue_date,
-                due_date=invoice.due_date,
-                total=invoice.total,
+            update(InvoiceRow)
+            .where(col(InvoiceRow.id) == invoice.id)
+            .values(
                 open_amount=invoice.open_amount,
                 status=invoice.status.value,
-                issued_at=datetime.now(UTC),
+                voided_on=invoice.voided_on,
+                void_reason=invoice.void_reason,
             )
-        )
-        await self._session.execute(
-            insert(InvoiceLineRow),
-            [
-                {
-                    "invoice_id": invoice.id,
-                    "position": position,
-                    "description": line.description,
-                    "quantity": line.quantity,
-                    "unit_price": line.unit_price,
-                    "amount": line.amount,
-                }
-                for position, line in enumerate(invoice.lines)
-            ],
         )
 
     async def get(self, invoice_id: str) -> Invoice | None:
@@ -145,15 +125,4 @@ class InvoiceRepository:
         )
 
     async def _load(self, query: Select[InvoiceRow]) -> list[Invoice]:
-        rows = list((await self._session.execute(query)).scalars())
-        if not rows:
-            return []
-        lines = await self._session.execute(
-            select(InvoiceLineRow)
-            .where(col(InvoiceLineRow.invoice_id).in_([r.id for r in rows]))
-            .order_by(col(InvoiceLineRow.invoice_id), col(InvoiceLineRow.position))
-        )
-        by_invoice: dict[str, list[InvoiceLineRow]] = {r.id: [] for r in rows}
-        for line in lines.scalars():
-            by_invoice[line.invoice_id].append(line)
-        return [_to_domain(r, by_invoice[r.id]) for r in rows]
+        return await load_invoices(self._session, query)

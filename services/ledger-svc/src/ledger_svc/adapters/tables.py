@@ -50,6 +50,7 @@ class InvoiceRow(Table, table=True):
         CheckConstraint("total > 0", name="invoice_total_positive"),
         CheckConstraint("open_amount >= 0 AND open_amount <= total", name="invoice_open_in_range"),
         CheckConstraint("due_date >= issue_date", name="invoice_due_after_issue"),
+        CheckConstraint("net_amount + tax_amount = total", name="invoice_total_is_net_plus_tax"),
         Index(
             "invoices_open_by_seniority",
             "customer_id",
@@ -77,6 +78,14 @@ class InvoiceRow(Table, table=True):
     status: str
     marked_overdue_on: date | None = None
     issued_at: datetime = Field(sa_type=DateTime(timezone=True))
+    net_amount: int = Field(sa_type=BigInteger)
+    tax_amount: int = Field(sa_type=BigInteger)
+    terms_kind: str
+    terms_days: int | None = None
+    discount_percent: Decimal | None = Field(default=None, sa_type=Numeric(7, 4))
+    discount_until: date | None = None
+    voided_on: date | None = None
+    void_reason: str | None = None
 
 
 class InvoiceLineRow(Table, table=True):
@@ -90,6 +99,10 @@ class InvoiceLineRow(Table, table=True):
     quantity: Decimal = Field(sa_type=Numeric(14, 4))
     unit_price: int = Field(sa_type=BigInteger)
     amount: int = Field(sa_type=BigInteger)
+    discount_amount: int = Field(sa_type=BigInteger)
+    discount_percent: Decimal | None = Field(default=None, sa_type=Numeric(7, 4))
+    tax_rate: Decimal = Field(sa_type=Numeric(7, 4))
+    tax_amount: int = Field(sa_type=BigInteger)
 
 
 class PaymentRow(Table, table=True):
@@ -113,6 +126,10 @@ class PaymentRow(Table, table=True):
     reference: str | None = None
     unapplied_amount: int = Field(sa_type=BigInteger)
     recorded_at: datetime = Field(sa_type=DateTime(timezone=True))
+    # bank_transfer, card, cash or cheque (domain.cash_application.PaymentMethod).
+    method: str = Field(
+        default="bank_transfer", sa_column_kwargs={"server_default": "bank_transfer"}
+    )
 
 
 class PaymentAllocationRow(Table, table=True):
@@ -122,6 +139,7 @@ class PaymentAllocationRow(Table, table=True):
     __table_args__ = (
         CheckConstraint("amount > 0", name="allocation_amount_positive"),
         CheckConstraint("open_amount_after >= 0", name="allocation_open_after_non_negative"),
+        CheckConstraint("discount >= 0", name="allocation_discount_non_negative"),
     )
 
     payment_id: str = Field(foreign_key="payments.id", primary_key=True)
@@ -129,6 +147,8 @@ class PaymentAllocationRow(Table, table=True):
     position: int
     amount: int = Field(sa_type=BigInteger)
     open_amount_after: int = Field(sa_type=BigInteger)
+    # The early-payment discount that closed the invoice with this payment (its own entry).
+    discount: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
 
 
 metadata = Table.metadata

@@ -1,19 +1,48 @@
-"""ledger-svc's unit of work: accounts, invoices and payments, with the outbox, in one txn."""
+"""ledger-svc's unit of work: accounts, invoices, payments and the journal, with the outbox,
+in one txn."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledger_svc.adapters.accounts import CustomerAccountRepository
+from ledger_svc.adapters.bank_statements import BankStatementRepository
+from ledger_svc.adapters.credit_applications import CreditApplicationRepository
+from ledger_svc.adapters.credit_notes import CreditNoteRepository, InvoiceAdjustments
+from ledger_svc.adapters.customer_credit import CustomerCreditRepository
+from ledger_svc.adapters.integrity import LedgerIntegrity
+from ledger_svc.adapters.invoice_import import InvoiceImportStore
 from ledger_svc.adapters.invoices import InvoiceRepository
+from ledger_svc.adapters.journal import JournalRepository
+from ledger_svc.adapters.late_fees import LateFeeRepository
+from ledger_svc.adapters.payment_book import PaymentBook
 from ledger_svc.adapters.payments import PaymentRepository
+from ledger_svc.adapters.reconciliations import CustomerBankAccounts, ReconciliationRepository
+from ledger_svc.adapters.refunds import RefundRepository
+from ledger_svc.adapters.statements import StatementQueries
 from ledger_svc.adapters.tables import outbox
+from ledger_svc.adapters.write_offs import WriteOffRepository
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
 
 class LedgerUnitOfWork(UnitOfWork):
-    """One ledger transaction: accounts, invoices, payments and the events they cause."""
+    """One ledger transaction: accounts, invoices, payments, journal and the events they cause."""
 
     def __init__(self, session: AsyncSession) -> None:
         super().__init__(session, outbox)
         self.accounts = CustomerAccountRepository(session)
         self.invoices = InvoiceRepository(session)
         self.payments = PaymentRepository(session)
+        self.payment_book = PaymentBook(session)
+        self.credit_applications = CreditApplicationRepository(session)
+        self.journal = JournalRepository(session)
+        self.integrity = LedgerIntegrity(session)
+        self.statements = StatementQueries(session)
+        self.invoice_imports = InvoiceImportStore(session)
+        self.credit_notes = CreditNoteRepository(session)
+        self.invoice_adjustments = InvoiceAdjustments(session)
+        self.customer_credit = CustomerCreditRepository(session)
+        self.refunds = RefundRepository(session)
+        self.write_offs = WriteOffRepository(session)
+        self.late_fees = LateFeeRepository(session)
+        self.bank_statements = BankStatementRepository(session)
+        self.reconciliations = ReconciliationRepository(session)
+        self.customer_bank_accounts = CustomerBankAccounts(session)

@@ -1,14 +1,15 @@
 """The one table from ledger-svc's domain errors to problem details."""
 
+from ledger_svc.api.errors_adjustments import ADJUSTMENT_ERRORS
+from ledger_svc.api.errors_invoicing import INVOICING_ERRORS
+from ledger_svc.api.errors_payments import PAYMENT_ERRORS
+from ledger_svc.api.errors_reconciliation import RECONCILIATION_ERRORS
+from ledger_svc.api.errors_statements import STATEMENT_ERRORS
 from ledger_svc.domain.account import CurrencyMismatch, CustomerAccountNotFound, UnknownCustomer
 from ledger_svc.domain.amounts import InvalidAmount
-from ledger_svc.domain.invoice import (
-    DueBeforeIssue,
-    InvalidQuantity,
-    InvoiceNotFound,
-    InvoiceTotalNotPositive,
-)
+from ledger_svc.domain.invoice import DueBeforeIssue, InvoiceNotFound, InvoiceTotalNotPositive
 from ledger_svc.domain.payment import PaymentNotFound
+from ledger_svc.domain.pricing import InvalidQuantity
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 
@@ -26,4 +27,9 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     CustomerAccountNotFound: ProblemType(404, "customer-not-found", "No such customer account"),
     InvoiceNotFound: ProblemType(404, "invoice-not-found", "No such invoice"),
     PaymentNotFound: ProblemType(404, "payment-not-found", "No such payment"),
+    **INVOICING_ERRORS,
+    **PAYMENT_ERRORS,
+    **ADJUSTMENT_ERRORS,
+    **STATEMENT_ERRORS,
+    **RECONCILIATION_ERRORS,
 }

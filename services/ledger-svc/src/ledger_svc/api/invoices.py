@@ -5,10 +5,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
-from ledger_svc.api.schemas import InvoiceOut, InvoicePage, IssueInvoice, LineOut
-from ledger_svc.domain.amounts import format_amount, format_quantity
-from ledger_svc.domain.invoice import Invoice, InvoiceNotFound, InvoiceStatus, LineRequest
+from ledger_svc.api.business_calendar import Calendar
+from ledger_svc.api.invoice_schemas import IssueInvoice, LineIn, TermsIn, VoidInvoice
+from ledger_svc.api.invoice_views import InvoiceOut, InvoicePage, invoice_out
+from ledger_svc.domain.invoice import InvoiceNotFound, InvoiceStatus
+from ledger_svc.domain.pricing import DiscountRequest, LineRequest
+from ledger_svc.domain.terms import EarlyPaymentDiscount, InstalmentRule, PaymentTerms
 from ledger_svc.use_cases.issue_invoice import issue_invoice
+from ledger_svc.use_cases.void_invoice import void_invoice
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
@@ -21,36 +25,36 @@ CanIssue = Annotated[Principal, Depends(require_roles(Role.ACCOUNTANT, Role.ADMI
 CanRead = Annotated[Principal, Depends(require_roles(*EVERY_ROLE))]
 
 
-def invoice_out(invoice: Invoice) -> InvoiceOut:
-    def money(minor: int) -> str:
-        return format_amount(minor, invoice.currency)
+def line_request(line: LineIn) -> LineRequest:
+    discount = line.discount
+    return LineRequest(
+        line.description,
+        line.quantity,
+        line.unit_price,
+        DiscountRequest(discount.percent, discount.amount) if discount else None,
+        line.tax_rate,
+    )
 
-    return InvoiceOut(
-        id=invoice.id,
-        number=invoice.number,
-        customer_id=invoice.customer_id,
-        currency=invoice.currency,
-        issue_date=invoice.issue_date,
-        due_date=invoice.due_date,
-        total=money(invoice.total),
-        open_amount=money(invoice.open_amount),
-        status=invoice.status,
-        overdue=invoice.overdue,
-        lines=[
-            LineOut(
-                description=line.description,
-                quantity=format_quantity(line.quantity),
-                unit_price=money(line.unit_price),
-                amount=money(line.amount),
-            )
-            for line in invoice.lines
-        ],
+
+def payment_terms(terms: TermsIn | None) -> PaymentTerms | None:
+    if terms is None:
+        return None
+    early = terms.early_payment_discount
+    return PaymentTerms(
+        terms.kind,
+        terms.days,
+        tuple(InstalmentRule(i.percent, i.days) for i in terms.instalments or ()),
+        EarlyPaymentDiscount(early.percent, early.days) if early else None,
     )
 
 
 @router.post("", status_code=201, response_model=InvoiceOut, summary="Issue an invoice")
 async def issue(
-    body: IssueInvoice, session: DbSession, idempotency: Idempotent, _: CanIssue
+    body: IssueInvoice,
+    session: DbSession,
+    idempotency: Idempotent,
+    calendar: Calendar,
+    _: CanIssue,
 ) -> Response | InvoiceOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -61,10 +65,33 @@ async def issue(
         issue_date=body.issue_date,
         due_date=body.due_date,
         currency=body.currency,
-        lines=[LineRequest(x.description, x.quantity, x.unit_price) for x in body.lines],
+        lines=[line_request(x) for x in body.lines],
+        series=body.series,
+        terms=payment_terms(body.terms),
+        calendar=calendar,
     )
     response = invoice_out(invoice)
     await idempotency.remember(201, response)
+    await uow.commit()
+    return response
+
+
+@router.post(
+    "/{invoice_id}:void",
+    response_model=InvoiceOut,
+    summary="Void an invoice nothing was applied to (posts the reversal of its entry)",
+)
+async def void(
+    invoice_id: str, body: VoidInvoice, session: DbSession, idempotency: Idempotent, _: CanIssue
+) -> Response | InvoiceOut:
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = LedgerUnitOfWork(session)
+    voided = await void_invoice(
+        uow, invoice_id=invoice_id, voided_on=body.voided_on, reason=body.reason
+    )
+    response = invoice_out(voided)
+    await idempotency.remember(200, response)
     await uow.commit()
     return response
 

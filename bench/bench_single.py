@@ -1,0 +1,106 @@
+"""POST /v1/payments one payment at a time: flat out with many clients, and paced for latency."""
+
+import asyncio
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import count
+
+import httpx
+from bench_book import Book, payment_body
+
+GRACE = 10.0
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one timed run did: payments accepted, failures, seconds, and each latency."""
+
+    accepted: int
+    failed: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def per_second(self) -> float:
+        return self.accepted / self.seconds
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000
+
+
+def _bodies(book: Book, numbers: Iterator[int]) -> Iterator[bytes]:
+    # Encoded ahead of need: the client's own JSON work is not the service's cost.
+    for n in numbers:
+        yield json.dumps(payment_body(book, n)).encode()
+
+
+def _client(book: Book, connections: int) -> httpx.AsyncClient:
+    headers = {**book.headers, "Content-Type": "application/json"}
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    # Bounded, so a service that cannot keep up shows as failures, not as a run that never ends.
+    timeout = httpx.Timeout(10.0, pool=10.0)
+    return httpx.AsyncClient(
+        base_url=book.ledger_url, headers=headers, limits=limits, timeout=timeout
+    )
+
+
+async def _post(client: httpx.AsyncClient, body: bytes, run: list[float]) -> bool:
+    started = time.perf_counter()
+    try:
+        response = await client.post("/v1/payments", content=body)
+    except httpx.HTTPError:
+        # Timed out or refused: a failure, and its latency is the time it was given.
+        run.append(time.perf_counter() - started)
+        return False
+    run.append(time.perf_counter() - started)
+    return response.status_code == 201
+
+
+async def flat_out(book: Book, *, clients: int, seconds: float, first: int) -> Run:
+    """`clients` callers, each posting its next payment as soon as the last is answered."""
+    numbers = count(first)
+    latencies: list[float] = []
+    outcomes = [0, 0]
+    deadline = time.perf_counter() + seconds
+
+    async def caller(client: httpx.AsyncClient) -> None:
+        for body in _bodies(book, numbers):
+            if time.perf_counter() >= deadline:
+                return
+            outcomes[await _post(client, body, latencies)] += 1
+
+    async with _client(book, clients) as client:
+        started = time.perf_counter()
+        await asyncio.gather(*(caller(client) for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    return Run(outcomes[1], outcomes[0], elapsed, latencies)
+
+
+async def paced(book: Book, *, rate: float, seconds: float, first: int) -> Run:
+    """Payments sent on a fixed schedule of `rate` per second, however long each takes; what is
+    not answered within `GRACE` seconds after the last is sent counts as failed."""
+    total = int(rate * seconds)
+    bodies = list(_bodies(book, iter(range(first, first + total))))
+    latencies: list[float] = []
+    outcomes = [0, 0]
+
+    async def one(client: httpx.AsyncClient, body: bytes) -> None:
+        outcomes[await _post(client, body, latencies)] += 1
+
+    async with _client(book, 64) as client:
+        started = time.perf_counter()
+        tasks = []
+        for n, body in enumerate(bodies):
+            delay = started + n / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(client, body)))
+        _, late = await asyncio.wait(tasks, timeout=GRACE)
+        for task in late:
+            task.cancel()
+        outcomes[0] += len(late)
+        elapsed = time.perf_counter() - started
+    return Run(outcomes[1], outcomes[0], elapsed, latencies)

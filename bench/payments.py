@@ -1,0 +1,114 @@
+"""How fast ledger-svc records payments: `make bench` (python bench/payments.py).
+
+Starts its own platform (isolated ports and data, no demo data), registers customers and
+invoices them through the APIs, then stops every service but the ledger, so the figures are
+the ledger's own (its outbox relay keeps publishing to the broker throughout). Then, in one
+run, it prints one JSON line per figure:
+
+  asyncpg_baseline     the rows of 1,000 payments per transaction written by raw asyncpg
+  single_throughput    POST /v1/payments, 32 concurrent clients, flat out
+  single_latency       POST /v1/payments paced at 500/s (the target), then at 100/s: p50, p99
+  batch_throughput     POST /v1/payments:batch, 1,000 payments a request
+
+Every payment (10.00) goes to one of 200 customers in turn and settles part of their oldest
+invoice: a payment row, an allocation, an invoice update, a journal entry of two lines and a
+PaymentReceived event each (and, in batches, its idempotency key). The clients run in this
+process on the same machine, so they take CPU from the service; so does whatever else the
+machine runs, which the first line's load average hints at.
+"""
+
+import asyncio
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench_baseline import baseline
+from bench_batch import batches
+from bench_book import open_book
+from bench_single import flat_out, paced
+
+from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.stack import Stack
+
+CUSTOMERS = 200
+TARGETS = {"single_per_second": 1000, "single_p99_ms": 50, "batch_per_second": 20000}
+
+
+def report(measure: str, **figures: Any) -> None:
+    print(json.dumps({"measure": measure, **figures}), flush=True)
+
+
+async def measure(stack: Stack) -> None:
+    book = await open_book(
+        stack.urls(), stack.token("service", subject="bench"), customers=CUSTOMERS, invoices=2
+    )
+    for name in ("customer", "credit", "collections", "reporting"):
+        stack.stop_service(name)
+    dsn = stack.config.database_url("ledger").replace("postgresql+asyncpg", "postgresql")
+    floor = await baseline(dsn, batches=20, customers=CUSTOMERS)
+    report("asyncpg_baseline", payments_per_second=round(floor))
+    await flat_out(book, clients=32, seconds=2, first=10_000_000)  # warm up connections
+    single = await flat_out(book, clients=32, seconds=10, first=0)
+    report(
+        "single_throughput",
+        clients=32,
+        payments_per_second=round(single.per_second),
+        failed=single.failed,
+        p50_ms=round(single.percentile(0.5), 1),
+        p99_ms=round(single.percentile(0.99), 1),
+        target_per_second=TARGETS["single_per_second"],
+        met=single.per_second >= TARGETS["single_per_second"],
+        baseline_per_second=round(floor),
+    )
+    for rate in (500, 100):
+        await asyncio.sleep(3)  # let the previous phase's backlog drain
+        steady = await paced(book, rate=rate, seconds=10, first=1_000_000 * rate)
+        report(
+            "single_latency",
+            rate_per_second=rate,
+            achieved_per_second=round(steady.per_second),
+            failed=steady.failed,
+            p50_ms=round(steady.percentile(0.5), 1),
+            p99_ms=round(steady.percentile(0.99), 1),
+            target_p99_ms=TARGETS["single_p99_ms"],
+            target_rate_per_second=500,
+            met=rate >= 500
+            and steady.percentile(0.99) <= TARGETS["single_p99_ms"]
+            and steady.failed == 0,
+            baseline_per_second=round(floor),
+        )
+    batch = await batches(book, count=30, in_flight=2, first=2_000_000)
+    report(
+        "batch_throughput",
+        batch_size=1000,
+        in_flight=2,
+        payments_per_second=round(batch.per_second),
+        failed=batch.failed,
+        p50_batch_ms=round(batch.percentile(0.5), 1),
+        target_per_second=TARGETS["batch_per_second"],
+        met=batch.per_second >= TARGETS["batch_per_second"],
+        baseline_per_second=round(floor),
+    )
+
+
+def main() -> None:
+    home = Path(tempfile.mkdtemp(prefix="ledgerflow-bench-"))
+    stack = Stack(StackConfig.isolated(home))
+    started = time.monotonic()
+    report("machine", cpus=os.cpu_count(), load_average=[round(x, 2) for x in os.getloadavg()])
+    try:
+        stack.up(demo=False, timeout=120, say=lambda line: print(line, file=sys.stderr))
+        asyncio.run(measure(stack))
+    finally:
+        stack.down()
+        shutil.rmtree(home, ignore_errors=True)
+    report("run", seconds=round(time.monotonic() - started))
+
+
+if __name__ == "__main__":
+    main()

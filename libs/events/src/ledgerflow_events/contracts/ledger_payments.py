@@ -1,0 +1,69 @@
+"""Cash-application facts published by ledger-svc on ledger.events, beyond PaymentReceived."""
+
+from datetime import date
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
+from ledgerflow_events.contracts.ledger import PaymentAllocation
+
+
+class ReopenedInvoice(BaseModel):
+    """An invoice that owes again what a reversed payment had settled on it."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    invoice_id: str
+    # The cash the payment had applied to the invoice, now owed again.
+    amount: Amount
+    # The early-payment discount that payment had earned on it, now owed again too.
+    discount: Amount
+    open_amount_after: Amount
+
+
+class PaymentReversed(EventData):
+    """A recorded payment bounced, was returned or was entered in error, and the invoices it
+    paid are owed again; credit, collections and reporting add the reopened amounts back."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "payment_reversed"
+
+    payment_id: str
+    currency: CurrencyCode
+    amount: Amount
+    received_on: date
+    reversed_on: date
+    # bounced, returned or error.
+    reason: str
+    reopened: list[ReopenedInvoice]
+    # The customer credit the payment had created, taken back with it.
+    credit_removed: Amount
+
+
+class CreditDrawn(BaseModel):
+    """The part of an applied credit that came from one payment surplus or credit note."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    # payment or credit_note.
+    source_kind: str
+    source_id: str
+    amount: Amount
+
+
+class PaymentAllocated(EventData):
+    """Customer credit held from earlier payments or credit notes was applied to invoices;
+    credit, collections and reporting reduce those invoices as for a payment received."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "payment_allocated"
+
+    # The credit application: one business act, possibly drawing on several sources.
+    allocation_id: str
+    currency: CurrencyCode
+    applied_on: date
+    allocations: list[PaymentAllocation]
+    sources: list[CreditDrawn]
+    # Customer credit still held afterwards.
+    credit_remaining: Amount

@@ -1,0 +1,53 @@
+"""Payer accounts of customers, as customer-svc registers them for bank reconciliation."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Response
+
+from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.reconciliation_schemas import CustomerBankAccountOut
+from ledger_svc.use_cases.register_customer_bank_account import (
+    forget_customer_bank_account,
+    register_customer_bank_account,
+)
+from ledgerflow_platform.auth.roles import Role
+from ledgerflow_platform.auth.tokens import Principal
+from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.deps import DbSession
+
+router = APIRouter(prefix="/v1/customers", tags=["bank reconciliation"])
+
+CanRegister = Annotated[
+    Principal, Depends(require_roles(Role.SERVICE, Role.ACCOUNTANT, Role.ADMIN))
+]
+Iban = Annotated[str, Path(max_length=50, examples=["DE89370400440532013000"])]
+
+
+@router.put(
+    "/{customer_id}/bank-accounts/{iban}",
+    response_model=CustomerBankAccountOut,
+    status_code=201,
+    summary="Register a customer's bank account: transfers from it name the customer",
+    responses={200: {"description": "Registered before: unchanged"}},
+)
+async def register(
+    customer_id: str, iban: Iban, session: DbSession, response: Response, _: CanRegister
+) -> CustomerBankAccountOut:
+    uow = LedgerUnitOfWork(session)
+    masked, added = await register_customer_bank_account(uow, customer_id=customer_id, iban=iban)
+    await uow.commit()
+    if not added:
+        response.status_code = 200
+    return CustomerBankAccountOut(customer_id=customer_id, account=masked)
+
+
+@router.delete(
+    "/{customer_id}/bank-accounts/{iban}",
+    status_code=204,
+    summary="Forget a customer's bank account (no-op if it was not registered)",
+)
+async def forget(customer_id: str, iban: Iban, session: DbSession, _: CanRegister) -> Response:
+    uow = LedgerUnitOfWork(session)
+    await forget_customer_bank_account(uow, customer_id=customer_id, iban=iban)
+    await uow.commit()
+    return Response(status_code=204)

@@ -1,0 +1,94 @@
+"""A reconciliation of a bank statement: each line's outcome, and how many ended in each."""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from ledgerflow_platform.errors import DomainError
+
+
+class ReconciliationNotFound(DomainError):
+    """No reconciliation has this id."""
+
+    def __init__(self, reconciliation_id: str) -> None:
+        super().__init__(f"No reconciliation with id {reconciliation_id}.")
+        self.reconciliation_id = reconciliation_id
+
+
+class Outcome(StrEnum):
+    """What reconciliation concluded about one statement line."""
+
+    MATCHED = "matched"
+    DUPLICATE = "duplicate"
+    AMOUNT_MISMATCH = "amount_mismatch"
+    PROPOSED = "proposed"
+    CREATED = "created"
+    UNMATCHED = "unmatched"
+    NOT_APPLICABLE = "not_applicable"
+
+
+@dataclass(frozen=True)
+class LineOutcome:
+    """One line's outcome and the payment, customer or invoice it concerns."""
+
+    line_id: str
+    outcome: Outcome
+    payment_id: str | None = None
+    refund_id: str | None = None
+    # The recorded payment's or refund's amount; for a proposal, the payment to record.
+    recorded_amount: int | None = None
+    customer_id: str | None = None
+    invoice_id: str | None = None
+    payment_reference: str | None = None  # for a proposal: the reference to record it with
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ReconciliationSummary:
+    """How many lines ended in each outcome."""
+
+    matched: int
+    proposed: int
+    created: int
+    duplicates: int
+    amount_mismatches: int
+    unmatched: int
+    not_applicable: int
+
+
+def summarise(outcomes: Sequence[LineOutcome]) -> ReconciliationSummary:
+    n = Counter(o.outcome for o in outcomes)
+    return ReconciliationSummary(
+        n[Outcome.MATCHED],
+        n[Outcome.PROPOSED],
+        n[Outcome.CREATED],
+        n[Outcome.DUPLICATE],
+        n[Outcome.AMOUNT_MISMATCH],
+        n[Outcome.UNMATCHED],
+        n[Outcome.NOT_APPLICABLE],
+    )
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """One run of matching a statement against the ledger, as recorded for review."""
+
+    id: str
+    statement_id: str
+    date_window_days: int
+    create_payments: bool
+    reconciled_at: datetime
+    reconciled_by: str
+    outcomes: tuple[LineOutcome, ...]
+
+    @property
+    def summary(self) -> ReconciliationSummary:
+        return summarise(self.outcomes)
+
+    @property
+    def discrepancies(self) -> tuple[LineOutcome, ...]:
+        """The lines someone has to look at: all but the matched, created and not applicable."""
+        settled = {Outcome.MATCHED, Outcome.CREATED, Outcome.NOT_APPLICABLE}
+        return tuple(o for o in self.outcomes if o.outcome not in settled)
