@@ -2,13 +2,13 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 
 from fastapi import FastAPI, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.inbox import InboxProcessor, RetryPolicy
+from ledgerflow_platform.auth.verifier import TokenVerifier
 from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.idempotency import IdempotencyStore
 from ledgerflow_platform.settings import ServiceSettings
@@ -16,13 +16,6 @@ from ledgerflow_platform.spec import ServiceSpec
 from ledgerflow_platform.web import admin, health
 from ledgerflow_platform.web.observability import ObservabilityMiddleware
 from ledgerflow_platform.web.problems import install_problem_handlers
-
-
-@dataclass(frozen=True)
-class AuthConfig:
-    public_key: str
-    issuer: str
-    audience: str
 
 
 def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
@@ -55,8 +48,8 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     app = FastAPI(
         title=spec.title, description=spec.description, version=spec.version, lifespan=lifespan
     )
-    app.state.auth = AuthConfig(
-        settings.public_key_pem(), settings.auth_issuer, settings.auth_audience
+    app.state.auth = TokenVerifier(
+        settings.public_key_pem(), issuer=settings.auth_issuer, audience=settings.auth_audience
     )
     install_problem_handlers(app, spec.errors)
     app.add_middleware(ObservabilityMiddleware, service=spec.name)

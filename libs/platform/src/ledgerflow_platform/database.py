@@ -15,7 +15,7 @@ def create_engine(settings: ServiceSettings, *, pool_size: int | None = None) ->
         settings.database_url,
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
-        pool_pre_ping=True,
+        pool_pre_ping=settings.db_pool_pre_ping,
     )
 
 

@@ -22,6 +22,8 @@ class ServiceSettings(BaseSettings):
     auth_audience: str = "ledgerflow"
     db_pool_size: int = 8
     db_max_overflow: int = 4
+    # A round trip per checkout; turn off where the database never drops idle connections.
+    db_pool_pre_ping: bool = True
     kafka_session_timeout_ms: int = 6000
     kafka_heartbeat_interval_ms: int = 1000
     kafka_fetch_max_wait_ms: int = 20

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ledgerflow_platform.auth.roles import Role
 
@@ -51,7 +52,7 @@ def issue_token(
 
 def verify_token(
     token: str,
-    public_key_pem: str | bytes,
+    public_key_pem: str | bytes | Ed25519PublicKey,
     *,
     issuer: str = DEFAULT_ISSUER,
     audience: str = DEFAULT_AUDIENCE,

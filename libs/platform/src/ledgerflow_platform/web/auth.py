@@ -7,7 +7,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ledgerflow_platform.auth.roles import Role
-from ledgerflow_platform.auth.tokens import InvalidToken, Principal, verify_token
+from ledgerflow_platform.auth.tokens import InvalidToken, Principal
+from ledgerflow_platform.auth.verifier import TokenVerifier
 from ledgerflow_platform.web.problems import FORBIDDEN, UNAUTHENTICATED, Problem
 
 _bearer = HTTPBearer(auto_error=False, description="A JWT from the platform's issuer")
@@ -22,11 +23,9 @@ async def current_principal(
         raise Problem(
             UNAUTHENTICATED, "Send an Authorization: Bearer <token> header.", headers=_CHALLENGE
         )
-    auth = request.app.state.auth
+    verifier: TokenVerifier = request.app.state.auth
     try:
-        return verify_token(
-            credentials.credentials, auth.public_key, issuer=auth.issuer, audience=auth.audience
-        )
+        return verifier.verify(credentials.credentials)
     except InvalidToken as exc:
         raise Problem(
             UNAUTHENTICATED, f"The bearer token was refused: {exc}", headers=_CHALLENGE
