@@ -21,7 +21,9 @@ async def test_an_overdue_customer_is_tracked_by_every_service_until_paid(api: A
     )
 
     payment = await pay(api, customer, "400.00", date(2026, 9, 10))
-    assert payment["allocations"] == [{"invoice_id": older["id"], "amount": "400.00"}]
+    assert payment["allocations"] == [
+        {"invoice_id": older["id"], "amount": "400.00", "discount": "0.00"}
+    ]
     assert payment["unapplied_amount"] == "0.00"
 
     run = await api.post("ledger", "/v1/overdue-runs", {"as_of": "2026-11-20"}, role="accountant")
