@@ -8,8 +8,7 @@ raw asyncpg and nothing else: the floor the import is measured against. Prints o
 """
 
 import asyncio
-import csv
-import io
+import importlib.util
 import json
 import shutil
 import sys
@@ -17,10 +16,10 @@ import tempfile
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import ModuleType
 from uuid import uuid4
 
 import asyncpg
-from stdnum.cn import uscc
 
 from customer_svc.service import SPEC
 from customer_svc.settings import Settings
@@ -29,25 +28,24 @@ from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_devstack.testing import PgServer
 from ledgerflow_platform.testing import KeyPair, app_client, migrate
 
-COLUMNS = [
-    "customer",
-    "customer_code",
-    "country",
-    "tax_id",
-    "currency",
-    "payment_terms_days",
-    "contact",
-    "phone",
-    "email",
-    "project",
-    "contract_number",
-    "contract_date",
-    "contract_total",
-    "paid",
-    "unpaid",
-    "payment_cycle",
-    "notes",
-]
+# The tests' generator of the same table, so both measure one shape; loaded by path, as the
+# tests are no importable package.
+GENERATOR = Path(__file__).parents[1] / "services/customer-svc/tests/api/customer_table"
+
+
+def _load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "generated_table", GENERATOR / "generated_table.py"
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no table generator in {GENERATOR}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+generated_table = _load_generator()
+
 # What raw asyncpg copies per row: the same customer, contact, contract and its terms.
 RAW_COLUMNS = {
     "customers": "id name currency payment_terms_days registered_at code status country"
@@ -58,43 +56,6 @@ RAW_COLUMNS = {
     "contract_versions": "contract_id version project signed_on currency total_minor"
     " payment_terms_days payment_cycle changed_fields recorded_at recorded_by",
 }
-
-
-def table_rows(rows: int) -> list[list[str]]:
-    """A customer per row with a contact and a signed contract: the heaviest shape a table has."""
-    found = []
-    for n in range(rows):
-        body = f"91330000{n:09d}"
-        found.append(
-            [
-                f"Zhejiang Supplier {n:05d} Co., Ltd.",
-                f"ZJ{n:05d}",
-                "CN",
-                body + uscc.calc_check_digit(body),
-                "CNY",
-                "45",
-                f"Contact {n:05d}",
-                f"+86 139 {n // 10000:04d} {n % 10000:04d}",
-                f"buyer{n}@zj-supplier{n}.example",
-                f"Project {n}",
-                f"ZJ-{n:05d}",
-                "2025-04-01",
-                f"{1000 + n}.50",
-                "0.00",
-                f"{1000 + n}.50",
-                "monthly",
-                "",
-            ]
-        )
-    return found
-
-
-def as_csv(rows: list[list[str]]) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return out.getvalue().encode()
 
 
 async def through_the_service(database_url: str, table: bytes) -> float:
@@ -159,8 +120,8 @@ async def main(rows: int) -> None:
         service_url, raw_url = (server.create_database(p) for p in ("import", "raw"))
         for url in (service_url, raw_url):
             await migrate(SPEC, url)
-        generated = table_rows(rows)
-        seconds = await through_the_service(service_url, as_csv(generated))
+        generated = generated_table.supplier_rows(rows)
+        seconds = await through_the_service(service_url, generated_table.as_csv(generated))
         baseline = await raw_asyncpg(raw_url.replace("postgresql+asyncpg", "postgresql"), generated)
     finally:
         postgres.stop()

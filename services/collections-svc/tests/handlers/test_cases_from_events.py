@@ -1,50 +1,12 @@
 """Collection cases opened and closed by the ledger's facts, delivered through the real inbox."""
 
-from collections.abc import Awaitable, Callable
 from datetime import date
 
-from uuid6 import uuid7
-
-from collections_svc.domain.case import CaseStatus, CollectionCase
-from ledgerflow_events.contracts import (
-    InvoiceIssued,
-    InvoiceOverdue,
-    InvoicePaid,
-    PaymentAllocation,
-    PaymentReceived,
-)
+from ledgerflow_events.contracts import InvoicePaid, PaymentAllocation, PaymentReceived
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 
-CasesOf = Callable[[str], Awaitable[list[CollectionCase]]]
-OPEN, CLOSED = CaseStatus.OPEN, CaseStatus.CLOSED
-
-
-def new_id() -> str:
-    return str(uuid7())
-
-
-def issued(customer: str, invoice: str, total: str) -> InvoiceIssued:
-    return InvoiceIssued(
-        customer_id=customer,
-        invoice_id=invoice,
-        number=f"INV-{invoice[-6:]}",
-        currency="EUR",
-        total=total,
-        issue_date=date(2026, 10, 1),
-        due_date=date(2026, 10, 31),
-    )
-
-
-def overdue(customer: str, invoice: str, open_amount: str, as_of: date) -> InvoiceOverdue:
-    return InvoiceOverdue(
-        customer_id=customer,
-        invoice_id=invoice,
-        currency="EUR",
-        open_amount=open_amount,
-        due_date=date(2026, 10, 31),
-        as_of=as_of,
-    )
+from .ledger_facts import CLOSED, OPEN, CasesOf, issued, new_id, overdue, summary
 
 
 def payment(customer: str, received_on: date, *applied: tuple[str, str, str]) -> PaymentReceived:
@@ -66,10 +28,6 @@ def paid(customer: str, invoice: str, total: str, paid_on: date) -> InvoicePaid:
     return InvoicePaid(
         customer_id=customer, invoice_id=invoice, currency="EUR", total=total, paid_on=paid_on
     )
-
-
-def summary(cases: list[CollectionCase]) -> list[tuple[CaseStatus, int, date, date | None]]:
-    return [(c.status, c.overdue_amount, c.opened_on, c.closed_on) for c in cases]
 
 
 async def test_an_issued_invoice_alone_opens_no_case(

@@ -1,12 +1,8 @@
 """Cases kept from credit notes, write-offs, reversals and credit applications."""
 
-from collections.abc import Awaitable, Callable
 from datetime import date
 
-from uuid6 import uuid7
-
-from collections_svc.domain.case import CaseStatus, CollectionCase
-from ledgerflow_events.contracts import InvoiceIssued, InvoiceOverdue, PaymentAllocation
+from ledgerflow_events.contracts import PaymentAllocation
 from ledgerflow_events.contracts.ledger_adjustments import (
     CreditNoteIssued,
     InvoiceWrittenOff,
@@ -21,36 +17,17 @@ from ledgerflow_events.contracts.ledger_payments import (
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 
-CasesOf = Callable[[str], Awaitable[list[CollectionCase]]]
-OPEN, CLOSED = CaseStatus.OPEN, CaseStatus.CLOSED
-OVERDUE_ON = date(2026, 11, 1)
-
-
-def new_id() -> str:
-    return str(uuid7())
-
-
-def issued(customer: str, invoice: str, total: str) -> InvoiceIssued:
-    return InvoiceIssued(
-        customer_id=customer,
-        invoice_id=invoice,
-        number="INV-2026-00042",
-        currency="EUR",
-        total=total,
-        issue_date=date(2026, 10, 1),
-        due_date=date(2026, 10, 31),
-    )
-
-
-def overdue(customer: str, invoice: str, open_amount: str) -> InvoiceOverdue:
-    return InvoiceOverdue(
-        customer_id=customer,
-        invoice_id=invoice,
-        currency="EUR",
-        open_amount=open_amount,
-        due_date=date(2026, 10, 31),
-        as_of=OVERDUE_ON,
-    )
+from .ledger_facts import (
+    CLOSED,
+    NOV_1,
+    OPEN,
+    CasesOf,
+    applied_once,
+    issued,
+    new_id,
+    overdue,
+    summary,
+)
 
 
 def credit_note(
@@ -117,10 +94,6 @@ def reversed_payment(
     )
 
 
-def summary(cases: list[CollectionCase]) -> list[tuple[CaseStatus, int, date, date | None]]:
-    return [(c.status, c.overdue_amount, c.opened_on, c.closed_on) for c in cases]
-
-
 async def in_arrears(delivery: EventDelivery, customer: str, invoice: str, total: str) -> None:
     await delivery.deliver(issued(customer, invoice, total))
     await delivery.deliver(overdue(customer, invoice, total))
@@ -129,14 +102,11 @@ async def in_arrears(delivery: EventDelivery, customer: str, invoice: str, total
 async def test_a_credit_note_shrinks_the_case_and_a_redelivery_changes_nothing(
     delivery: EventDelivery, cases_of: CasesOf
 ) -> None:
-    customer, invoice, event_id = new_id(), new_id(), new_id()
+    customer, invoice = new_id(), new_id()
     await in_arrears(delivery, customer, invoice, "1190.00")
     note = credit_note(customer, "238.00", invoice, "952.00")
 
-    assert await delivery.deliver(note, event_id=event_id) is Outcome.APPLIED
-    assert summary(await cases_of(customer)) == [(OPEN, 95200, OVERDUE_ON, None)]
-    assert await delivery.deliver(note, event_id=event_id) is Outcome.DUPLICATE
-    assert summary(await cases_of(customer)) == [(OPEN, 95200, OVERDUE_ON, None)]
+    await applied_once(delivery, cases_of, customer, note, [(OPEN, 95200, NOV_1, None)])
 
 
 async def test_a_credit_note_settling_the_invoice_closes_the_case_on_its_issue_date(
@@ -147,7 +117,7 @@ async def test_a_credit_note_settling_the_invoice_closes_the_case_on_its_issue_d
 
     await delivery.deliver(credit_note(customer, "75.50", invoice, "0.00"))
 
-    assert summary(await cases_of(customer)) == [(CLOSED, 0, OVERDUE_ON, date(2026, 11, 6))]
+    assert summary(await cases_of(customer)) == [(CLOSED, 0, NOV_1, date(2026, 11, 6))]
 
 
 async def test_a_credit_note_on_account_and_a_late_fee_leave_the_case_alone(
@@ -170,41 +140,35 @@ async def test_a_credit_note_on_account_and_a_late_fee_leave_the_case_alone(
     assert await delivery.deliver(credit_note(customer, "50.00")) is Outcome.APPLIED
     assert await delivery.deliver(fee) is Outcome.IGNORED
 
-    assert summary(await cases_of(customer)) == [(OPEN, 40000, OVERDUE_ON, None)]
+    assert summary(await cases_of(customer)) == [(OPEN, 40000, NOV_1, None)]
 
 
 async def test_a_write_off_closes_the_case_and_a_redelivery_changes_nothing(
     delivery: EventDelivery, cases_of: CasesOf
 ) -> None:
-    customer, invoice, event_id = new_id(), new_id(), new_id()
+    customer, invoice = new_id(), new_id()
     await in_arrears(delivery, customer, invoice, "730.45")
     fact = written_off(customer, invoice, "730.45")
-    closed = [(CLOSED, 0, OVERDUE_ON, date(2026, 12, 15))]
+    closed = [(CLOSED, 0, NOV_1, date(2026, 12, 15))]
 
-    assert await delivery.deliver(fact, event_id=event_id) is Outcome.APPLIED
-    assert summary(await cases_of(customer)) == closed
-    assert await delivery.deliver(fact, event_id=event_id) is Outcome.DUPLICATE
-    assert summary(await cases_of(customer)) == closed
+    await applied_once(delivery, cases_of, customer, fact, closed)
 
 
 async def test_applied_credit_settling_the_arrears_closes_the_case(
     delivery: EventDelivery, cases_of: CasesOf
 ) -> None:
-    customer, invoice, event_id = new_id(), new_id(), new_id()
+    customer, invoice = new_id(), new_id()
     await in_arrears(delivery, customer, invoice, "120.00")
     application = credit_applied(customer, date(2026, 11, 20), (invoice, "120.00", "0.00"))
-    closed = [(CLOSED, 0, OVERDUE_ON, date(2026, 11, 20))]
+    closed = [(CLOSED, 0, NOV_1, date(2026, 11, 20))]
 
-    assert await delivery.deliver(application, event_id=event_id) is Outcome.APPLIED
-    assert summary(await cases_of(customer)) == closed
-    assert await delivery.deliver(application, event_id=event_id) is Outcome.DUPLICATE
-    assert summary(await cases_of(customer)) == closed
+    await applied_once(delivery, cases_of, customer, application, closed)
 
 
 async def test_a_reversal_after_the_case_closed_opens_a_new_case_on_the_reversal_date(
     delivery: EventDelivery, cases_of: CasesOf
 ) -> None:
-    customer, late, current, event_id = new_id(), new_id(), new_id(), new_id()
+    customer, late, current = new_id(), new_id(), new_id()
     await in_arrears(delivery, customer, late, "300.00")
     await delivery.deliver(issued(customer, current, "200.00"))
     settled = credit_applied(
@@ -216,14 +180,11 @@ async def test_a_reversal_after_the_case_closed_opens_a_new_case_on_the_reversal
     )
     # Only the invoice already past due is arrears again; the current one is not yet late.
     expected = [
-        (CLOSED, 0, OVERDUE_ON, date(2026, 11, 10)),
+        (CLOSED, 0, NOV_1, date(2026, 11, 10)),
         (OPEN, 30000, date(2026, 11, 14), None),
     ]
 
-    assert await delivery.deliver(reversal, event_id=event_id) is Outcome.APPLIED
-    assert summary(await cases_of(customer)) == expected
-    assert await delivery.deliver(reversal, event_id=event_id) is Outcome.DUPLICATE
-    assert summary(await cases_of(customer)) == expected
+    await applied_once(delivery, cases_of, customer, reversal, expected)
 
 
 async def test_a_reversal_while_the_case_is_open_grows_that_case(
@@ -238,7 +199,7 @@ async def test_a_reversal_while_the_case_is_open_grows_that_case(
         reversed_payment(customer, date(2026, 11, 12), (first, "40.00", "100.00"))
     )
 
-    assert summary(await cases_of(customer)) == [(OPEN, 15025, OVERDUE_ON, None)]
+    assert summary(await cases_of(customer)) == [(OPEN, 15025, NOV_1, None)]
 
 
 async def test_a_reversal_of_a_payment_on_an_invoice_not_yet_due_opens_no_case(

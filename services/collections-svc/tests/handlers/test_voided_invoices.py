@@ -1,46 +1,12 @@
 """Voided invoices leave the arrears and may close a case, delivered through the real inbox."""
 
-from collections.abc import Awaitable, Callable
 from datetime import date
 
-from uuid6 import uuid7
-
-from collections_svc.domain.case import CaseStatus, CollectionCase
-from ledgerflow_events.contracts import InvoiceIssued, InvoiceOverdue
 from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery, service_db
 
-CasesOf = Callable[[str], Awaitable[list[CollectionCase]]]
-OPEN, CLOSED = CaseStatus.OPEN, CaseStatus.CLOSED
-NOV_1 = date(2026, 11, 1)
-
-
-def new_id() -> str:
-    return str(uuid7())
-
-
-def issued(customer: str, invoice: str, total: str) -> InvoiceIssued:
-    return InvoiceIssued(
-        customer_id=customer,
-        invoice_id=invoice,
-        number=f"INV-{invoice[-6:]}",
-        currency="EUR",
-        total=total,
-        issue_date=date(2026, 10, 1),
-        due_date=date(2026, 10, 31),
-    )
-
-
-def overdue(customer: str, invoice: str, open_amount: str, as_of: date = NOV_1) -> InvoiceOverdue:
-    return InvoiceOverdue(
-        customer_id=customer,
-        invoice_id=invoice,
-        currency="EUR",
-        open_amount=open_amount,
-        due_date=date(2026, 10, 31),
-        as_of=as_of,
-    )
+from .ledger_facts import CLOSED, NOV_1, OPEN, CasesOf, issued, new_id, overdue, summary
 
 
 def voided(customer: str, invoice: str, total: str, voided_on: date) -> InvoiceVoided:
@@ -59,10 +25,6 @@ async def overdue_invoice(delivery: EventDelivery, customer: str, total: str) ->
     await delivery.deliver(issued(customer, invoice, total))
     await delivery.deliver(overdue(customer, invoice, total))
     return invoice
-
-
-def summary(cases: list[CollectionCase]) -> list[tuple[CaseStatus, int, date, date | None]]:
-    return [(c.status, c.overdue_amount, c.opened_on, c.closed_on) for c in cases]
 
 
 async def test_voiding_the_last_overdue_invoice_closes_the_case_on_the_void_date(

@@ -1,46 +1,19 @@
 """Exposure kept from the ledger's facts, delivered through the real inbox."""
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 from uuid6 import uuid7
 
 from credit_svc.domain.exposure import Exposure
-from ledgerflow_events.contracts import (
-    CustomerRegistered,
-    InvoiceIssued,
-    InvoiceOverdue,
-    InvoicePaid,
-    PaymentAllocation,
-    PaymentReceived,
-)
+from ledgerflow_events.contracts import InvoicePaid, PaymentAllocation, PaymentReceived
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 
+from .ledger_facts import issued, new_id, overdue, registered
+
 ReadExposure = Callable[[str], Awaitable[Exposure]]
-
-
-def registered(customer: str, currency: str = "EUR") -> CustomerRegistered:
-    return CustomerRegistered(
-        customer_id=customer,
-        name="Acme Trading Ltd",
-        currency=currency,
-        payment_terms_days=30,
-        registered_at=datetime(2026, 10, 1, tzinfo=UTC),
-    )
-
-
-def issued(customer: str, invoice: str, total: str, currency: str = "EUR") -> InvoiceIssued:
-    return InvoiceIssued(
-        customer_id=customer,
-        invoice_id=invoice,
-        number=f"INV-{invoice}",
-        currency=currency,
-        total=total,
-        issue_date=date(2026, 10, 1),
-        due_date=date(2026, 10, 31),
-    )
 
 
 def payment(customer: str, *applied: tuple[str, str, str]) -> PaymentReceived:
@@ -63,21 +36,6 @@ def paid(customer: str, invoice: str, total: str) -> InvoicePaid:
     return InvoicePaid(
         customer_id=customer, invoice_id=invoice, currency="EUR", total=total, paid_on=on
     )
-
-
-def overdue(customer: str, invoice: str, open_amount: str, currency: str = "EUR") -> InvoiceOverdue:
-    return InvoiceOverdue(
-        customer_id=customer,
-        invoice_id=invoice,
-        currency=currency,
-        open_amount=open_amount,
-        due_date=date(2026, 10, 31),
-        as_of=date(2026, 11, 1),
-    )
-
-
-def new_id() -> str:
-    return str(uuid7())
 
 
 async def amounts(exposure: ReadExposure, customer: str) -> tuple[str, int, int]:

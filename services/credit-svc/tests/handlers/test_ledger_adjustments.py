@@ -3,10 +3,8 @@
 from collections.abc import Awaitable, Callable
 from datetime import date
 
-from uuid6 import uuid7
-
 from credit_svc.domain.exposure import Exposure
-from ledgerflow_events.contracts import InvoiceIssued, InvoiceOverdue, PaymentAllocation
+from ledgerflow_events.contracts import PaymentAllocation
 from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued, InvoiceWrittenOff
 from ledgerflow_events.contracts.ledger_payments import (
     CreditDrawn,
@@ -17,34 +15,9 @@ from ledgerflow_events.contracts.ledger_payments import (
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 
+from .ledger_facts import issued, new_id, overdue
+
 ReadExposure = Callable[[str], Awaitable[Exposure]]
-
-
-def new_id() -> str:
-    return str(uuid7())
-
-
-def issued(customer: str, invoice: str, total: str) -> InvoiceIssued:
-    return InvoiceIssued(
-        customer_id=customer,
-        invoice_id=invoice,
-        number="INV-2026-00042",
-        currency="EUR",
-        total=total,
-        issue_date=date(2026, 10, 1),
-        due_date=date(2026, 10, 31),
-    )
-
-
-def overdue(customer: str, invoice: str, open_amount: str) -> InvoiceOverdue:
-    return InvoiceOverdue(
-        customer_id=customer,
-        invoice_id=invoice,
-        currency="EUR",
-        open_amount=open_amount,
-        due_date=date(2026, 10, 31),
-        as_of=date(2026, 11, 1),
-    )
 
 
 def credit_note(

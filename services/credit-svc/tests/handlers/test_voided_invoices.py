@@ -1,54 +1,16 @@
 """A voided invoice leaves exposure, delivered through the real inbox."""
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
-
-from uuid6 import uuid7
+from datetime import date
 
 from credit_svc.domain.exposure import Exposure
-from ledgerflow_events.contracts import CustomerRegistered, InvoiceIssued, InvoiceOverdue
 from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 
+from .ledger_facts import issued, new_id, overdue, registered
+
 ReadExposure = Callable[[str], Awaitable[Exposure]]
-
-
-def new_id() -> str:
-    return str(uuid7())
-
-
-def registered(customer: str) -> CustomerRegistered:
-    return CustomerRegistered(
-        customer_id=customer,
-        name="Acme Trading Ltd",
-        currency="EUR",
-        payment_terms_days=30,
-        registered_at=datetime(2026, 10, 1, tzinfo=UTC),
-    )
-
-
-def issued(customer: str, invoice: str, total: str) -> InvoiceIssued:
-    return InvoiceIssued(
-        customer_id=customer,
-        invoice_id=invoice,
-        number=f"INV-{invoice[-6:]}",
-        currency="EUR",
-        total=total,
-        issue_date=date(2026, 10, 1),
-        due_date=date(2026, 10, 31),
-    )
-
-
-def overdue(customer: str, invoice: str, open_amount: str) -> InvoiceOverdue:
-    return InvoiceOverdue(
-        customer_id=customer,
-        invoice_id=invoice,
-        currency="EUR",
-        open_amount=open_amount,
-        due_date=date(2026, 10, 31),
-        as_of=date(2026, 11, 1),
-    )
 
 
 def voided(customer: str, invoice: str, total: str, currency: str = "EUR") -> InvoiceVoided:

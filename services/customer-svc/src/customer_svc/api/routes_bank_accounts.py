@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.api.deps_profile import CurrentReader, Vault, conflict
+from customer_svc.api.profile_records import disclosed_page, disclosed_record, removed
 from customer_svc.api.render_profile import bank_account_out
 from customer_svc.api.schemas_contacts import AddBankAccount, BankAccountOut, BankAccountPage
 from customer_svc.domain.bank_accounts import DuplicateBankAccount
@@ -17,7 +18,7 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession, Idempotent
-from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+from ledgerflow_platform.web.pagination import Cursor, Limit
 
 router = APIRouter(prefix="/v1/customers/{customer_id}/bank-accounts", tags=["bank accounts"])
 
@@ -65,30 +66,30 @@ async def list_(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> BankAccountPage:
-    uow = CustomerUnitOfWork(session)
-    views = await list_bank_accounts(
-        uow, vault, reader, customer_id, after=decode_cursor(cursor), limit=limit
+    items, after = await disclosed_page(
+        list_bank_accounts,
+        bank_account_out,
+        lambda v: v.account.id,
+        session,
+        vault,
+        reader,
+        customer_id,
+        limit=limit,
+        cursor=cursor,
     )
-    await uow.commit()
-    return BankAccountPage(
-        items=[bank_account_out(v) for v in views],
-        next_cursor=next_cursor([v.account.id for v in views], limit),
-    )
+    return BankAccountPage(items=items, next_cursor=after)
 
 
 @router.get("/{account_id}", response_model=BankAccountOut, summary="One bank account")
 async def get(
     customer_id: str, account_id: str, session: DbSession, vault: Vault, reader: CurrentReader
 ) -> BankAccountOut:
-    uow = CustomerUnitOfWork(session)
-    view = await read_bank_account(uow, vault, reader, customer_id, account_id)
-    await uow.commit()
+    view = await disclosed_record(
+        read_bank_account, session, vault, reader, customer_id, account_id
+    )
     return bank_account_out(view)
 
 
 @router.delete("/{account_id}", status_code=204, summary="Stop using a bank account")
 async def remove(customer_id: str, account_id: str, _: CanManage, session: DbSession) -> Response:
-    uow = CustomerUnitOfWork(session)
-    await remove_bank_account(uow, customer_id, account_id)
-    await uow.commit()
-    return Response(status_code=204)
+    return await removed(remove_bank_account, session, customer_id, account_id)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.api.deps_profile import CurrentReader, IfMatch, Vault, etag
+from customer_svc.api.profile_records import disclosed_page, disclosed_record, removed
 from customer_svc.api.render_profile import contact_out
 from customer_svc.api.schemas_contacts import AddContact, ChangeContact, ContactOut, ContactPage
 from customer_svc.use_cases.add_contact import add_contact
@@ -17,7 +18,7 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession, Idempotent
-from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+from ledgerflow_platform.web.pagination import Cursor, Limit
 
 router = APIRouter(prefix="/v1/customers/{customer_id}/contacts", tags=["contacts"])
 
@@ -66,15 +67,18 @@ async def list_(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> ContactPage:
-    uow = CustomerUnitOfWork(session)
-    views = await list_contacts(
-        uow, vault, reader, customer_id, after=decode_cursor(cursor), limit=limit
+    items, after = await disclosed_page(
+        list_contacts,
+        contact_out,
+        lambda v: v.contact.id,
+        session,
+        vault,
+        reader,
+        customer_id,
+        limit=limit,
+        cursor=cursor,
     )
-    await uow.commit()
-    return ContactPage(
-        items=[contact_out(v) for v in views],
-        next_cursor=next_cursor([v.contact.id for v in views], limit),
-    )
+    return ContactPage(items=items, next_cursor=after)
 
 
 @router.get("/{contact_id}", response_model=ContactOut, summary="One contact")
@@ -86,9 +90,7 @@ async def get(
     vault: Vault,
     reader: CurrentReader,
 ) -> ContactOut:
-    uow = CustomerUnitOfWork(session)
-    view = await read_contact(uow, vault, reader, customer_id, contact_id)
-    await uow.commit()
+    view = await disclosed_record(read_contact, session, vault, reader, customer_id, contact_id)
     response.headers["ETag"] = etag(view.contact.version)
     return contact_out(view)
 
@@ -125,7 +127,4 @@ async def change(
 
 @router.delete("/{contact_id}", status_code=204, summary="Remove a contact")
 async def remove(customer_id: str, contact_id: str, _: CanManage, session: DbSession) -> Response:
-    uow = CustomerUnitOfWork(session)
-    await remove_contact(uow, customer_id, contact_id)
-    await uow.commit()
-    return Response(status_code=204)
+    return await removed(remove_contact, session, customer_id, contact_id)

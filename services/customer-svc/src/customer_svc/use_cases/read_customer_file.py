@@ -1,7 +1,9 @@
 """Read customer files, contacts and bank accounts: disclosed per role, every clear read logged."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from customer_svc.adapters.customers import CustomerSearch
 from customer_svc.adapters.personal_data_vault import PersonalDataVault
@@ -19,6 +21,9 @@ from customer_svc.use_cases.disclosure import (
     Disclosures,
 )
 
+Record = TypeVar("Record")
+View = TypeVar("View")
+
 
 async def _customer(uow: CustomerUnitOfWork, customer_id: str) -> Customer:
     customer = await uow.customers.get(customer_id)
@@ -27,13 +32,24 @@ async def _customer(uow: CustomerUnitOfWork, customer_id: str) -> Customer:
     return customer
 
 
+def _disclosed(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    reader: Reader,
+    records: Iterable[Record],
+    view: Callable[[Disclosures, Record], View],
+) -> list[View]:
+    shown = Disclosures(vault, reader)
+    views = [view(shown, r) for r in records]
+    shown.record(uow, datetime.now(UTC))
+    return views
+
+
 async def read_customer(
     uow: CustomerUnitOfWork, vault: PersonalDataVault, reader: Reader, customer_id: str
 ) -> CustomerView:
-    shown = Disclosures(vault, reader)
-    view = shown.customer(await _customer(uow, customer_id))
-    shown.record(uow, datetime.now(UTC))
-    return view
+    customer = await _customer(uow, customer_id)
+    return _disclosed(uow, vault, reader, [customer], Disclosures.customer)[0]
 
 
 async def search_customers(
@@ -50,10 +66,7 @@ async def search_customers(
         forms = lookup_forms(search.q)
         search = replace(search, tax_id_indexes={vault.index(pd.TAX_ID, f) for f in forms})
     customers = await uow.customers.page(after=after, limit=limit, search=search)
-    shown = Disclosures(vault, reader)
-    views = [shown.customer(c) for c in customers]
-    shown.record(uow, datetime.now(UTC))
-    return views
+    return _disclosed(uow, vault, reader, customers, Disclosures.customer)
 
 
 async def list_contacts(
@@ -66,11 +79,8 @@ async def list_contacts(
     limit: int,
 ) -> list[ContactView]:
     customer = await _customer(uow, customer_id)
-    shown = Disclosures(vault, reader)
     contacts = await uow.contacts.of_customer(customer.id, after=after, limit=limit)
-    views = [shown.contact(c) for c in contacts]
-    shown.record(uow, datetime.now(UTC))
-    return views
+    return _disclosed(uow, vault, reader, contacts, Disclosures.contact)
 
 
 async def read_contact(
@@ -83,10 +93,7 @@ async def read_contact(
     contact = await uow.contacts.get(customer_id, contact_id)
     if contact is None:
         raise ContactNotFound(contact_id)
-    shown = Disclosures(vault, reader)
-    view = shown.contact(contact)
-    shown.record(uow, datetime.now(UTC))
-    return view
+    return _disclosed(uow, vault, reader, [contact], Disclosures.contact)[0]
 
 
 async def list_bank_accounts(
@@ -99,11 +106,8 @@ async def list_bank_accounts(
     limit: int,
 ) -> list[BankAccountView]:
     customer = await _customer(uow, customer_id)
-    shown = Disclosures(vault, reader)
     accounts = await uow.bank_accounts.of_customer(customer.id, after=after, limit=limit)
-    views = [shown.bank_account(a) for a in accounts]
-    shown.record(uow, datetime.now(UTC))
-    return views
+    return _disclosed(uow, vault, reader, accounts, Disclosures.bank_account)
 
 
 async def read_bank_account(
@@ -116,7 +120,4 @@ async def read_bank_account(
     account = await uow.bank_accounts.get(customer_id, account_id)
     if account is None:
         raise BankAccountNotFound(account_id)
-    shown = Disclosures(vault, reader)
-    view = shown.bank_account(account)
-    shown.record(uow, datetime.now(UTC))
-    return view
+    return _disclosed(uow, vault, reader, [account], Disclosures.bank_account)[0]

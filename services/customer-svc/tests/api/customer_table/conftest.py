@@ -1,5 +1,3 @@
-import csv
-import io
 import itertools
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -13,6 +11,8 @@ from customer_svc.service import SPEC
 from customer_svc.settings import Settings
 from ledgerflow_platform.testing import KeyPair, ServiceDb, app_client, service_db
 
+from .generated_table import COLUMNS, as_csv
+
 # Every table an import writes: the same counts before and after = nothing written.
 IMPORT_TABLES = (
     "customers",
@@ -21,25 +21,6 @@ IMPORT_TABLES = (
     "contract_versions",
     "event_streams",
     "outbox",
-)
-COLUMNS = (
-    "customer",
-    "customer_code",
-    "country",
-    "tax_id",
-    "currency",
-    "payment_terms_days",
-    "contact",
-    "phone",
-    "email",
-    "project",
-    "contract_number",
-    "contract_date",
-    "contract_total",
-    "paid",
-    "unpaid",
-    "payment_cycle",
-    "notes",
 )
 Upload = Callable[..., Awaitable[httpx.Response]]
 _serial = itertools.count(random.randrange(10**6))
@@ -77,11 +58,7 @@ def line(**cells: str) -> dict[str, str]:
 
 
 def csv_table(rows: Sequence[Mapping[str, str]], columns: Sequence[str] = COLUMNS) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows([row.get(c, "") for c in columns] for row in rows)
-    return out.getvalue().encode()
+    return as_csv([[row.get(c, "") for c in columns] for row in rows], columns)
 
 
 @pytest.fixture(scope="module")

@@ -62,3 +62,30 @@ async def customer(register: Register) -> dict[str, Any]:
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
     return created
+
+
+async def add_to_file(
+    client: httpx.AsyncClient,
+    auth_keys: KeyPair,
+    customer_id: str,
+    body: dict[str, Any],
+    role: str,
+    *,
+    records: str,
+) -> httpx.Response:
+    """POST one record (contact, bank account) to a customer's file as the given role."""
+    return await client.post(
+        f"/v1/customers/{customer_id}/{records}", json=body, headers=auth_keys.auth(role)
+    )
+
+
+async def assert_refused_unwritten(
+    db: ServiceDb, attempt: Callable[[], Awaitable[httpx.Response]], field: str, slug: str
+) -> None:
+    """The attempt is a 422 of this kind naming only this field, and no file table changed."""
+    before = await db.counts(*FILE_TABLES)
+    response = await attempt()
+    assert response.status_code == 422, response.text
+    assert response.json()["type"].endswith("/" + slug)
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+    assert await db.counts(*FILE_TABLES) == before

@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Any
 
 import httpx
@@ -5,21 +6,12 @@ import pytest
 
 from ledgerflow_platform.testing import KeyPair, ServiceDb
 
-from .conftest import FILE_TABLES
+from .conftest import add_to_file, assert_refused_unwritten
 
 ACCOUNT = {"iban": "de89 3704 0044 0532 0130 00", "bic": "cobadeffxxx", "currency": "EUR"}
 
 
-async def add(
-    client: httpx.AsyncClient,
-    auth_keys: KeyPair,
-    customer_id: str,
-    body: dict[str, Any],
-    role: str = "accountant",
-) -> httpx.Response:
-    return await client.post(
-        f"/v1/customers/{customer_id}/bank-accounts", json=body, headers=auth_keys.auth(role)
-    )
+add = partial(add_to_file, role="accountant", records="bank-accounts")
 
 
 async def test_an_account_is_kept_compact_and_shown_in_clear_only_to_those_who_pay(
@@ -63,12 +55,9 @@ async def test_a_bad_account_is_refused_naming_the_field_and_nothing_is_written(
     field: str,
     slug: str,
 ) -> None:
-    before = await db.counts(*FILE_TABLES)
-    response = await add(client, auth_keys, customer["id"], {**ACCOUNT, **change})
-    assert response.status_code == 422, response.text
-    assert response.json()["type"].endswith("/" + slug)
-    assert [e["field"] for e in response.json()["errors"]] == [field]
-    assert await db.counts(*FILE_TABLES) == before
+    await assert_refused_unwritten(
+        db, lambda: add(client, auth_keys, customer["id"], {**ACCOUNT, **change}), field, slug
+    )
 
 
 async def test_the_same_account_twice_is_refused_pointing_at_the_first(

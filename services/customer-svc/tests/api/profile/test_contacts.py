@@ -1,3 +1,4 @@
+from functools import partial
 from typing import Any
 
 import httpx
@@ -5,7 +6,7 @@ import pytest
 
 from ledgerflow_platform.testing import KeyPair, ServiceDb
 
-from .conftest import FILE_TABLES
+from .conftest import add_to_file, assert_refused_unwritten
 
 JANE = {
     "name": "Jane  Doe",
@@ -23,16 +24,7 @@ async def german(client: httpx.AsyncClient, auth_keys: KeyPair) -> dict[str, Any
     return created
 
 
-async def add(
-    client: httpx.AsyncClient,
-    auth_keys: KeyPair,
-    customer_id: str,
-    body: dict[str, Any],
-    role: str = "collector",
-) -> httpx.Response:
-    return await client.post(
-        f"/v1/customers/{customer_id}/contacts", json=body, headers=auth_keys.auth(role)
-    )
+add = partial(add_to_file, role="collector", records="contacts")
 
 
 async def contacts(
@@ -115,12 +107,9 @@ async def test_a_bad_contact_is_refused_naming_the_field_and_nothing_is_written(
     field: str,
     slug: str,
 ) -> None:
-    before = await db.counts(*FILE_TABLES)
-    response = await add(client, auth_keys, german["id"], {**JANE, **change})
-    assert response.status_code == 422, response.text
-    assert response.json()["type"].endswith("/" + slug)
-    assert [e["field"] for e in response.json()["errors"]] == [field]
-    assert await db.counts(*FILE_TABLES) == before
+    await assert_refused_unwritten(
+        db, lambda: add(client, auth_keys, german["id"], {**JANE, **change}), field, slug
+    )
 
 
 async def test_naming_a_new_primary_contact_takes_the_role_from_the_old(
