@@ -2,7 +2,7 @@
 
 import types
 from datetime import UTC, date, datetime
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -10,6 +10,9 @@ from pydantic.fields import FieldInfo
 
 
 def _for_annotation(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]:
+    if get_origin(annotation) is Annotated:
+        base, *extra = get_args(annotation)
+        return _for_annotation(base, [*metadata, *extra])
     pattern = next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
     if pattern:
         return st.from_regex(pattern, fullmatch=True)
