@@ -1,28 +1,23 @@
 """The moves of the adjustment property test, each one entry point's transaction through
 the use cases, and the book-keeping that predicts what the customer owes."""
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.pricing import LineRequest
-from ledger_svc.domain.refund import RefundMethod
 from ledger_svc.use_cases.approve_write_off import approve_write_off
 from ledger_svc.use_cases.cancel_refund import cancel_refund
 from ledger_svc.use_cases.charge_late_fees import charge_late_fees
-from ledger_svc.use_cases.issue_credit_note import credit_customer_on_account, credit_invoice
+from ledger_svc.use_cases.issue_credit_note import credit_invoice
 from ledger_svc.use_cases.issue_invoice import issue_invoice
 from ledger_svc.use_cases.pay_refund import pay_refund
 from ledger_svc.use_cases.record_payment import record_payment
-from ledger_svc.use_cases.request_refund import request_refund
 from ledger_svc.use_cases.request_write_off import request_invoice_write_off
 from ledger_svc.use_cases.void_invoice import void_invoice
-from ledgerflow_platform.errors import DomainError
+
+from .moves import Sessions, attempt, cents, credit_on_account, pick, refund_by_bank_transfer
 
 LOWEST_AMOUNTS = """
 SELECT (SELECT coalesce(min(open_amount), 0) FROM invoices),
@@ -31,13 +26,7 @@ SELECT (SELECT coalesce(min(open_amount), 0) FROM invoices),
        (SELECT coalesce(min(least(debit, credit)), 0) FROM journal_lines),
        (SELECT coalesce(min(amount), 0) FROM refund_draws)
 """
-T = TypeVar("T")
-Sessions = async_sessionmaker[AsyncSession]
 D = date(2026, 3, 1)
-
-
-def cents(minor: int) -> str:
-    return f"{Decimal(minor).scaleb(-2):.2f}"
 
 
 @dataclass
@@ -48,25 +37,6 @@ class Books:
     invoices: list[str] = field(default_factory=list)
     refunds: list[str] = field(default_factory=list)
     owed: int = 0
-
-
-async def attempt(
-    sessions: Sessions, action: Callable[[LedgerUnitOfWork], Awaitable[T]]
-) -> T | None:
-    """Run one entry point's transaction; a refusal (DomainError) rolls it back."""
-    async with sessions() as session:
-        uow = LedgerUnitOfWork(session)
-        try:
-            result = await action(uow)
-        except DomainError:
-            await uow.rollback()
-            return None
-        await uow.commit()
-        return result
-
-
-def pick(ids: list[str], index: int) -> str | None:
-    return ids[index % len(ids)] if ids else None
 
 
 async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None:
@@ -119,37 +89,11 @@ async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None
         )
         books.owed -= note.amount if note else 0
     elif kind == "credit_on_account":
-        note = await attempt(
-            sessions,
-            lambda uow: credit_customer_on_account(
-                uow,
-                customer_id=customer,
-                amount=cents(amount),
-                currency="EUR",
-                issue_date=date(2026, 4, 1),
-                reason="Goodwill",
-                issued_by="alice",
-            ),
-        )
-        assert note is not None
-        books.owed -= note.amount
+        books.owed -= await credit_on_account(sessions, customer, amount, date(2026, 4, 1))
     elif kind == "refund":
-        refund = await attempt(
-            sessions,
-            lambda uow: request_refund(
-                uow,
-                customer_id=customer,
-                amount=cents(amount),
-                currency=None,
-                method=RefundMethod.BANK_TRANSFER,
-                reference=None,
-                requested_on=date(2026, 4, 2),
-                requested_by="alice",
-            ),
-        )
-        if refund:
-            books.refunds.append(refund.id)
-            books.owed += refund.amount
+        if refund := await refund_by_bank_transfer(sessions, customer, amount):
+            books.refunds.append(refund[0])
+            books.owed += refund[1]
     elif kind == "settle_refund" and (refund_id := pick(books.refunds, n)):
         if n % 2:
             await attempt(

@@ -1,37 +1,25 @@
 """The moves of the cash-application property test, each one entry point's transaction through
 the use cases, and the book-keeping that predicts what the customer owes net of credit."""
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.cash_application import PaymentMethod
 from ledger_svc.domain.payment import ReversalReason
 from ledger_svc.domain.payment_receipt import AllocationInstruction
 from ledger_svc.domain.pricing import LineRequest
-from ledger_svc.domain.refund import RefundMethod
 from ledger_svc.domain.terms import EarlyPaymentDiscount, PaymentTerms, TermsKind
 from ledger_svc.use_cases.apply_customer_credit import apply_customer_credit
-from ledger_svc.use_cases.issue_credit_note import credit_customer_on_account
 from ledger_svc.use_cases.issue_invoice import issue_invoice
 from ledger_svc.use_cases.record_payment import record_payment
-from ledger_svc.use_cases.request_refund import request_refund
 from ledger_svc.use_cases.reverse_payment import reverse_payment
-from ledgerflow_platform.errors import DomainError
 
-T = TypeVar("T")
-Sessions = async_sessionmaker[AsyncSession]
+from .moves import Sessions, attempt, cents, credit_on_account, pick, refund_by_bank_transfer
+
 ISSUED = date(2026, 3, 1)
 DISCOUNTED = PaymentTerms(TermsKind.NET, 30, early_discount=EarlyPaymentDiscount(Decimal(3), 10))
-
-
-def cents(minor: int) -> str:
-    return f"{Decimal(minor).scaleb(-2):.2f}"
 
 
 @dataclass
@@ -43,25 +31,6 @@ class Books:
     numbers: list[str] = field(default_factory=list)
     payments: list[tuple[str, int]] = field(default_factory=list)
     owed: int = 0
-
-
-async def attempt(
-    sessions: Sessions, action: Callable[[LedgerUnitOfWork], Awaitable[T]]
-) -> T | None:
-    """Run one entry point's transaction; a refusal (DomainError) rolls it back."""
-    async with sessions() as session:
-        uow = LedgerUnitOfWork(session)
-        try:
-            result = await action(uow)
-        except DomainError:
-            await uow.rollback()
-            return None
-        await uow.commit()
-        return result
-
-
-def pick(items: list[T], index: int) -> T | None:
-    return items[index % len(items)] if items else None
 
 
 async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None:
@@ -121,32 +90,7 @@ async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None
         )
         books.owed -= sum(a.discount for a in applied.allocations) if applied else 0
     elif kind == "credit_on_account":
-        note = await attempt(
-            sessions,
-            lambda uow: credit_customer_on_account(
-                uow,
-                customer_id=customer,
-                amount=cents(amount),
-                currency="EUR",
-                issue_date=ISSUED,
-                reason="Goodwill",
-                issued_by="alice",
-            ),
-        )
-        assert note is not None
-        books.owed -= note.amount
+        books.owed -= await credit_on_account(sessions, customer, amount, ISSUED)
     elif kind == "refund":
-        refund = await attempt(
-            sessions,
-            lambda uow: request_refund(
-                uow,
-                customer_id=customer,
-                amount=cents(amount),
-                currency=None,
-                method=RefundMethod.BANK_TRANSFER,
-                reference=None,
-                requested_on=date(2026, 4, 2),
-                requested_by="alice",
-            ),
-        )
-        books.owed += refund.amount if refund else 0
+        refund = await refund_by_bank_transfer(sessions, customer, amount)
+        books.owed += refund[1] if refund else 0

@@ -3,9 +3,10 @@ one event (Outbox.append: same columns, each customer's ce_sequence numbered gap
 locked event_streams row, and a NOTIFY delivered at commit), for a whole batch at once."""
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 from uuid6 import uuid7
 
@@ -36,6 +37,20 @@ WITH streams AS (
 )
 SELECT pg_notify($12, '')
 """  # noqa: S608 - the tables' own names, no input
+
+
+# As Outbox.lock_stream, for many customers at once; sorted, as EMIT locks them.
+LOCK = text(f"""
+INSERT INTO {messaging.event_streams.name} (subject, last_sequence)
+SELECT subject, 0 FROM unnest(CAST(:subjects AS text[])) AS v(subject) ORDER BY subject
+ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject
+""")  # noqa: S608 - the table's own name, no input
+
+
+async def lock_streams(session: AsyncSession, customer_ids: Iterable[str]) -> None:
+    """Lock these customers' event streams until commit, before reading their state; a later
+    emit_in_order in the same transaction numbers their events on them."""
+    await session.execute(LOCK, {"subjects": sorted(set(customer_ids))})
 
 
 async def emit_in_order(session: AsyncSession, events: Sequence[EventData]) -> None:

@@ -1,5 +1,6 @@
 """Credit note routes: against an invoice or on account; parse, use case, commit, respond."""
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -7,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.adjustments_schemas import CreditInvoice, CreditOnAccount
 from ledger_svc.api.adjustments_views import CreditNoteOut, CreditNotePage, credit_note_out
-from ledger_svc.domain.credit_note import CreditNoteNotFound
+from ledger_svc.domain.credit_note import CreditNote, CreditNoteNotFound
 from ledger_svc.use_cases.issue_credit_note import credit_customer_on_account, credit_invoice
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
@@ -34,22 +35,9 @@ async def credit_an_invoice(
     idempotency: Idempotent,
     principal: CanCredit,
 ) -> Response | CreditNoteOut:
-    if (replayed := await idempotency.replay()) is not None:
-        return replayed
-    uow = LedgerUnitOfWork(session)
-    note = await credit_invoice(
-        uow,
-        invoice_id=invoice_id,
-        amount=body.amount,
-        currency=body.currency,
-        issue_date=body.issue_date,
-        reason=body.reason,
-        issued_by=principal.subject,
+    return await _issue_credit_note(
+        session, idempotency, principal, body, credit_invoice, invoice_id=invoice_id
     )
-    response = credit_note_out(note)
-    await idempotency.remember(201, response)
-    await uow.commit()
-    return response
 
 
 @router.post(
@@ -65,12 +53,26 @@ async def credit_on_account(
     idempotency: Idempotent,
     principal: CanCredit,
 ) -> Response | CreditNoteOut:
+    return await _issue_credit_note(
+        session, idempotency, principal, body, credit_customer_on_account, customer_id=customer_id
+    )
+
+
+async def _issue_credit_note(
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: Principal,
+    body: CreditInvoice | CreditOnAccount,
+    issue: Callable[..., Awaitable[CreditNote]],
+    **credited: str,
+) -> Response | CreditNoteOut:
+    """Both kinds of credit note: replay a retried request, else issue, remember, commit."""
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)
-    note = await credit_customer_on_account(
+    note = await issue(
         uow,
-        customer_id=customer_id,
+        **credited,
         amount=body.amount,
         currency=body.currency,
         issue_date=body.issue_date,

@@ -1,5 +1,6 @@
 """Write-off routes: one user requests, ANOTHER approves or rejects (four eyes)."""
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -7,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.adjustments_schemas import ApproveWriteOff, RejectWriteOff, RequestWriteOff
 from ledger_svc.api.adjustments_views import WriteOffOut, WriteOffPage, write_off_out
-from ledger_svc.domain.write_off import WriteOffNotFound, WriteOffStatus
+from ledger_svc.domain.write_off import WriteOff, WriteOffNotFound, WriteOffStatus
 from ledger_svc.use_cases.approve_write_off import approve_write_off, reject_write_off
 from ledger_svc.use_cases.request_write_off import request_invoice_write_off
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
@@ -39,20 +40,18 @@ async def ask_for_write_off(
     idempotency: Idempotent,
     principal: CanRequest,
 ) -> Response | WriteOffOut:
-    if (replayed := await idempotency.replay()) is not None:
-        return replayed
-    uow = LedgerUnitOfWork(session)
-    write_off = await request_invoice_write_off(
-        uow,
-        invoice_id=invoice_id,
-        reason=body.reason,
-        requested_on=body.requested_on,
-        requested_by=principal.subject,
+    return await _recorded(
+        session,
+        idempotency,
+        201,
+        lambda uow: request_invoice_write_off(
+            uow,
+            invoice_id=invoice_id,
+            reason=body.reason,
+            requested_on=body.requested_on,
+            requested_by=principal.subject,
+        ),
     )
-    response = write_off_out(write_off)
-    await idempotency.remember(201, response)
-    await uow.commit()
-    return response
 
 
 @router.post(
@@ -67,16 +66,14 @@ async def approve(
     idempotency: Idempotent,
     principal: CanDecide,
 ) -> Response | WriteOffOut:
-    if (replayed := await idempotency.replay()) is not None:
-        return replayed
-    uow = LedgerUnitOfWork(session)
-    write_off = await approve_write_off(
-        uow, write_off_id=write_off_id, approver=principal.subject, approved_on=body.approved_on
+    return await _recorded(
+        session,
+        idempotency,
+        200,
+        lambda uow: approve_write_off(
+            uow, write_off_id=write_off_id, approver=principal.subject, approved_on=body.approved_on
+        ),
     )
-    response = write_off_out(write_off)
-    await idempotency.remember(200, response)
-    await uow.commit()
-    return response
 
 
 @router.post(
@@ -91,20 +88,18 @@ async def reject(
     idempotency: Idempotent,
     principal: CanDecide,
 ) -> Response | WriteOffOut:
-    if (replayed := await idempotency.replay()) is not None:
-        return replayed
-    uow = LedgerUnitOfWork(session)
-    write_off = await reject_write_off(
-        uow,
-        write_off_id=write_off_id,
-        rejecter=principal.subject,
-        rejected_on=body.rejected_on,
-        reason=body.reason,
+    return await _recorded(
+        session,
+        idempotency,
+        200,
+        lambda uow: reject_write_off(
+            uow,
+            write_off_id=write_off_id,
+            rejecter=principal.subject,
+            rejected_on=body.rejected_on,
+            reason=body.reason,
+        ),
     )
-    response = write_off_out(write_off)
-    await idempotency.remember(200, response)
-    await uow.commit()
-    return response
 
 
 @router.get("/write-offs/{write_off_id}", response_model=WriteOffOut, summary="A write-off")
@@ -135,3 +130,19 @@ async def list_write_offs(
         items=[write_off_out(w) for w in found],
         next_cursor=next_cursor([w.id for w in found], limit),
     )
+
+
+async def _recorded(
+    session: DbSession,
+    idempotency: Idempotent,
+    status: int,
+    step: Callable[[LedgerUnitOfWork], Awaitable[WriteOff]],
+) -> Response | WriteOffOut:
+    """Every step of a write-off: replay a retried request, else take it, remember, commit."""
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = LedgerUnitOfWork(session)
+    response = write_off_out(await step(uow))
+    await idempotency.remember(status, response)
+    await uow.commit()
+    return response

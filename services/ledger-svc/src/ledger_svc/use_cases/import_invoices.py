@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from uuid6 import uuid7
 
-from ledger_svc.adapters.bulk_outbox import append_numbered, lock_and_number_streams
+from ledger_svc.adapters.event_batches import emit_in_order, lock_streams
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.calendar import CALENDAR_DAYS, BusinessCalendar
 from ledger_svc.domain.invoice import Invoice, invoice_number
@@ -87,15 +87,15 @@ async def _import(
     )
     # First, so a concurrent import of the same file waits here and is then refused.
     await imports.add(summary)
-    # Then every customer's stream, as issue_invoice locks one, reserving their sequences.
-    events_per_customer = Counter(p.draft.customer_id for p in plan.invoices)
-    sequences = await lock_and_number_streams(uow.session, events_per_customer)
+    # Then every customer's stream, as issue_invoice locks one before its series counter.
+    await lock_streams(uow.session, (p.draft.customer_id for p in plan.invoices))
     # Counters stay locked until commit, so a rolled-back import gives every number back.
     numbers = await imports.take_numbers(Counter(_series_year(p) for p in plan.invoices))
-    issued = await asyncio.to_thread(_issue_all, plan.invoices, numbers, sequences)
+    issued = await asyncio.to_thread(_issue_all, plan.invoices, numbers)
     await imports.copy_invoices(summary.id, issued.invoices)
     await imports.copy_journal(issued.entries)
-    await append_numbered(uow.session, issued.events)
+    # In issue order, so each customer's events are numbered as issue_invoice would number them.
+    await emit_in_order(uow.session, issued.events)
     return summary
 
 
@@ -109,18 +109,17 @@ class _Issued:
 
     invoices: list[tuple[str, Invoice]]
     entries: list[tuple[str, JournalEntry]]
-    events: list[tuple[InvoiceIssued, int]]
+    events: list[InvoiceIssued]
 
 
 def _issue_all(
     planned: Sequence[PlannedInvoice],
     first_number: Mapping[tuple[str, int], int],
-    first_sequence: Mapping[str, int],
 ) -> _Issued:
     """Number each series and year by issue date, then file order; post each invoice's
-    entry; announce each with its customer's next sequence number."""
+    entry; announce each."""
     ordered = sorted(planned, key=lambda p: (*_series_year(p), p.draft.issue_date, p.first_row))
-    number, sequence = dict(first_number), dict(first_sequence)
+    number = dict(first_number)
     issued = _Issued([], [], [])
     for p in ordered:
         key = _series_year(p)
@@ -130,6 +129,5 @@ def _issue_all(
         entry.ensure_balanced()
         issued.invoices.append((p.invoice_ref, invoice))
         issued.entries.append((str(uuid7()), entry))
-        issued.events.append((issued_event(invoice), sequence[invoice.customer_id]))
-        sequence[invoice.customer_id] += 1
+        issued.events.append(issued_event(invoice))
     return issued
