@@ -1,7 +1,11 @@
 """Writing events into the transactional outbox, inside the caller's transaction."""
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
+import asyncpg
 from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -18,6 +22,49 @@ def notify_channel(source: str) -> str:
     return f"outbox_{source.replace('-', '_')}"
 
 
+# $5 counts each event's later events of the same customer in the batch: its sequence is the
+# stream's new last number less that. Sorted by subject: writers lock streams in one order.
+_APPEND_MANY = """
+WITH streams AS (
+    INSERT INTO {streams} AS s (subject, last_sequence)
+    SELECT subject, n FROM unnest($6::text[], $7::bigint[]) AS v(subject, n) ORDER BY subject
+    ON CONFLICT (subject) DO UPDATE SET last_sequence = s.last_sequence + excluded.last_sequence
+    RETURNING subject, last_sequence
+), appended AS (
+    INSERT INTO {outbox}
+        (id, aggregatetype, aggregateid, type, payload, sequence, occurred_at,
+         tracingspancontext, correlation_id)
+    SELECT e.id, $8, e.subject, e.type, CAST(e.payload AS jsonb), s.last_sequence - e.later,
+           $9, $10, $11
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bigint[])
+        WITH ORDINALITY AS e(id, subject, type, payload, later, n)
+    JOIN streams s ON s.subject = e.subject
+    ORDER BY e.n
+)
+SELECT pg_notify($12, '')
+"""
+
+# As lock_stream, for many customers at once; sorted, as _APPEND_MANY locks them.
+_LOCK_MANY = """
+INSERT INTO {streams} (subject, last_sequence)
+SELECT subject, 0 FROM unnest(CAST(:subjects AS text[])) AS v(subject) ORDER BY subject
+ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject
+"""
+
+
+async def _driver_connection(db: Executor) -> "asyncpg.Connection[Any]":
+    """The asyncpg connection under `db`, inside the caller's transaction."""
+    connection = await db.connection() if isinstance(db, AsyncSession) else db
+    raw = await connection.get_raw_connection()
+    driver: asyncpg.Connection[Any] = raw.driver_connection  # type: ignore[assignment]
+    if not driver.is_in_transaction():
+        # SQLAlchemy opens its transaction on its first statement: a statement sent round it
+        # before then would commit on its own.
+        await db.execute(select(1))
+    assert driver.is_in_transaction(), "events are appended in the caller's transaction"
+    return driver
+
+
 class Outbox:
     """The outbox of one producing service: `source` names it, `topic` is where it publishes."""
 
@@ -25,6 +72,9 @@ class Outbox:
         self._tables = tables
         self.source = source
         self.topic = topic
+        names = {"streams": tables.event_streams.name, "outbox": tables.outbox.name}
+        self._append_many = _APPEND_MANY.format(**names)
+        self._lock_many = text(_LOCK_MANY.format(**names))
 
     async def lock_stream(self, db: Executor, customer_id: str) -> None:
         """Lock the customer's event stream until commit; call it before reading their state."""
@@ -34,6 +84,40 @@ class Outbox:
             index_elements=[streams.c.subject], set_={"subject": stmt.excluded.subject}
         )
         await db.execute(stmt)
+
+    async def lock_streams(self, db: Executor, customer_ids: Iterable[str]) -> None:
+        """Lock these customers' event streams until commit, before reading their state; a
+        later append_many in the same transaction numbers their events on them."""
+        await db.execute(self._lock_many, {"subjects": sorted(set(customer_ids))})
+
+    async def append_many(self, db: Executor, events: Sequence[EventData]) -> None:
+        """Record many events for publication in one statement, as `append` records one:
+        each customer's events numbered gap-free in the order given, one NOTIFY at commit."""
+        if not events:
+            return
+        left = Counter(e.customer_id for e in events)
+        counts = dict(left)
+        later = []
+        for event in events:
+            left[event.customer_id] -= 1
+            later.append(left[event.customer_id])
+        # Straight to asyncpg: one statement of arrays, without SQLAlchemy's per-row binding.
+        driver = await _driver_connection(db)
+        await driver.execute(
+            self._append_many,
+            [str(uuid7()) for _ in events],
+            [e.customer_id for e in events],
+            [e.event_type() for e in events],
+            [e.model_dump_json() for e in events],
+            later,
+            list(counts),
+            list(counts.values()),
+            self.topic,
+            datetime.now(UTC),
+            context.traceparent.get(),
+            context.correlation_id.get(),
+            notify_channel(self.source),
+        )
 
     async def append(
         self,

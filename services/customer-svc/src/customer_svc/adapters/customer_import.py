@@ -16,8 +16,6 @@ from customer_svc.adapters.customer_import_rows import (
     contact_row,
     contract_rows,
     customer_row,
-    outbox_rows,
-    stream_row,
 )
 from customer_svc.adapters.tables import outbox
 from customer_svc.domain.contacts import Contact
@@ -25,7 +23,6 @@ from customer_svc.domain.contract import Contract
 from customer_svc.domain.customer import Customer
 from customer_svc.domain.customer_table import TableConflictsWithFile
 from ledgerflow_events.contracts.base import EventData
-from ledgerflow_events.outbox import notify_channel
 
 IMPORT_LOCK = "customer-table-import"
 
@@ -101,20 +98,19 @@ class CustomerTableStore:
     async def file(self, filed: Sequence[FiledCustomer]) -> None:
         """Streams first (they lock each customer's events), then the records, then the events."""
         contracts = [contract_rows(c) for f in filed for c in f.contracts]
+        await outbox.lock_streams(self._session, (f.customer.id for f in filed))
         try:
-            await self._copy("event_streams", [stream_row(f.customer.id, f.events) for f in filed])
             await self._copy("customers", [customer_row(f.customer) for f in filed])
             contacts = [contact_row(c) for f in filed for c in f.contacts]
             await self._copy("customer_contacts", contacts)
             await self._copy("contracts", [head for head, _ in contracts])
             await self._copy("contract_versions", [terms for _, terms in contracts])
-            await self._copy("outbox", outbox_rows([f.events for f in filed]))
         except IntegrityConstraintViolationError as exc:
             raise TableConflictsWithFile(
                 "A customer, tax id or contract number of the table was filed meanwhile; "
                 "upload the table again to see which."
             ) from exc
-        await self._session.execute(select(func.pg_notify(notify_channel(outbox.source), "")))
+        await outbox.append_many(self._session, [e for f in filed for e in f.events])
 
     async def _copy(self, table: str, rows: list[dict[str, Any]]) -> None:
         """COPY in the session's own transaction: the fastest way Postgres takes many rows."""

@@ -1,16 +1,10 @@
 """Rows of a filed customer table as its tables take them."""
 
-from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
-from customer_svc.adapters.bulk_ids import time_ordered_ids
-from customer_svc.adapters.tables import outbox
 from customer_svc.domain.contacts import Contact
 from customer_svc.domain.contract import Contract
 from customer_svc.domain.customer import Customer
-from ledgerflow_events import context
-from ledgerflow_events.contracts.base import EventData
 
 
 def customer_row(customer: Customer) -> dict[str, Any]:
@@ -70,30 +64,3 @@ def contract_rows(contract: Contract) -> tuple[dict[str, Any], dict[str, Any]]:
         "recorded_at": version.recorded_at,
         "recorded_by": version.recorded_by,
     }
-
-
-def stream_row(customer_id: str, events: Sequence[EventData]) -> dict[str, Any]:
-    # A new customer's stream starts with the table's events, numbered 1..n by outbox_rows.
-    return {"subject": customer_id, "last_sequence": len(events)}
-
-
-def outbox_rows(events_by_customer: Sequence[Sequence[EventData]]) -> list[dict[str, Any]]:
-    """Each customer's events in order, numbered from the start of its new stream."""
-    now = datetime.now(UTC)
-    correlation_id, traceparent = context.correlation_id.get(), context.traceparent.get()
-    ids = time_ordered_ids()
-    return [
-        {
-            "id": next(ids),
-            "aggregatetype": outbox.topic,
-            "aggregateid": event.customer_id,
-            "type": event.event_type(),
-            "payload": event.model_dump_json(),
-            "sequence": sequence,
-            "occurred_at": now,
-            "tracingspancontext": traceparent,
-            "correlation_id": correlation_id,
-        }
-        for events in events_by_customer
-        for sequence, event in enumerate(events, start=1)
-    ]

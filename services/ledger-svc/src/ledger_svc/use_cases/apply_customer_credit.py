@@ -5,7 +5,7 @@ from datetime import date
 
 from uuid6 import uuid7
 
-from ledger_svc.adapters.event_batches import emit_in_order
+from ledger_svc.adapters.tables import outbox
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.account import CustomerAccountNotFound
 from ledger_svc.domain.credit_application import CreditApplication, apply_credit
@@ -60,5 +60,5 @@ async def apply_customer_credit(
         paid_on=applied_on,
         totals={a.invoice_id: invoices[a.invoice_id].total for a in application.allocations},
     )
-    await emit_in_order(uow.session, [payment_events.payment_allocated(application), *paid])
+    await outbox.append_many(uow.session, [payment_events.payment_allocated(application), *paid])
     return application

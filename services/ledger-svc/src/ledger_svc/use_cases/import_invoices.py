@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from uuid6 import uuid7
 
-from ledger_svc.adapters.event_batches import emit_in_order, lock_streams
+from ledger_svc.adapters.tables import outbox
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.calendar import CALENDAR_DAYS, BusinessCalendar
 from ledger_svc.domain.invoice import Invoice, invoice_number
@@ -88,14 +88,14 @@ async def _import(
     # First, so a concurrent import of the same file waits here and is then refused.
     await imports.add(summary)
     # Then every customer's stream, as issue_invoice locks one before its series counter.
-    await lock_streams(uow.session, (p.draft.customer_id for p in plan.invoices))
+    await outbox.lock_streams(uow.session, (p.draft.customer_id for p in plan.invoices))
     # Counters stay locked until commit, so a rolled-back import gives every number back.
     numbers = await imports.take_numbers(Counter(_series_year(p) for p in plan.invoices))
     issued = await asyncio.to_thread(_issue_all, plan.invoices, numbers)
     await imports.copy_invoices(summary.id, issued.invoices)
     await imports.copy_journal(issued.entries)
     # In issue order, so each customer's events are numbered as issue_invoice would number them.
-    await emit_in_order(uow.session, issued.events)
+    await outbox.append_many(uow.session, issued.events)
     return summary
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from uuid6 import uuid7
 
-from ledger_svc.adapters.event_batches import emit_in_order
+from ledger_svc.adapters.tables import outbox
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.account import CustomerAccount, UnknownCustomer
 from ledger_svc.domain.cash_application import InvoiceOnFile
@@ -42,7 +42,7 @@ async def record_payments(
     if received:
         await uow.payments.add_many(received, invoices.settled())
         await post_journal_entries(uow, [e for p in received for e in _entries(p)])
-        await emit_in_order(uow.session, [e for p in received for e in _events(p, invoices)])
+        await outbox.append_many(uow.session, [e for p in received for e in _events(p, invoices)])
     return outcomes
 
 
