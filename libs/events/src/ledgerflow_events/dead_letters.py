@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ledgerflow_events import metrics
-from ledgerflow_events.kafka import KafkaConfig, make_producer
+from ledgerflow_events.kafka import KafkaConfig, close_quietly, make_producer
 from ledgerflow_events.tables import MessagingTables
 from ledgerflow_events.topics import dead_letter_topic
 
@@ -52,7 +52,7 @@ class DeadLetterWriter:
 
     async def close(self) -> None:
         if self._producer is not None:
-            await self._producer.stop()
+            await close_quietly(self._producer)
             self._producer = None
 
     async def write(

@@ -26,7 +26,7 @@ from ledgerflow_events import context, metrics
 from ledgerflow_events.contracts import EventData, model_for
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent
-from ledgerflow_events.kafka import KafkaConfig, ensure_topics, make_consumer
+from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_consumer
 from ledgerflow_events.tables import MessagingTables
 
 log = logging.getLogger(__name__)
@@ -195,7 +195,7 @@ class InboxConsumer:
                     self._report_lag(consumer, tp, records[-1].offset + 1)
         finally:
             self.consumer = None
-            await consumer.stop()
+            await close_quietly(consumer)
 
     async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
         # After a broker restart a commit can retry forever; the inbox makes a lost commit harmless.

@@ -1,5 +1,6 @@
 """Kafka clients tuned for both Apache Kafka and the embedded Tansu broker."""
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Iterable
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
 from ledgerflow_events.topics import DEFAULT_PARTITIONS
 
@@ -79,3 +80,15 @@ async def ensure_topics(
         return missing
     finally:
         await admin.close()
+
+
+CLOSE_TIMEOUT_S = 10.0
+
+
+async def close_quietly(client: AIOKafkaConsumer | AIOKafkaProducer) -> None:
+    """Stop a client without hanging: against a broker that vanished, leaving a group or
+    flushing can wait forever, and a stopping service must still stop."""
+    try:
+        await asyncio.wait_for(client.stop(), CLOSE_TIMEOUT_S)
+    except (TimeoutError, KafkaError, OSError) as exc:
+        log.warning("closing a Kafka client did not finish cleanly: %s", exc)

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ledgerflow_events import metrics
 from ledgerflow_events.envelope import CloudEvent
-from ledgerflow_events.kafka import KafkaConfig, ensure_topics, make_producer
+from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_producer
 from ledgerflow_events.outbox import notify_channel
 from ledgerflow_events.tables import MessagingTables
 
@@ -90,7 +90,7 @@ class OutboxRelay:
                             await self._report_backlog(conn)
                             await self._wait_for_work()
                 finally:
-                    await producer.stop()
+                    await close_quietly(producer)
             finally:
                 # Closing the connection releases the advisory lock for a standby; a pooled
                 # connection would keep holding it.

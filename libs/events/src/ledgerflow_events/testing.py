@@ -48,3 +48,10 @@ async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 20
     async with asyncio.timeout(within):
         while not await check():  # noqa: ASYNC110 - the state lives in another process
             await asyncio.sleep(0.05)
+
+
+async def stop_tasks(*tasks: "asyncio.Task[object]", within: float = 20.0) -> None:
+    """Cancel background tasks and wait, bounded, for them to finish."""
+    for task in tasks:
+        task.cancel()
+    await asyncio.wait(tasks, timeout=within)

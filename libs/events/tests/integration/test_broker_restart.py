@@ -1,10 +1,9 @@
 import asyncio
-import contextlib
 
 from ledgerflow_events.inbox import InboxConsumer
 from ledgerflow_events.kafka import ensure_topics
 from ledgerflow_events.relay import OutboxRelay
-from ledgerflow_events.testing import eventually
+from ledgerflow_events.testing import eventually, stop_tasks
 from ledgerflow_events.topics import dead_letter_topic
 
 from .conftest import Scratch, invoice
@@ -31,9 +30,7 @@ async def test_after_the_broker_restarts_empty_a_replay_brings_the_consumer_up_t
         await eventually(lambda: _applied(scratch, 3))
 
         # The consumer is down when more events are published, then the broker loses them.
-        consuming.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await consuming
+        await stop_tasks(consuming)
         await scratch.emit(*(invoice("gina", n) for n in range(3, 6)))
         await eventually(lambda: _all_published(scratch))
         await asyncio.to_thread(kafka_broker.restart)
@@ -45,10 +42,7 @@ async def test_after_the_broker_restarts_empty_a_replay_brings_the_consumer_up_t
         await eventually(lambda: _applied(scratch, 6), within=40)
         await eventually(lambda: _all_published(scratch))
     finally:
-        for task in (relay, consuming):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks(relay, consuming)
 
     assert len(await scratch.applied_totals()) == 6
     assert await scratch.count(scratch.tables.inbox) == 6

@@ -1,9 +1,8 @@
 import asyncio
-import contextlib
 
 from ledgerflow_events.inbox import InboxConsumer, Outcome
 from ledgerflow_events.relay import OutboxRelay
-from ledgerflow_events.testing import eventually
+from ledgerflow_events.testing import eventually, stop_tasks
 from ledgerflow_events.topics import DEFAULT_PARTITIONS
 
 from .conftest import Scratch, invoice
@@ -33,10 +32,7 @@ async def test_two_consumers_of_one_group_share_the_partitions(scratch: Scratch)
         await scratch.emit(*(invoice(f"customer-{n}", 1) for n in range(40)))
         await eventually(lambda: _total(processors, 40))
     finally:
-        for task in (*tasks, relay):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks(*tasks, relay)
 
     assert all(p.outcomes for p in processors), "each consumer handled part of the load"
     assert sum(p.outcomes.count(Outcome.APPLIED) for p in processors) == 40

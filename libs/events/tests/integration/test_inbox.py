@@ -1,11 +1,10 @@
 import asyncio
-import contextlib
 
 from aiokafka import AIOKafkaProducer
 
 from ledgerflow_events.inbox import InboxConsumer, Outcome
 from ledgerflow_events.kafka import make_producer
-from ledgerflow_events.testing import as_record, cloud_event, eventually
+from ledgerflow_events.testing import as_record, cloud_event, eventually, stop_tasks
 from ledgerflow_events.topics import dead_letter_topic
 
 from .conftest import POISON_TOTAL, Scratch, apply_invoice, invoice
@@ -55,9 +54,7 @@ async def test_a_poison_message_goes_to_the_dlq_and_later_messages_still_apply(
     try:
         await eventually(lambda: _processed(processor.outcomes, 4))
     finally:
-        consumer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await consumer
+        await stop_tasks(consumer)
 
     assert processor.outcomes == [
         Outcome.APPLIED,

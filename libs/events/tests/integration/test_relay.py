@@ -1,12 +1,11 @@
 import asyncio
-import contextlib
 
 from sqlalchemy import select, text
 
 from ledgerflow_events.inbox import InboxConsumer, Outcome
 from ledgerflow_events.kafka import make_producer
 from ledgerflow_events.relay import OutboxRelay
-from ledgerflow_events.testing import eventually
+from ledgerflow_events.testing import eventually, stop_tasks
 
 from .conftest import Scratch, invoice
 
@@ -66,10 +65,7 @@ async def test_a_relay_killed_between_publish_and_mark_causes_no_double_effect(
     try:
         await eventually(lambda: _settled(processor.outcomes, 6))
     finally:
-        for task in (successor, consumer):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks(successor, consumer)
 
     assert len(await scratch.read_topic(scratch.topic, expected=6)) == 6
     assert sorted(processor.outcomes) == sorted([Outcome.APPLIED] * 3 + [Outcome.DUPLICATE] * 3)
@@ -92,14 +88,10 @@ async def test_only_one_relay_of_a_service_publishes_and_a_standby_takes_over(
     second = asyncio.create_task(relay_for(scratch).run())
     await scratch.emit(*(invoice(f"c{n % 5}", n) for n in range(20)))
     await _wait_published(scratch)
-    first.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await first
+    await stop_tasks(first)
     await scratch.emit(*(invoice("late", n) for n in range(5)))
     await _wait_published(scratch)
-    second.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await second
+    await stop_tasks(second)
 
     records = await scratch.read_topic(scratch.topic, expected=25)
     ids = [dict(r.headers)["ce_id"] for r in records]
