@@ -9,7 +9,7 @@ those may hold personal data, which never leaves customer-svc in an event.
 from datetime import date, datetime
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import BaseModel, StringConstraints
 
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
@@ -22,40 +22,36 @@ Category = Annotated[
 Severity = Annotated[str, StringConstraints(pattern=r"^(low|medium|high|critical)$")]
 
 
-class ContractSigned(EventData):
+class ContractTerms(BaseModel):
+    """The running terms of a contract version, as signed and as amended."""
+
+    contract_id: str
+    number: str
+    contract_version: int
+    project: str
+    signed_on: date
+    currency: CurrencyCode
+    total: Amount
+    payment_terms_days: int
+    payment_cycle: str | None = None
+
+
+class ContractSigned(EventData, ContractTerms):
     """A contract became active; reporting adds its project and total to the finance table."""
 
     producer: ClassVar[str] = "customer"
     fact: ClassVar[str] = "contract_signed"
 
-    contract_id: str
-    number: str
-    contract_version: int
-    project: str
-    signed_on: date
-    currency: CurrencyCode
-    total: Amount
-    payment_terms_days: int
-    payment_cycle: str | None = None
     activated_on: date
 
 
-class ContractAmended(EventData):
+class ContractAmended(EventData, ContractTerms):
     """A contract's terms were amended into a new version; reporting replaces the contract's row."""
 
     producer: ClassVar[str] = "customer"
     fact: ClassVar[str] = "contract_amended"
 
-    contract_id: str
-    number: str
-    contract_version: int
     changed_fields: list[str]
-    project: str
-    signed_on: date
-    currency: CurrencyCode
-    total: Amount
-    payment_terms_days: int
-    payment_cycle: str | None = None
     amended_at: datetime
 
 
