@@ -57,16 +57,10 @@ class IdempotentRequest:
         try:
             stored = await self._store.claim(self._session, self._subject, self.key, self._print)
         except KeyReusedForOtherRequest as exc:
-            raise Problem(
-                KEY_REUSED,
-                f"Idempotency-Key {self.key!r} was first used with another body or endpoint; "
-                "use a new key for a new request.",
-            ) from exc
+            raise key_reused(self.key) from exc
         if stored is None:
             return None
-        return JSONResponse(
-            stored.body, status_code=stored.status_code, headers={"Idempotent-Replayed": "true"}
-        )
+        return replayed(stored.status_code, stored.body)
 
     async def remember(self, status_code: int, response: BaseModel) -> None:
         if self.key is not None:
@@ -74,16 +68,40 @@ class IdempotentRequest:
             await self._store.remember(self._session, self._subject, self.key, status_code, body)
 
 
-async def idempotent_request(
-    request: Request, session: DbSession, principal: CurrentPrincipal
-) -> IdempotentRequest:
+def idempotency_key(request: Request) -> str | None:
+    """The request's Idempotency-Key header, if it sent one; a malformed one is refused."""
     key = request.headers.get("Idempotency-Key")
     if key is not None and not 0 < len(key) <= MAX_KEY_LENGTH:
         raise Problem(
             ProblemType(400, "invalid-idempotency-key", "The Idempotency-Key header is invalid"),
             f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters.",
         )
-    print_ = fingerprint(request.method, request.url.path, await request.body())
+    return key
+
+
+async def request_fingerprint(request: Request) -> str:
+    """What makes two requests the same request: method, path and (canonical) body."""
+    return fingerprint(request.method, request.url.path, await request.body())
+
+
+def key_reused(key: str) -> Problem:
+    return Problem(
+        KEY_REUSED,
+        f"Idempotency-Key {key!r} was first used with another body or endpoint; "
+        "use a new key for a new request.",
+    )
+
+
+def replayed(status_code: int, body: object) -> JSONResponse:
+    """The first answer to a key, given again."""
+    return JSONResponse(body, status_code=status_code, headers={"Idempotent-Replayed": "true"})
+
+
+async def idempotent_request(
+    request: Request, session: DbSession, principal: CurrentPrincipal
+) -> IdempotentRequest:
+    key = idempotency_key(request)
+    print_ = await request_fingerprint(request)
     store: IdempotencyStore = request.app.state.idempotency
     return IdempotentRequest(store, session, principal.subject, key, print_)
 

@@ -13,13 +13,10 @@ way with the same key is recorded once.
 
 from fastapi import APIRouter, Response
 
-from ledger_svc.adapters.idempotency_batch import BatchKeys
-from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.payment_batch_items import BatchItem, read_item
 from ledger_svc.api.payment_batch_schemas import MAX_BATCH, PaymentBatchOut, RecordPaymentBatch
-from ledger_svc.api.payments import CanRecord, payment_out
-from ledger_svc.domain.payment import Payment
-from ledger_svc.use_cases.record_payments import record_payments
+from ledger_svc.api.payment_recording import KeyedPayment, record_keyed
+from ledger_svc.api.payments import CanRecord
 from ledgerflow_platform.web.deps import DbSession
 
 router = APIRouter(prefix="/v1/payments", tags=["payments"])
@@ -39,33 +36,19 @@ async def record_batch(
     for item in items:
         if item.result is None:
             firsts.setdefault(item.key, item)
-    keys = BatchKeys(session, principal.subject)
-    on_file = await keys.claim({k: i.print_ for k, i in firsts.items()})
-    new = [i for k, i in firsts.items() if k not in on_file]
-    await _record(LedgerUnitOfWork(session), keys, new)
+    new = [(i, i.instruction) for i in firsts.values() if i.instruction is not None]
+    outcomes = await record_keyed(
+        session, [KeyedPayment(payment, (principal.subject, i.key), i.print_) for i, payment in new]
+    )
     await session.commit()
+    for (first, _), outcome in zip(new, outcomes, strict=True):
+        first.answer(outcome)
     for item in items:
         if item.result is None:
-            item.answer_again(firsts[item.key], on_file.get(item.key))
+            item.answer_again(firsts[item.key], None)
     results = [i.result for i in items if i.result is not None]
     recorded = sum(1 for r in results if r.status == 201)
     batch = PaymentBatchOut.model_construct(
         recorded=recorded, refused=len(results) - recorded, results=results
     )
     return Response(batch.model_dump_json(), media_type="application/json")
-
-
-async def _record(uow: LedgerUnitOfWork, keys: BatchKeys, new: list[BatchItem]) -> None:
-    """Record the payments whose keys are new; keep each one's answer under its key, and give
-    back the keys of those refused."""
-    outcomes = await record_payments(uow, [i.instruction for i in new if i.instruction])
-    answers: dict[str, tuple[int, str]] = {}
-    for item, outcome in zip(new, outcomes, strict=True):
-        if isinstance(outcome, Payment):
-            out = payment_out(outcome)
-            item.record(out)
-            answers[item.key] = (201, out.model_dump_json())
-        else:
-            item.refuse_for(outcome)
-    await keys.remember(answers)
-    await keys.release([i.key for i in new if i.key not in answers])

@@ -14,6 +14,7 @@ from ledger_svc.api.payment_batch_schemas import (
     FieldError,
     ItemProblem,
 )
+from ledger_svc.api.payment_recording import Outcome, Recorded
 from ledger_svc.api.payment_schemas import PaymentOut
 from ledger_svc.api.payments import instruction
 from ledger_svc.domain.payment_receipt import PaymentInstruction
@@ -58,6 +59,15 @@ class BatchItem:
         kind = next(k for t, k in ERRORS.items() if isinstance(error, t))
         errors = [FieldError(field=error.field, message=error.message)] if error.field else None
         self.refuse(problem(kind, error.message, errors))
+
+    def answer(self, outcome: Outcome) -> None:
+        """Answer the first payment of its key with what recording it came to."""
+        if isinstance(outcome, Recorded):
+            self.record(outcome.payment)
+        elif isinstance(outcome, KeyOnFile):
+            self.answer_again(self, outcome)
+        else:
+            self.refuse_for(outcome)
 
     def answer_again(self, first: "BatchItem", stored: KeyOnFile | None) -> None:
         """Answer a payment whose key was used before: in an earlier request (`stored`), or

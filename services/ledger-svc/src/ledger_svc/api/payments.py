@@ -2,26 +2,33 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 
+from ledger_svc.adapters.idempotency_batch import KeyOnFile
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.payment_desk import Desk
+from ledger_svc.api.payment_recording import KeyedPayment, Recorded
 from ledger_svc.api.payment_schemas import (
     AllocationIn,
-    AllocationOut,
     PaymentOut,
     RecordPayment,
-    ReversalOut,
     ReversePayment,
 )
-from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.payment import Payment, PaymentNotFound
+from ledger_svc.api.payment_views import payment_out
+from ledger_svc.domain.payment import PaymentNotFound
 from ledger_svc.domain.payment_receipt import AllocationInstruction, PaymentInstruction
-from ledger_svc.use_cases.record_payment import record_payment
 from ledger_svc.use_cases.reverse_payment import reverse_payment
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
-from ledgerflow_platform.web.deps import DbSession, Idempotent
+from ledgerflow_platform.web.deps import (
+    DbSession,
+    Idempotent,
+    idempotency_key,
+    key_reused,
+    replayed,
+    request_fingerprint,
+)
 
 router = APIRouter(prefix="/v1/payments", tags=["payments"])
 
@@ -30,38 +37,6 @@ CanRecord = Annotated[
     Depends(require_roles(Role.CASHIER, Role.ACCOUNTANT, Role.ADMIN, Role.SERVICE)),
 ]
 CanRead = Annotated[Principal, Depends(require_roles(*EVERY_ROLE))]
-
-
-def payment_out(payment: Payment) -> PaymentOut:
-    """The payment as the API shows it. Built without re-validation: every field comes from a
-    recorded payment (this runs a thousand times per batch)."""
-
-    def money(minor: int) -> str:
-        return format_amount(minor, payment.currency)
-
-    reversal = payment.reversal
-    return PaymentOut.model_construct(
-        id=payment.id,
-        customer_id=payment.customer_id,
-        currency=payment.currency,
-        amount=money(payment.amount),
-        received_on=payment.received_on,
-        reference=payment.reference,
-        method=payment.method,
-        status="received" if reversal is None else "reversed",
-        allocations=[
-            AllocationOut.model_construct(
-                invoice_id=a.invoice_id, amount=money(a.amount), discount=money(a.discount)
-            )
-            for a in payment.allocations
-        ],
-        unapplied_amount=money(payment.unapplied_amount),
-        reversal=None
-        if reversal is None
-        else ReversalOut(
-            reversed_on=reversal.reversed_on, reason=reversal.reason, note=reversal.note
-        ),
-    )
 
 
 def allocation_instructions(
@@ -90,25 +65,23 @@ def instruction(body: RecordPayment) -> PaymentInstruction:
     "the oldest due first; the surplus is kept as credit",
 )
 async def record(
-    body: RecordPayment, session: DbSession, idempotency: Idempotent, _: CanRecord
-) -> Response | PaymentOut:
-    if (replayed := await idempotency.replay()) is not None:
-        return replayed
-    uow = LedgerUnitOfWork(session)
-    payment = await record_payment(
-        uow,
-        customer_id=body.customer_id,
-        amount=body.amount,
-        currency=body.currency,
-        received_on=body.received_on,
-        reference=body.reference,
-        method=body.method,
-        allocations=allocation_instructions(body.allocations),
+    body: RecordPayment, request: Request, desk: Desk, principal: CanRecord
+) -> Response:
+    payment = instruction(body)
+    key = idempotency_key(request)
+    keyed = (
+        KeyedPayment(payment, (principal.subject, key), await request_fingerprint(request))
+        if key is not None
+        else KeyedPayment(payment)
     )
-    response = payment_out(payment)
-    await idempotency.remember(201, response)
-    await uow.commit()
-    return response
+    outcome = await desk.record(keyed)
+    if isinstance(outcome, Recorded):
+        return Response(outcome.body, status_code=201, media_type="application/json")
+    if isinstance(outcome, KeyOnFile):
+        if key is None or outcome.fingerprint != keyed.print_:
+            raise key_reused(str(key))
+        return replayed(outcome.status_code, outcome.response)
+    raise outcome
 
 
 @router.get("/{payment_id}", response_model=PaymentOut, summary="One payment and its allocations")
