@@ -1,4 +1,8 @@
-"""Prometheus metrics of the event pipeline, labelled by service."""
+"""Prometheus metrics of the event pipeline, labelled by service.
+
+A service's API and worker may run as two processes reporting together (prometheus_client's
+multiprocess mode); each gauge says how their two values combine: the live processes' highest
+or their sum."""
 
 from prometheus_client import Counter, Gauge, Histogram
 
@@ -19,15 +23,29 @@ EVENTS_DEAD_LETTERED = Counter(
     ["service", "type"],
 )
 DEAD_LETTERS_PENDING = Gauge(
-    "ledgerflow_dead_letters_pending", "Dead letters not yet re-driven", ["service"]
+    "ledgerflow_dead_letters_pending",
+    "Dead letters not yet re-driven",
+    ["service"],
+    multiprocess_mode="livesum",
 )
-OUTBOX_BACKLOG = Gauge("ledgerflow_outbox_backlog", "Outbox rows not yet published", ["service"])
+OUTBOX_BACKLOG = Gauge(
+    "ledgerflow_outbox_backlog",
+    "Outbox rows not yet published",
+    ["service"],
+    multiprocess_mode="livemax",
+)
 OUTBOX_OLDEST_AGE = Gauge(
-    "ledgerflow_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox row", ["service"]
+    "ledgerflow_outbox_oldest_age_seconds",
+    "Age of the oldest unpublished outbox row",
+    ["service"],
+    multiprocess_mode="livemax",
 )
 RELAY_ERRORS = Counter("ledgerflow_relay_errors_total", "Relay cycles that failed", ["service"])
 RELAY_LEADER = Gauge(
-    "ledgerflow_relay_leader", "1 while this process is the active relay", ["service"]
+    "ledgerflow_relay_leader",
+    "1 while this process is the active relay",
+    ["service"],
+    multiprocess_mode="livesum",
 )
 EVENT_LATENCY = Histogram(
     "ledgerflow_event_latency_seconds",
@@ -44,4 +62,5 @@ CONSUMER_LAG = Gauge(
     "ledgerflow_consumer_lag",
     "Messages behind the high-water mark",
     ["service", "topic", "partition"],
+    multiprocess_mode="livemax",
 )

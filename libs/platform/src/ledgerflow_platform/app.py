@@ -1,10 +1,17 @@
 """Builds a service's FastAPI app from its spec; resources are made in the lifespan only."""
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    generate_latest,
+    multiprocess,
+)
 
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.inbox import InboxProcessor, RetryPolicy
@@ -13,9 +20,19 @@ from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.idempotency import IdempotencyStore
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
+from ledgerflow_platform.supervisor import METRICS_DIR
 from ledgerflow_platform.web import admin, health
 from ledgerflow_platform.web.observability import ObservabilityMiddleware
 from ledgerflow_platform.web.problems import install_problem_handlers
+
+
+def metrics_registry() -> CollectorRegistry:
+    """This process's metrics; under a supervisor, those of the API and the worker together."""
+    if METRICS_DIR not in os.environ:
+        return REGISTRY
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    return registry
 
 
 def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
@@ -60,6 +77,6 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        return Response(generate_latest(metrics_registry()), media_type=CONTENT_TYPE_LATEST)
 
     return app

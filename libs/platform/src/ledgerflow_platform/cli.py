@@ -1,8 +1,10 @@
-"""Every service's command line: migrate, serve (API + worker), api, worker."""
+"""Every service's command line: migrate, serve (API and worker, as two processes), api,
+worker."""
 
 import argparse
 import asyncio
 import contextlib
+import sys
 from collections.abc import Callable
 
 import uvicorn
@@ -12,6 +14,7 @@ from ledgerflow_platform.logs import configure_logging
 from ledgerflow_platform.migrations import upgrade_to_head
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
+from ledgerflow_platform.supervisor import supervise
 from ledgerflow_platform.worker import run_worker
 
 
@@ -47,5 +50,7 @@ def service_main(spec: ServiceSpec, settings_factory: Callable[[], ServiceSettin
     if command == "migrate":
         upgrade_to_head(spec.migrations_dir, settings.database_url)
         return
-    run = {"serve": (True, True), "api": (True, False), "worker": (False, True)}[command]
-    asyncio.run(_serve(spec, settings, api=run[0], worker=run[1]))
+    if command == "serve":
+        # The command line that started us, once per half: `... api` and `... worker`.
+        sys.exit(supervise(sys.orig_argv[:-1]))
+    asyncio.run(_serve(spec, settings, api=command == "api", worker=command == "worker"))
