@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from bench_baseline import baseline
 from bench_batch import batches
 from bench_book import open_book
@@ -37,6 +38,20 @@ from ledgerflow_devstack.stack import Stack
 
 CUSTOMERS = 200
 TARGETS = {"single_per_second": 1000, "single_p99_ms": 50, "batch_per_second": 20000}
+
+
+async def outbox_drained(dsn: str, within: float = 60.0) -> None:
+    """Wait until the relay has published what the last phase wrote, so one phase's backlog
+    is not charged to the next."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        deadline = time.monotonic() + within
+        while await conn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL"):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the outbox did not drain within {within:.0f}s")
+            await asyncio.sleep(0.2)
+    finally:
+        await conn.close()
 
 
 def report(measure: str, **figures: Any) -> None:
@@ -66,7 +81,7 @@ async def measure(stack: Stack) -> None:
         baseline_per_second=round(floor),
     )
     for rate in (500, 100):
-        await asyncio.sleep(3)  # let the previous phase's backlog drain
+        await outbox_drained(dsn)
         steady = await paced(book, rate=rate, seconds=10, first=1_000_000 * rate)
         report(
             "single_latency",

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledgerflow_events.kafka import KafkaConfig
@@ -20,6 +20,8 @@ class ServiceSettings(BaseSettings):
     auth_public_key: str | None = None
     auth_issuer: str = "ledgerflow"
     auth_audience: str = "ledgerflow"
+    # API processes `serve` runs beside the worker, sharing one listening socket.
+    api_processes: int = Field(default=1, ge=1, le=16)
     db_pool_size: int = 8
     db_max_overflow: int = 4
     # A round trip per checkout; turn off where the database never drops idle connections.
