@@ -13,6 +13,7 @@ from uuid6 import uuid7
 
 from ledgerflow_events import context
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.ids import time_ordered_ids
 from ledgerflow_events.tables import MessagingTables
 
 Executor = AsyncSession | AsyncConnection
@@ -103,9 +104,10 @@ class Outbox:
             later.append(left[event.customer_id])
         # Straight to asyncpg: one statement of arrays, without SQLAlchemy's per-row binding.
         driver = await _driver_connection(db)
+        ids = time_ordered_ids()
         await driver.execute(
             self._append_many,
-            [str(uuid7()) for _ in events],
+            [next(ids) for _ in events],
             [e.customer_id for e in events],
             [e.event_type() for e in events],
             [e.model_dump_json() for e in events],

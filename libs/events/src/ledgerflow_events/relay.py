@@ -7,6 +7,7 @@ wait as hot standbys. It wakes on NOTIFY from committing writers and polls as a 
 import asyncio
 import contextlib
 import logging
+import time
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
-from sqlalchemy import Row, func, select, text, update
+from sqlalchemy import Row, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -25,6 +26,11 @@ from ledgerflow_events.outbox import notify_channel
 from ledgerflow_events.tables import MessagingTables
 
 log = logging.getLogger(__name__)
+
+
+MARK_PUBLISHED = text(
+    "UPDATE outbox SET published_at = :at WHERE position = ANY(CAST(:positions AS bigint[]))"
+)
 
 
 def relay_lock_key(source: str) -> int:
@@ -85,9 +91,14 @@ class OutboxRelay:
                 producer = make_producer(self._kafka)
                 await producer.start()
                 try:
+                    reported = 0.0
                     while True:
                         if await self.publish_pending(conn, producer) < self._batch_size:
-                            await self._report_backlog(conn)
+                            # Caught up. The backlog is a gauge scraped every few seconds:
+                            # measuring it after every small batch would cost more than relaying.
+                            if time.monotonic() - reported >= self._poll_interval:
+                                await self._report_backlog(conn)
+                                reported = time.monotonic()
                             await self._wait_for_work()
                 finally:
                     await close_quietly(producer)
@@ -144,11 +155,9 @@ class OutboxRelay:
             metrics.EVENTS_PUBLISHED.labels(self.source, row.type).inc()
 
     async def mark_published(self, conn: AsyncConnection, rows: Sequence[Row[Any]]) -> None:
-        positions = [r.position for r in rows]
+        # One array parameter, not one per row: the same prepared statement for any batch size.
         await conn.execute(
-            update(self._outbox)
-            .where(self._outbox.c.position.in_(positions))
-            .values(published_at=datetime.now(UTC))
+            MARK_PUBLISHED, {"positions": [r.position for r in rows], "at": datetime.now(UTC)}
         )
         await conn.commit()
 

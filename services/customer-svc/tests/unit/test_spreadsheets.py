@@ -1,12 +1,10 @@
 import io
-import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
 import openpyxl
 import pytest
 
-from customer_svc.adapters.bulk_ids import time_ordered_ids
 from customer_svc.adapters.spreadsheets import read_sheet, write_csv, write_xlsx
 from customer_svc.domain.customer_table import SheetRow, UnreadableSpreadsheet
 
@@ -75,12 +73,3 @@ def test_a_workbook_is_written_with_numbers_dates_and_neutralised_text() -> None
     assert (customer.value, customer.data_type) == ("'=cmd", "s")
     assert (total.value, total.number_format) == (1234.5, "#,##0.00")
     assert signed.value == datetime(2025, 1, 2)
-
-
-def test_bulk_ids_are_uuid7_in_the_order_they_are_made() -> None:
-    ids = time_ordered_ids()
-    made = [next(ids) for _ in range(5000)]
-
-    assert made == sorted(made)
-    assert len(set(made)) == 5000
-    assert {uuid.UUID(i).version for i in made} == {7}

@@ -4,7 +4,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from customer_svc.adapters.bulk_ids import time_ordered_ids
 from customer_svc.adapters.customer_import import FiledCustomer
 from customer_svc.adapters.personal_data_vault import PersonalDataVault
 from customer_svc.domain import personal_data as pd
@@ -16,6 +15,7 @@ from customer_svc.use_cases.announce_contract import contract_signed
 from customer_svc.use_cases.profile_rules import profile_updated
 from ledgerflow_events.contracts import CustomerRegistered
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.ids import time_ordered_ids
 
 
 @dataclass(frozen=True)

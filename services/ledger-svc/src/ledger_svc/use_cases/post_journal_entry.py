@@ -12,6 +12,7 @@ from uuid6 import uuid7
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.journal import JournalEntry, PostedEntry, SourceType
+from ledgerflow_events.ids import time_ordered_ids
 
 
 async def post_journal_entry(uow: LedgerUnitOfWork, entry: JournalEntry) -> str:
@@ -26,7 +27,8 @@ async def post_journal_entries(uow: LedgerUnitOfWork, entries: Sequence[JournalE
     """Post many balanced entries at once (batches), in order; their ids."""
     for entry in entries:
         entry.ensure_balanced()
-    posted = [(str(uuid7()), entry) for entry in entries]
+    ids = time_ordered_ids()
+    posted = [(next(ids), entry) for entry in entries]
     if posted:
         await uow.journal.add_many(posted)
     return [entry_id for entry_id, _ in posted]

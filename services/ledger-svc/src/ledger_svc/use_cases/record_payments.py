@@ -8,8 +8,6 @@ everything accepted is written together: the same statements for one payment or 
 
 from collections.abc import Mapping, Sequence
 
-from uuid6 import uuid7
-
 from ledger_svc.adapters.tables import outbox
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.account import CustomerAccount, UnknownCustomer
@@ -23,6 +21,7 @@ from ledger_svc.domain.postings_discounts import early_payment_discounts
 from ledger_svc.use_cases import payment_events
 from ledger_svc.use_cases.post_journal_entry import post_journal_entries
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.ids import time_ordered_ids
 from ledgerflow_platform.errors import DomainError
 
 
@@ -37,7 +36,8 @@ async def record_payments(
     invoices = OpenInvoices(await book.open_invoices(list(accounts)) if accounts else ())
     named = {n for i in instructions for n in i.named_invoices if n not in invoices}
     on_file = await book.on_file(named) if named else {}
-    outcomes = [_receive(i, accounts, invoices, on_file) for i in instructions]
+    ids = time_ordered_ids()
+    outcomes = [_receive(next(ids), i, accounts, invoices, on_file) for i in instructions]
     received = [o for o in outcomes if isinstance(o, Payment)]
     if received:
         await uow.payments.add_many(received, invoices.settled())
@@ -47,6 +47,7 @@ async def record_payments(
 
 
 def _receive(
+    payment_id: str,
     instruction: PaymentInstruction,
     accounts: Mapping[str, CustomerAccount],
     invoices: OpenInvoices,
@@ -56,7 +57,7 @@ def _receive(
     if account is None:
         return UnknownCustomer(instruction.customer_id)
     try:
-        return receive(str(uuid7()), instruction, account, invoices, on_file)
+        return receive(payment_id, instruction, account, invoices, on_file)
     except DomainError as refused:
         return refused
 

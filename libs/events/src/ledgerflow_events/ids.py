@@ -1,4 +1,5 @@
-"""UUIDv7 ids for thousands of records at once, in the order they are made."""
+"""UUIDv7 ids for thousands of records at once, in the order they are made: for batches,
+imports and the events they emit. One random draw per batch, not one system call per id."""
 
 import secrets
 import time
