@@ -2,17 +2,18 @@
 
 Starts its own platform (isolated ports and data, no demo data), registers customers and
 invoices them through the APIs, then stops every service but the ledger, so the figures are
-the ledger's own (its outbox relay keeps publishing to the broker throughout). Then, in one
-run, it prints one JSON line per figure:
+the ledger's own (its API and its worker, whose outbox relay keeps publishing to the broker
+throughout). Then, in one run, it prints one JSON line per figure, in this order:
 
+  single_latency       POST /v1/payments paced at 500/s (the target), then at 100/s: p50, p99
   asyncpg_baseline     the rows of 1,000 payments per transaction written by raw asyncpg
   single_throughput    POST /v1/payments, 32 concurrent clients, flat out
-  single_latency       POST /v1/payments paced at 500/s (the target), then at 100/s: p50, p99
-  batch_throughput     POST /v1/payments:batch, 1,000 payments a request
+  batch_throughput     POST /v1/payments:batch, 1,000 payments a request, 2 in flight
 
 Every payment (10.00) goes to one of 200 customers in turn and settles part of their oldest
-invoice: a payment row, an allocation, an invoice update, a journal entry of two lines and a
-PaymentReceived event each (and, in batches, its idempotency key). The clients run in this
+invoice: a payment row, an allocation, an invoice update, a journal entry of two lines, a
+PaymentReceived event and its idempotency key each. Every batch pays all 200 customers, so
+two batches in flight queue for the same customers' locks. The clients run in this
 process on the same machine, so they take CPU from the service; so does whatever else the
 machine runs, which the first line's load average hints at.
 """
@@ -65,10 +66,36 @@ async def measure(stack: Stack) -> None:
     for name in ("customer", "credit", "collections", "reporting"):
         stack.stop_service(name)
     dsn = stack.config.database_url("ledger").replace("postgresql+asyncpg", "postgresql")
+    await flat_out(book, clients=32, seconds=2, first=10_000_000)  # warm up connections
+    # Latency first, on a warm service, before the flat-out phases leave work for autovacuum.
+    for rate in (500, 100):
+        await outbox_drained(dsn)
+        steady = await paced(book, rate=rate, seconds=10, first=1_000_000 * rate)
+        report(
+            "single_latency",
+            rate_per_second=rate,
+            achieved_per_second=round(steady.per_second),
+            failed=steady.failed,
+            p50_ms=round(steady.percentile(0.5), 1),
+            p99_ms=round(steady.percentile(0.99), 1),
+            # The target is set at 500/s; 100/s shows the latency of a quieter day.
+            **(
+                {
+                    "target_p99_ms": TARGETS["single_p99_ms"],
+                    "met": steady.percentile(0.99) <= TARGETS["single_p99_ms"]
+                    and steady.failed == 0,
+                }
+                if rate == 500
+                else {}
+            ),
+        )
+    await outbox_drained(dsn)
+    single = await flat_out(book, clients=32, seconds=10, first=0)
+    await outbox_drained(dsn)
+    batch = await batches(book, count=30, in_flight=2, first=2_000_000)
+    # The floor last: its rolled-back rows leave dead tuples that would slow the phases above.
     floor = await baseline(dsn, batches=20, customers=CUSTOMERS)
     report("asyncpg_baseline", payments_per_second=round(floor))
-    await flat_out(book, clients=32, seconds=2, first=10_000_000)  # warm up connections
-    single = await flat_out(book, clients=32, seconds=10, first=0)
     report(
         "single_throughput",
         clients=32,
@@ -80,24 +107,6 @@ async def measure(stack: Stack) -> None:
         met=single.per_second >= TARGETS["single_per_second"],
         baseline_per_second=round(floor),
     )
-    for rate in (500, 100):
-        await outbox_drained(dsn)
-        steady = await paced(book, rate=rate, seconds=10, first=1_000_000 * rate)
-        report(
-            "single_latency",
-            rate_per_second=rate,
-            achieved_per_second=round(steady.per_second),
-            failed=steady.failed,
-            p50_ms=round(steady.percentile(0.5), 1),
-            p99_ms=round(steady.percentile(0.99), 1),
-            target_p99_ms=TARGETS["single_p99_ms"],
-            target_rate_per_second=500,
-            met=rate >= 500
-            and steady.percentile(0.99) <= TARGETS["single_p99_ms"]
-            and steady.failed == 0,
-            baseline_per_second=round(floor),
-        )
-    batch = await batches(book, count=30, in_flight=2, first=2_000_000)
     report(
         "batch_throughput",
         batch_size=1000,

@@ -24,8 +24,10 @@ class ServiceSettings(BaseSettings):
     api_processes: int = Field(default=1, ge=1, le=16)
     db_pool_size: int = 8
     db_max_overflow: int = 4
-    # A round trip per checkout; turn off where the database never drops idle connections.
+    # Test a pooled connection that sat idle this long before using it (database.py); turn
+    # off where the database never drops idle connections.
     db_pool_pre_ping: bool = True
+    db_ping_after_idle_s: float = 5.0
     kafka_session_timeout_ms: int = 6000
     kafka_heartbeat_interval_ms: int = 1000
     kafka_fetch_max_wait_ms: int = 20
