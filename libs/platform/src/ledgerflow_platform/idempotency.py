@@ -28,11 +28,23 @@ def define_idempotency_table(metadata: MetaData) -> Table:
 
 
 def fingerprint(method: str, path: str, body: bytes) -> str:
+    """What makes two requests the same: method, path and the body, as JSON if it is JSON
+    (so key order and spacing do not count)."""
     try:
-        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
+        document = json.loads(body)
     except ValueError:
-        canonical = body
-    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + canonical).hexdigest()
+        return _digest(method, path, body)
+    return fingerprint_document(method, path, document)
+
+
+def fingerprint_document(method: str, path: str, document: Any) -> str:
+    """The fingerprint of a request whose JSON body is `document`, already parsed."""
+    canonical = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
+    return _digest(method, path, canonical)
+
+
+def _digest(method: str, path: str, body: bytes) -> str:
+    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
 
 
 class KeyReusedForOtherRequest(Exception):

@@ -1,6 +1,5 @@
 """The payments of a batch one by one: read each on its own, and say what became of it."""
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ from ledger_svc.api.payment_schemas import PaymentOut
 from ledger_svc.api.payments import instruction
 from ledger_svc.domain.payment_receipt import PaymentInstruction
 from ledgerflow_platform.errors import DomainError
-from ledgerflow_platform.idempotency import fingerprint
+from ledgerflow_platform.idempotency import fingerprint_document
 from ledgerflow_platform.web.deps import KEY_REUSED
 from ledgerflow_platform.web.problems import PROBLEM_BASE, VALIDATION, ProblemType
 
@@ -113,6 +112,6 @@ def read_item(index: int, raw: Any) -> BatchItem:
         item.refuse(problem(VALIDATION, "; ".join(e.message for e in errors), errors))
         return item
     body = {k: v for k, v in raw.items() if k != "idempotency_key"}
-    item.print_ = fingerprint("POST", "/v1/payments", json.dumps(body).encode())
+    item.print_ = fingerprint_document("POST", "/v1/payments", body)
     item.instruction = instruction(payment)
     return item
