@@ -112,3 +112,57 @@ async def test_concurrent_overdue_runs_and_payments_mark_each_invoice_once(
     for customer_id in customers:
         events = await overdue_events(ledger_db, customer_id)
         assert len({e["invoice_id"] for e in events}) == len(events) == 3
+
+
+async def test_an_invoice_in_instalments_falls_overdue_when_its_first_unpaid_instalment_does(
+    client: httpx.AsyncClient, auth_keys: KeyPair, register_customer, ledger_db
+) -> None:
+    customer_id = await register_customer("EUR")
+    headers = auth_keys.auth("accountant")
+    terms = {
+        "kind": "instalments",
+        "instalments": [{"percent": "30", "days": 0}, {"percent": "70", "days": 60}],
+    }
+    invoices = []
+    for _ in range(2):
+        body = {
+            "customer_id": customer_id,
+            "issue_date": "2026-01-01",
+            "terms": terms,
+            "lines": [{"description": "Goods", "quantity": "1", "unit_price": "100.00"}],
+        }
+        response = await client.post("/v1/invoices", json=body, headers=headers)
+        assert response.status_code == 201, response.text
+        invoices.append(response.json())
+    unpaid, first_paid = invoices
+    payment = {
+        "customer_id": customer_id,
+        "amount": "30.00",
+        "currency": "EUR",
+        "received_on": "2026-01-01",
+        "allocations": [{"invoice_id": first_paid["id"], "amount": "30.00"}],
+    }
+    assert (await client.post("/v1/payments", json=payment, headers=headers)).status_code == 201
+
+    # Both are due in full on 2026-03-02; the first 30.00 of each was due on issue.
+    assert await run(client, headers, "2026-01-05") == 1
+    assert await run(client, headers, "2026-03-02") == 0
+    assert await run(client, headers, "2026-03-03") == 1
+    assert await overdue_events(ledger_db, customer_id) == [
+        {
+            "customer_id": customer_id,
+            "invoice_id": unpaid["id"],
+            "currency": "EUR",
+            "open_amount": "100.00",
+            "due_date": "2026-01-01",
+            "as_of": "2026-01-05",
+        },
+        {
+            "customer_id": customer_id,
+            "invoice_id": first_paid["id"],
+            "currency": "EUR",
+            "open_amount": "70.00",
+            "due_date": "2026-03-02",
+            "as_of": "2026-03-03",
+        },
+    ]

@@ -63,6 +63,25 @@ def test_thirty_now_seventy_in_sixty_days_puts_the_remainder_cent_on_the_last() 
     )
 
 
+@pytest.mark.parametrize(
+    ("open_amount", "unpaid_since"),
+    [
+        (10000, MARCH_1),  # nothing paid: the first instalment is unpaid
+        (7001, MARCH_1),  # one cent short of the first instalment
+        (7000, date(2026, 4, 30)),  # the first instalment paid off
+        (1, date(2026, 4, 30)),
+        (0, None),
+    ],
+)
+def test_what_is_owed_is_unpaid_since_the_earliest_instalment_not_yet_paid_off(
+    open_amount: int, unpaid_since: date | None
+) -> None:
+    terms = resolve_terms(
+        instalments(("30", 0), ("70", 60)), total=10000, issue_date=MARCH_1, calendar=CALENDAR_DAYS
+    )
+    assert terms.unpaid_since(open_amount) == unpaid_since
+
+
 def test_thirds_round_down_and_the_last_third_takes_what_is_left() -> None:
     thirds = instalments(("33.3333", 30), ("33.3333", 60), ("33.3334", 90))
     assert [i.amount for i in schedule(thirds, total=100)] == [33, 33, 34]

@@ -21,9 +21,19 @@ from ledger_svc.domain.invoice import Invoice, InvoiceStatus, status_for
 
 
 def _falling_overdue(as_of: date) -> tuple[ColumnElement[bool], ...]:
+    # Candidates: an instalment fell due before `as_of` (the invoice's own due date is its
+    # last instalment's). Whether one is still unpaid, the domain decides (falls_overdue).
+    instalment_past_due = (
+        select(col(InvoiceInstalmentRow.invoice_id))
+        .where(
+            col(InvoiceInstalmentRow.invoice_id) == col(InvoiceRow.id),
+            col(InvoiceInstalmentRow.due_date) < as_of,
+        )
+        .exists()
+    )
     return (
         col(InvoiceRow.open_amount) > 0,
-        col(InvoiceRow.due_date) < as_of,
+        instalment_past_due,
         col(InvoiceRow.marked_overdue_on).is_(None),
     )
 

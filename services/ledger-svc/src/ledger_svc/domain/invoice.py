@@ -96,9 +96,17 @@ class Invoice:
     def as_open_item(self) -> OpenItem:
         return OpenItem(self.id, self.number, self.issue_date, self.due_date, self.open_amount)
 
+    @property
+    def unpaid_since(self) -> date | None:
+        """When what is still owed fell (or falls) due: the earliest instalment not yet paid
+        off; the due date itself for an invoice due in one sum."""
+        return self.terms.unpaid_since(self.open_amount)
+
     def falls_overdue(self, as_of: date) -> bool:
-        """Still owed past its due date and not yet marked: each invoice falls overdue once."""
-        return self.open_amount > 0 and self.due_date < as_of and self.marked_overdue_on is None
+        """Still owed past the due date of an instalment and not yet marked: an invoice in
+        instalments is overdue once one of them is, and each invoice falls overdue once."""
+        since = self.unpaid_since
+        return since is not None and since < as_of and self.marked_overdue_on is None
 
     def early_payment_discount(self, paid_on: date) -> int:
         """What settling on `paid_on` takes off the total under the invoice's terms."""

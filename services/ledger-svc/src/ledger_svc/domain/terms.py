@@ -85,6 +85,19 @@ class InvoiceTerms:
         """When the whole invoice is due: the last instalment's date."""
         return self.schedule[-1].due_date
 
+    def unpaid_since(self, open_amount: int) -> date | None:
+        """The due date of the earliest instalment not yet fully settled while `open_amount`
+        is still owed (what was settled went to the earliest instalments first); None when
+        nothing is owed."""
+        if open_amount <= 0:
+            return None
+        settled = sum(i.amount for i in self.schedule) - open_amount
+        for instalment in self.schedule:
+            if settled < instalment.amount:
+                return instalment.due_date
+            settled -= instalment.amount
+        return self.due_date
+
     def due_by(self, as_of: date) -> int:
         """How much of the invoice has fallen due on or before `as_of`."""
         return sum(i.amount for i in self.schedule if i.due_date <= as_of)

@@ -26,7 +26,8 @@ async def mark_overdue_invoices(uow: LedgerUnitOfWork, *, as_of: date) -> list[I
                 invoice_id=invoice.id,
                 currency=invoice.currency,
                 open_amount=format_amount(invoice.open_amount, invoice.currency),
-                due_date=invoice.due_date,
+                # The instalment that was missed: how late the customer is runs from there.
+                due_date=invoice.unpaid_since or invoice.due_date,
                 as_of=as_of,
             )
         )
