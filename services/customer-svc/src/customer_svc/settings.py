@@ -1,26 +1,12 @@
-import base64
-import binascii
 import re
 
 from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ledgerflow_platform.secret_keys import decode_key
 from ledgerflow_platform.settings import ServiceSettings
 
-KEY_BYTES = 32
 _KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
-
-
-def decode_key(encoded: str, name: str) -> bytes:
-    """A key in standard or URL-safe base64, padded or not."""
-    text = encoded.strip().replace("-", "+").replace("_", "/")
-    try:
-        key = base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
-    except binascii.Error:
-        key = b""
-    if len(key) != KEY_BYTES:
-        raise ValueError(f"{name} must be the base64 of {KEY_BYTES} random bytes")
-    return key
 
 
 class PersonalDataSettings(BaseSettings):

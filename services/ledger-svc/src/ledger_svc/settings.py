@@ -1,7 +1,8 @@
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledger_svc.adapters.business_calendar import check_calendar_name
+from ledgerflow_platform.secret_keys import decode_key
 from ledgerflow_platform.settings import ServiceSettings
 
 
@@ -22,7 +23,38 @@ class BusinessCalendarSettings(BaseSettings):
         return check_calendar_name(name) if name else None
 
 
-class Settings(ServiceSettings, BusinessCalendarSettings):
+# Published, so that a developer's machine runs without configuration: never for real data.
+DEV_PAYER_ACCOUNT_KEY = "bGVkZ2VyZmxvdy1kZXYtcGF5ZXItYWNjb3VudC1rZXk"
+
+
+class PayerAccountSettings(BaseSettings):
+    """The key of payers' account fingerprints (domain/bank_accounts.py):
+    LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev (the
+    default, for local runs and tests) may it be left out; the published dev key is used then.
+    Changing it orphans the accounts registered under the old one: register them again."""
+
+    model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
+
+    env: str = "dev"
+    payer_account_key: str | None = None
+
+    @model_validator(mode="after")
+    def _key_is_usable(self) -> "PayerAccountSettings":
+        if self.payer_account_key is None and self.env != "dev":
+            raise ValueError(
+                f"set LEDGER_PAYER_ACCOUNT_KEY (LEDGER_ENV={self.env}; only dev may run on the "
+                "published dev key)"
+            )
+        self.payer_key()
+        return self
+
+    def payer_key(self) -> bytes:
+        return decode_key(
+            self.payer_account_key or DEV_PAYER_ACCOUNT_KEY, "LEDGER_PAYER_ACCOUNT_KEY"
+        )
+
+
+class Settings(ServiceSettings, BusinessCalendarSettings, PayerAccountSettings):
     """ledger-svc's configuration, from LEDGER_* environment variables."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")

@@ -1,5 +1,9 @@
+import hashlib
+
 import httpx
 
+from ledger_svc.domain.bank_accounts import AccountFingerprints
+from ledger_svc.settings import PayerAccountSettings
 from ledgerflow_platform.testing import KeyPair
 
 from .bank_files import Books, Entry, new_iban
@@ -13,8 +17,9 @@ async def test_a_registered_account_is_kept_only_as_a_fingerprint_and_registerin
     service = auth_keys.auth("service")
     spaced = " ".join(iban[i : i + 4] for i in range(0, len(iban), 4)).lower()
 
-    first = await client.put(f"/v1/customers/{customer}/bank-accounts/{iban}", headers=service)
-    again = await client.put(f"/v1/customers/{customer}/bank-accounts/{spaced}", headers=service)
+    path = f"/v1/customers/{customer}/bank-accounts"
+    first = await client.post(path, json={"iban": iban}, headers=service)
+    again = await client.post(path, json={"iban": spaced}, headers=service)
 
     assert (first.status_code, again.status_code) == (201, 200)
     assert first.json() == again.json() == {"customer_id": customer, "account": f"****{iban[-4:]}"}
@@ -23,7 +28,9 @@ async def test_a_registered_account_is_kept_only_as_a_fingerprint_and_registerin
         c=customer,
     )
     assert len(rows) == 1
-    assert iban not in rows[0][0]
+    # Keyed: not the plain hash anyone could compute from a guessed account number.
+    assert rows[0][0] not in (iban, hashlib.sha256(iban.encode()).hexdigest())
+    assert rows[0][0] == AccountFingerprints(PayerAccountSettings().payer_key()).of(iban)
     assert rows[0][1] == f"****{iban[-4:]}"
 
 
@@ -36,13 +43,13 @@ async def test_a_bad_iban_an_unknown_customer_or_a_cashier_registers_nothing(
     accountant = auth_keys.auth("accountant")
     before = await ledger_db.counts("customer_bank_accounts")
 
-    invalid = await client.put(
-        f"/v1/customers/{customer}/bank-accounts/{wrong_check_digits}", headers=accountant
+    path = f"/v1/customers/{customer}/bank-accounts"
+    invalid = await client.post(path, json={"iban": wrong_check_digits}, headers=accountant)
+    unknown = await client.post(
+        "/v1/customers/nobody/bank-accounts", json={"iban": iban}, headers=accountant
     )
-    unknown = await client.put(f"/v1/customers/nobody/bank-accounts/{iban}", headers=accountant)
-    cashier = await client.put(
-        f"/v1/customers/{customer}/bank-accounts/{iban}", headers=auth_keys.auth("cashier")
-    )
+    cashier = await client.post(path, json={"iban": iban}, headers=auth_keys.auth("cashier"))
+    missing = await client.post(path, json={}, headers=accountant)
 
     assert (invalid.status_code, invalid.json()["errors"][0]["field"]) == (422, "iban")
     assert (unknown.status_code, unknown.json()["type"]) == (
@@ -50,6 +57,7 @@ async def test_a_bad_iban_an_unknown_customer_or_a_cashier_registers_nothing(
         "https://ledgerflow.dev/problems/customer-not-found",
     )
     assert cashier.status_code == 403
+    assert (missing.status_code, missing.json()["errors"][0]["field"]) == (422, "iban")
     assert await ledger_db.counts("customer_bank_accounts") == before
 
 
@@ -59,13 +67,14 @@ async def test_a_forgotten_account_no_longer_names_its_customer(
     books = Books(client, auth_keys)
     customer = await register_customer("EUR")
     iban = new_iban()
-    path = f"/v1/customers/{customer}/bank-accounts/{iban}"
-    await client.put(path, headers=books.accountant)
+    path = f"/v1/customers/{customer}/bank-accounts"
+    await client.post(path, json={"iban": iban}, headers=books.accountant)
     statement = await books.statement([Entry("60.00", payer_iban=iban)])
     named = (await books.reconcile(statement)).json()
 
-    forgotten = await client.delete(path, headers=books.accountant)
-    forgotten_again = await client.delete(path, headers=books.accountant)
+    account = {"iban": iban}
+    forgotten = await client.post(f"{path}:forget", json=account, headers=books.accountant)
+    forgotten_again = await client.post(f"{path}:forget", json=account, headers=books.accountant)
     unnamed = (await books.reconcile(statement)).json()
 
     assert (forgotten.status_code, forgotten_again.status_code) == (204, 204)

@@ -28,8 +28,10 @@ async def test_every_line_gets_its_outcome_and_the_run_reports_its_discrepancies
     p1 = await books.payment(acme, "1190.00", "2026-02-28", f"{ref}-1")
     p2 = await books.payment(bright, "480.00", "2026-03-02", "phone payment")
     bright_account = new_iban()
-    registered = await client.put(
-        f"/v1/customers/{bright}/bank-accounts/{bright_account}", headers=books.accountant
+    registered = await client.post(
+        f"/v1/customers/{bright}/bank-accounts",
+        json={"iban": bright_account},
+        headers=books.accountant,
     )
     statement = await books.statement(
         [

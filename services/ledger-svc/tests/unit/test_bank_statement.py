@@ -1,8 +1,14 @@
+import hashlib
 from datetime import date
 
 import pytest
 
-from ledger_svc.domain.bank_accounts import InvalidIban, checked_iban, iban_fingerprint, mask_iban
+from ledger_svc.domain.bank_accounts import (
+    AccountFingerprints,
+    InvalidIban,
+    checked_iban,
+    mask_iban,
+)
 from ledger_svc.domain.bank_statement import Direction, StatementEntry, line_keys
 
 MAR2 = date(2026, 3, 2)
@@ -37,11 +43,20 @@ def test_a_line_key_depends_on_account_amount_reference_and_the_banks_line_id() 
 
 
 def test_an_account_is_recognised_however_it_is_spaced_but_never_stored_in_clear() -> None:
-    fingerprint = iban_fingerprint("DE89370400440532013000")
+    fingerprints = AccountFingerprints(b"k" * 32)
+    fingerprint = fingerprints.of("DE89370400440532013000")
 
-    assert iban_fingerprint("de89 3704 0044 0532 0130 00") == fingerprint
+    assert fingerprints.of("de89 3704 0044 0532 0130 00") == fingerprint
     assert "0532013000" not in fingerprint
     assert mask_iban("DE89 3704 0044 0532 0130 00") == "****3000"
+
+
+def test_without_the_key_a_fingerprint_cannot_be_recomputed_from_a_guessed_account() -> None:
+    iban = "DE89370400440532013000"
+    ours = AccountFingerprints(b"k" * 32).of(iban)
+
+    assert AccountFingerprints(b"x" * 32).of(iban) != ours
+    assert hashlib.sha256(iban.encode()).hexdigest() != ours
 
 
 def test_an_iban_with_wrong_check_digits_is_refused() -> None:

@@ -16,7 +16,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from customer_svc.domain.personal_data import Sealed
-from customer_svc.settings import PersonalDataSettings, decode_key
+from customer_svc.settings import PersonalDataSettings
+from ledgerflow_platform.secret_keys import decode_key
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from ledger_svc.domain.calendar import BusinessCalendar
 from ledger_svc.settings import BusinessCalendarSettings
 
 
-def configured_calendar(request: Request) -> BusinessCalendar:
+async def configured_calendar(request: Request) -> BusinessCalendar:
     """From the app's settings if the platform put them on the app, else from the LEDGER_
     environment; decided once per app."""
     state = request.app.state

@@ -2,9 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Response
+from fastapi import APIRouter, Depends, Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.payer_fingerprints import PayerFingerprints
 from ledger_svc.api.reconciliation_schemas import CustomerBankAccountOut
 from ledger_svc.use_cases.register_customer_bank_account import (
     forget_customer_bank_account,
@@ -20,34 +22,57 @@ router = APIRouter(prefix="/v1/customers", tags=["bank reconciliation"])
 CanRegister = Annotated[
     Principal, Depends(require_roles(Role.SERVICE, Role.ACCOUNTANT, Role.ADMIN))
 ]
-Iban = Annotated[str, Path(max_length=50, examples=["DE89370400440532013000"])]
 
 
-@router.put(
-    "/{customer_id}/bank-accounts/{iban}",
+class PayerAccount(BaseModel):
+    """A customer's bank account. In the body, not the path: an account number is personal
+    data and paths end up in access logs."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"iban": "DE89370400440532013000"}]}
+    )
+
+    iban: str = Field(min_length=1, max_length=50, description="IBAN, spaces allowed")
+
+
+@router.post(
+    "/{customer_id}/bank-accounts",
     response_model=CustomerBankAccountOut,
     status_code=201,
     summary="Register a customer's bank account: transfers from it name the customer",
     responses={200: {"description": "Registered before: unchanged"}},
 )
 async def register(
-    customer_id: str, iban: Iban, session: DbSession, response: Response, _: CanRegister
+    customer_id: str,
+    body: PayerAccount,
+    session: DbSession,
+    response: Response,
+    fingerprints: PayerFingerprints,
+    _: CanRegister,
 ) -> CustomerBankAccountOut:
     uow = LedgerUnitOfWork(session)
-    masked, added = await register_customer_bank_account(uow, customer_id=customer_id, iban=iban)
+    masked, added = await register_customer_bank_account(
+        uow, fingerprints, customer_id=customer_id, iban=body.iban
+    )
     await uow.commit()
     if not added:
         response.status_code = 200
     return CustomerBankAccountOut(customer_id=customer_id, account=masked)
 
 
-@router.delete(
-    "/{customer_id}/bank-accounts/{iban}",
+@router.post(
+    "/{customer_id}/bank-accounts:forget",
     status_code=204,
     summary="Forget a customer's bank account (no-op if it was not registered)",
 )
-async def forget(customer_id: str, iban: Iban, session: DbSession, _: CanRegister) -> Response:
+async def forget(
+    customer_id: str,
+    body: PayerAccount,
+    session: DbSession,
+    fingerprints: PayerFingerprints,
+    _: CanRegister,
+) -> Response:
     uow = LedgerUnitOfWork(session)
-    await forget_customer_bank_account(uow, customer_id=customer_id, iban=iban)
+    await forget_customer_bank_account(uow, fingerprints, customer_id=customer_id, iban=body.iban)
     await uow.commit()
     return Response(status_code=204)

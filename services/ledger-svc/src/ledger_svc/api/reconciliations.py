@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Response, UploadFile
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.payer_fingerprints import PayerFingerprints
 from ledger_svc.api.reconciliation_schemas import (
     BankStatementOut,
     BankStatementPage,
@@ -51,6 +52,7 @@ async def import_statement(
     session: DbSession,
     response: Response,
     principal: CanReconcile,
+    fingerprints: PayerFingerprints,
     file: Annotated[UploadFile, File(description="The statement file as the bank sent it")],
     format: Annotated[
         StatementFormat | None, Form(description="Detected from the content if not given")
@@ -68,6 +70,7 @@ async def import_statement(
         filename=file.filename,
         account=account,
         imported_by=principal.subject,
+        fingerprints=fingerprints,
     )
     await uow.commit()
     if not imported:

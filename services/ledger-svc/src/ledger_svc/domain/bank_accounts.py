@@ -1,11 +1,14 @@
 """Payers' bank accounts as the ledger may hold them: fingerprinted and masked, never in clear.
 
 customer-svc owns customers' bank details. The ledger keeps only which fingerprint belongs to
-which customer, so an incoming transfer from a known account names its customer; the
-fingerprint is a one-way hash, so the ledger's tables never hold an account number.
+which customer, so an incoming transfer from a known account names its customer. An account
+number has too little entropy for a plain hash to hide it (country, bank code and a few
+digits can be enumerated), so the fingerprint is an HMAC under the ledger's own secret key:
+without the key, the ledger's tables say nothing about any account number.
 """
 
 import hashlib
+import hmac
 
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
@@ -32,9 +35,15 @@ def checked_iban(iban: str) -> str:
         raise InvalidIban(str(exc)) from exc
 
 
-def iban_fingerprint(iban: str) -> str:
-    """A stable, one-way key for an account number: recognises a payer, reveals nothing."""
-    return hashlib.sha256(b"ledgerflow-iban:" + normalise_iban(iban).encode()).hexdigest()
+class AccountFingerprints:
+    """Stable, keyed, one-way fingerprints of account numbers: recognise a payer, reveal
+    nothing to whoever lacks the key."""
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def of(self, iban: str) -> str:
+        return hmac.new(self._key, normalise_iban(iban).encode(), hashlib.sha256).hexdigest()
 
 
 def mask_iban(iban: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from ledger_svc.domain.bank_accounts import iban_fingerprint, mask_iban
+from ledger_svc.domain.bank_accounts import AccountFingerprints, mask_iban
 from ledgerflow_events import money
 from ledgerflow_platform.errors import DomainError
 
@@ -184,7 +184,11 @@ class BankLine:
     counterparty_iban_masked: str | None
 
 
-def bank_line(line_id: str, position: int, entry: StatementEntry) -> BankLine:
+def bank_line(
+    line_id: str, position: int, entry: StatementEntry, fingerprints: AccountFingerprints
+) -> BankLine:
+    """A statement entry as the ledger keeps it: the payer's account only as fingerprint and
+    mask."""
     iban = entry.counterparty_iban
     return BankLine(
         line_id,
@@ -198,7 +202,7 @@ def bank_line(line_id: str, position: int, entry: StatementEntry) -> BankLine:
         entry.remittance,
         entry.bank_reference,
         entry.counterparty_name,
-        iban_fingerprint(iban) if iban else None,
+        fingerprints.of(iban) if iban else None,
         mask_iban(iban) if iban else None,
     )
 

@@ -7,6 +7,7 @@ from uuid6 import uuid7
 
 from ledger_svc.adapters.bank_statement_parsers import parse_statement
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.domain.bank_accounts import AccountFingerprints
 from ledger_svc.domain.bank_statement import (
     MAX_STATEMENT_BYTES,
     BankStatement,
@@ -25,6 +26,7 @@ async def import_bank_statement(
     filename: str | None,
     account: str | None,
     imported_by: str,
+    fingerprints: AccountFingerprints,
 ) -> tuple[BankStatement, bool]:
     """The statement and whether this call imported it (False: the file was known already).
 
@@ -53,7 +55,9 @@ async def import_bank_statement(
         closing_balance=parsed.closing.amount if parsed.closing else None,
         imported_at=datetime.now(UTC),
         lines_already_imported=0,
-        lines=tuple(bank_line(str(uuid7()), n, e) for n, e in enumerate(parsed.entries)),
+        lines=tuple(
+            bank_line(str(uuid7()), n, e, fingerprints) for n, e in enumerate(parsed.entries)
+        ),
     )
     keys = line_keys(our_account, parsed.entries)
     added = await uow.bank_statements.add(statement, keys, imported_by)

@@ -8,26 +8,24 @@ from datetime import UTC, datetime
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.account import CustomerAccountNotFound
-from ledger_svc.domain.bank_accounts import checked_iban, iban_fingerprint, mask_iban
+from ledger_svc.domain.bank_accounts import AccountFingerprints, checked_iban, mask_iban
 
 
 async def register_customer_bank_account(
-    uow: LedgerUnitOfWork, *, customer_id: str, iban: str
+    uow: LedgerUnitOfWork, fingerprints: AccountFingerprints, *, customer_id: str, iban: str
 ) -> tuple[str, bool]:
     """(the masked account, whether it was newly registered for the customer)."""
     compact = checked_iban(iban)
     if await uow.accounts.get(customer_id) is None:
         raise CustomerAccountNotFound(customer_id)
     added = await uow.customer_bank_accounts.register(
-        customer_id, iban_fingerprint(compact), mask_iban(compact), datetime.now(UTC)
+        customer_id, fingerprints.of(compact), mask_iban(compact), datetime.now(UTC)
     )
     return mask_iban(compact), added
 
 
 async def forget_customer_bank_account(
-    uow: LedgerUnitOfWork, *, customer_id: str, iban: str
+    uow: LedgerUnitOfWork, fingerprints: AccountFingerprints, *, customer_id: str, iban: str
 ) -> bool:
     """Whether the account was registered for the customer (it no longer is)."""
-    return await uow.customer_bank_accounts.remove(
-        customer_id, iban_fingerprint(checked_iban(iban))
-    )
+    return await uow.customer_bank_accounts.remove(customer_id, fingerprints.of(checked_iban(iban)))
