@@ -32,6 +32,7 @@ import asyncpg
 from bench_baseline import baseline
 from bench_batch import batches
 from bench_book import open_book
+from bench_cpu import CpuMeter
 from bench_single import flat_out, paced
 
 from ledgerflow_devstack.config import StackConfig
@@ -39,6 +40,12 @@ from ledgerflow_devstack.stack import Stack
 
 CUSTOMERS = 200
 TARGETS = {"single_per_second": 1000, "single_p99_ms": 50, "batch_per_second": 20000}
+
+
+def cpu_meter(stack: Stack) -> CpuMeter:
+    running = stack.pids()
+    roots = {part: running[part] for part in ("ledger", "postgres", "broker")}
+    return CpuMeter({**roots, "clients": os.getpid()})
 
 
 async def outbox_drained(dsn: str, within: float = 60.0) -> None:
@@ -89,10 +96,16 @@ async def measure(stack: Stack) -> None:
                 else {}
             ),
         )
+    meter = cpu_meter(stack)
     await outbox_drained(dsn)
+    before = meter.read()
     single = await flat_out(book, clients=32, seconds=10, first=0)
     await outbox_drained(dsn)
+    single_cpu = meter.per_payment(before, single.accepted)
+    before = meter.read()
     batch = await batches(book, count=30, in_flight=2, first=2_000_000)
+    await outbox_drained(dsn)
+    batch_cpu = meter.per_payment(before, batch.accepted)
     # The floor last: its rolled-back rows leave dead tuples that would slow the phases above.
     floor = await baseline(dsn, batches=20, customers=CUSTOMERS)
     report("asyncpg_baseline", payments_per_second=round(floor))
@@ -106,6 +119,7 @@ async def measure(stack: Stack) -> None:
         target_per_second=TARGETS["single_per_second"],
         met=single.per_second >= TARGETS["single_per_second"],
         baseline_per_second=round(floor),
+        cpu_us_per_payment=single_cpu,
     )
     report(
         "batch_throughput",
@@ -117,6 +131,8 @@ async def measure(stack: Stack) -> None:
         target_per_second=TARGETS["batch_per_second"],
         met=batch.per_second >= TARGETS["batch_per_second"],
         baseline_per_second=round(floor),
+        # Published included: the relay's work for a batch ends after its response.
+        cpu_us_per_payment=batch_cpu,
     )
 
 

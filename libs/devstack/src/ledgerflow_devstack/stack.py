@@ -51,6 +51,11 @@ class Stack:
         records = self._state.load()
         return {name: name in records and records[name].is_alive() for name in COMPONENTS}
 
+    def pids(self) -> dict[str, int]:
+        """The process id of each live component (a service's is its supervisor's)."""
+        records = self._state.load()
+        return {name: r.pid for name, r in records.items() if r.is_alive()}
+
     def is_running(self) -> bool:
         return all(self.running().values())
 

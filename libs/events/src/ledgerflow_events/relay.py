@@ -61,6 +61,7 @@ class OutboxRelay:
         source: str,
         batch_size: int = 500,
         poll_interval: float = 1.0,
+        linger: float = 0.0,
     ) -> None:
         self._engine = engine
         self._outbox = tables.outbox
@@ -68,6 +69,7 @@ class OutboxRelay:
         self.source = source
         self._batch_size = batch_size
         self._poll_interval = poll_interval
+        self._linger = linger
         self._wake = asyncio.Event()
         self._topics_ready = False
 
@@ -123,6 +125,10 @@ class OutboxRelay:
     async def _wait_for_work(self) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=self._poll_interval)
+            # Woken by a commit: give the commits right behind it a moment to join, so a busy
+            # service publishes in batches rather than paying a relay cycle per transaction.
+            if self._linger:
+                await asyncio.sleep(self._linger)
         self._wake.clear()
 
     async def fetch_pending(self, conn: AsyncConnection) -> Sequence[Row[Any]]:

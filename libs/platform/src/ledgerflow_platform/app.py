@@ -63,7 +63,13 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             await engine.dispose()
 
     app = FastAPI(
-        title=spec.title, description=spec.description, version=spec.version, lifespan=lifespan
+        title=spec.title,
+        description=spec.description,
+        version=spec.version,
+        lifespan=lifespan,
+        # Metrics and correlation are the platform's own (web/observability.py); FastAPI's
+        # OpenTelemetry bridge would only look up providers on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.auth = TokenVerifier(
         settings.public_key_pem(), issuer=settings.auth_issuer, audience=settings.auth_audience

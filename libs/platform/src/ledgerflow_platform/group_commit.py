@@ -14,10 +14,13 @@ again one request at a time, and only the request that fails alone gets the erro
 """
 
 import asyncio
+import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+log = logging.getLogger(__name__)
 
 Request = TypeVar("Request")
 Answer = TypeVar("Answer")
@@ -33,8 +36,9 @@ class _Waiting(Generic[Request, Answer]):
 
 class GroupCommit(Generic[Request, Answer]):
     """Writes requests in groups through `write`, which answers each request of a group, in
-    order, within one transaction. `exclusive` names what two requests of one group must not
-    share (say, an idempotency key): the later one waits for the next group."""
+    order, within one transaction, in up to `lanes` transactions at once. `exclusive` names
+    what two requests of one group must not share (say, an idempotency key): the later one
+    waits for the next group."""
 
     def __init__(
         self,
@@ -54,11 +58,14 @@ class GroupCommit(Generic[Request, Answer]):
 
     async def submit(self, request: Request) -> Answer:
         """The request's answer, once the group it was written in has committed."""
-        waiting = _Waiting(request, asyncio.get_running_loop().create_future())
+        waiting: _Waiting[Request, Answer] = _Waiting(
+            request, asyncio.get_running_loop().create_future()
+        )
         self._queue.append(waiting)
         self._dispatch()
-        # A caller that gives up (a client gone) does not take its request out of its group.
-        return await asyncio.shield(waiting.answer)
+        # A caller that gives up (a client gone) cancels only its wait: the request stays in
+        # its group, whose answers skip a cancelled wait.
+        return await waiting.answer
 
     @property
     def queued(self) -> int:

@@ -33,6 +33,8 @@ class ServiceSettings(BaseSettings):
     kafka_fetch_max_wait_ms: int = 20
     relay_batch_size: int = 500
     relay_poll_interval_s: float = 1.0
+    # How long the relay lets commits gather after a wake-up: publish latency for batching.
+    relay_linger_s: float = 0.02
     consumer_retry_attempts: int = 4
     log_json: bool = False
     log_level: str = "INFO"

@@ -25,6 +25,7 @@ async def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
                     source=spec.name,
                     batch_size=settings.relay_batch_size,
                     poll_interval=settings.relay_poll_interval_s,
+                    linger=settings.relay_linger_s,
                 )
                 tasks.create_task(relay.run(), name=f"{spec.name}-relay")
             if spec.consumes:

@@ -2,6 +2,7 @@
 
 import time
 import uuid
+from typing import Any
 
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,6 +25,19 @@ class ObservabilityMiddleware:
     def __init__(self, app: ASGIApp, service: str) -> None:
         self.app = app
         self.service = service
+        # Routes are few: look each series up once, not on every request.
+        self._known: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+    def _series(self, method: str, path: str, status: int) -> tuple[Any, Any]:
+        key = (method, path, status)
+        series = self._known.get(key)
+        if series is None:
+            series = (
+                HTTP_REQUESTS.labels(self.service, method, path, str(status)),
+                HTTP_DURATION.labels(self.service, method, path),
+            )
+            self._known[key] = series
+        return series
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -54,8 +68,8 @@ class ObservabilityMiddleware:
         finally:
             route = scope.get("route")
             path = getattr(route, "path", "unmatched")
-            method = scope["method"]
-            HTTP_REQUESTS.labels(self.service, method, path, str(status)).inc()
-            HTTP_DURATION.labels(self.service, method, path).observe(time.perf_counter() - started)
+            count, duration = self._series(scope["method"], path, status)
+            count.inc()
+            duration.observe(time.perf_counter() - started)
             context.correlation_id.reset(tokens[0])
             context.traceparent.reset(tokens[1])
