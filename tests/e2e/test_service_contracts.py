@@ -30,6 +30,10 @@ async def test_each_service_is_ready_and_exposes_metrics_and_openapi(
     assert (await api.client.get(f"{base}/health/live")).status_code == 200
     metrics = (await api.client.get(f"{base}/metrics")).text
     assert "ledgerflow_http_requests_total" in metrics
+    # The API process's own figures, and (from the worker process) the relay's.
+    assert "process_resident_memory_bytes" in metrics
+    if service != "reporting":
+        assert f'ledgerflow_relay_leader{{service="{service}"}} 1.0' in metrics
     spec = (await api.client.get(f"{base}/openapi.json")).json()
     assert spec["info"]["title"] == f"Ledgerflow {service}-svc"
 
