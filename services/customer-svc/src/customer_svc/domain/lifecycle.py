@@ -28,7 +28,8 @@ class IllegalStatusTransition(DomainError):
     def __init__(self, current: CustomerStatus, target: CustomerStatus) -> None:
         allowed = ", ".join(sorted(ALLOWED_TRANSITIONS[current])) or "nothing (it is final)"
         super().__init__(
-            f"A {current} customer cannot become {target}; it may become {allowed}.",
+            f"{'An' if current[0] in 'aeiou' else 'A'} {current} customer cannot become "
+            f"{target}; it may become {allowed}.",
             field="status",
         )
         self.current = current

@@ -13,6 +13,7 @@ from customer_svc.domain.contract import (
     new_contract,
 )
 from customer_svc.domain.contract_terms import contract_terms
+from customer_svc.domain.lifecycle import check_open
 from customer_svc.use_cases.announce_contract import contract_signed
 
 
@@ -36,6 +37,8 @@ async def create_contract(
     customer = await uow.customers.get(customer_id)
     if customer is None:
         raise ContractCustomerNotFound(f"No customer with id {customer_id}.", field="customer_id")
+    # Closing is final: no new business with a closed customer. (A complaint is still heard.)
+    check_open(customer_id, customer.status)
     terms = contract_terms(
         project=project,
         signed_on=signed_on,

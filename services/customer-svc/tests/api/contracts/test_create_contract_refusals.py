@@ -51,6 +51,30 @@ async def test_a_number_already_used_by_any_customer_is_refused_pointing_to_that
     assert await contract_rows() == before
 
 
+async def test_a_closed_customer_gets_no_new_contract(
+    client: httpx.AsyncClient,
+    auth_keys: KeyPair,
+    customer_id: str,
+    new_contract: Any,
+    db: ServiceDb,
+    contract_rows: Any,
+) -> None:
+    headers = auth_keys.auth("admin")
+    closed = await client.post(
+        f"/v1/customers/{customer_id}/status",
+        json={"status": "closed", "reason": "Account ended"},
+        headers=headers,
+    )
+    assert closed.status_code == 200, closed.text
+    before = (await contract_rows(), await db.counts("event_streams"))
+
+    response = await new_contract(customer_id, {"project": "P", "total": "10.00"})
+
+    assert response.status_code == 409
+    assert response.json()["type"].endswith("/customer-closed")
+    assert (await contract_rows(), await db.counts("event_streams")) == before
+
+
 BAD_INPUT = [
     ({"total": 250000.5}, "total"),
     ({"total": "12.345"}, "total"),
