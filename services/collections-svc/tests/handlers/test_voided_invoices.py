@@ -126,3 +126,19 @@ async def test_a_void_for_a_customer_without_arrears_opens_no_case(
     assert await delivery.deliver(voiding) is Outcome.APPLIED
 
     assert await cases_of(customer) == []
+
+
+async def test_an_overdue_notice_arriving_after_the_void_opens_no_case_again(
+    delivery: EventDelivery, cases_of: CasesOf
+) -> None:
+    # Re-driven from the dead letters after the void was applied: the fact is old news.
+    customer = new_id()
+    invoice = await overdue_invoice(delivery, customer, "100.00")
+    await delivery.deliver(voided(customer, invoice, "100.00", date(2026, 11, 15)))
+    other = await overdue_invoice(delivery, customer, "20.00")
+    await delivery.deliver(voided(customer, other, "20.00", date(2026, 11, 16)))
+    closed = summary(await cases_of(customer))
+
+    assert await delivery.deliver(overdue(customer, invoice, "100.00")) is Outcome.APPLIED
+
+    assert summary(await cases_of(customer)) == closed

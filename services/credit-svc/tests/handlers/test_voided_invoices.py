@@ -96,3 +96,18 @@ async def test_a_void_for_a_customer_not_yet_known_opens_an_empty_account(
     assert await delivery.deliver(voided(customer, new_id(), "1200", "JPY")) is Outcome.APPLIED
 
     assert await amounts(exposure, customer) == ("JPY", 0, 0)
+
+
+async def test_an_overdue_notice_arriving_after_the_void_revives_nothing(
+    delivery: EventDelivery, exposure: ReadExposure
+) -> None:
+    # Re-driven from the dead letters after the void was applied: the fact is old news.
+    customer, invoice, current = new_id(), new_id(), new_id()
+    await delivery.deliver(registered(customer))
+    await delivery.deliver(issued(customer, invoice, "250.50"))
+    await delivery.deliver(issued(customer, current, "75.25"))
+    await delivery.deliver(voided(customer, invoice, "250.50"))
+
+    assert await delivery.deliver(overdue(customer, invoice, "250.50")) is Outcome.APPLIED
+
+    assert await amounts(exposure, customer) == ("EUR", 7525, 0)

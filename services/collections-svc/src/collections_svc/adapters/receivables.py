@@ -37,7 +37,9 @@ class Receivables:
         await self._session.execute(
             statement.on_conflict_do_update(
                 index_elements=[col(ReceivableRow.invoice_id)],
-                set_={"open_amount": statement.excluded.open_amount, "overdue": True},
+                # What is owed follows the ledger's later facts (payments, voids), which a
+                # late or re-driven overdue notice must not undo: it only flags what is open.
+                set_={"overdue": col(ReceivableRow.open_amount) > 0},
             )
         )
 
