@@ -78,7 +78,9 @@ async def test_requests_marked_alike_never_share_a_group_and_keep_their_order() 
     assert ledger.groups == [["x0"], ["k1", "m1", "n1"], ["k2"], ["k3"]]
 
 
-async def test_a_failed_group_is_written_again_one_by_one_and_only_the_culprit_fails() -> None:
+async def test_a_failed_group_is_written_again_one_by_one_and_only_the_culprit_fails(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     ledger = Ledger()
     desk = GroupCommit(ledger.write, lanes=1)
     ledger.gate.clear()
@@ -93,6 +95,7 @@ async def test_a_failed_group_is_written_again_one_by_one_and_only_the_culprit_f
     assert [outcomes[0], outcomes[1], outcomes[3]] == ["A", "B", "C"]
     assert isinstance(outcomes[2], ValueError)
     assert ledger.groups == [["a"], ["b", "bad", "c"], ["b"], ["bad"], ["c"]]
+    assert [r.getMessage() for r in caplog.records] == ["a group of 3 failed; writing each alone"]
 
 
 async def test_a_caller_who_gives_up_does_not_take_its_request_out_of_the_group() -> None:

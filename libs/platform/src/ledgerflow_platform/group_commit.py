@@ -112,6 +112,8 @@ class GroupCommit(Generic[Request, Answer]):
         try:
             answers = await self._write([w.request for w in group])
         except Exception:
+            # Each request is tried again on its own; one that fails alone gets its error.
+            log.warning("a group of %d failed; writing each alone", len(group), exc_info=True)
             return False
         for waiting, answer in zip(group, answers, strict=True):
             _settle(waiting.answer, answer)
