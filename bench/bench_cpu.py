@@ -10,12 +10,12 @@ from dataclasses import dataclass
 import psutil
 
 
-def _part(process: psutil.Process, roots: dict[int, str]) -> str:
-    if process.pid in roots:
-        return roots[process.pid]
+def _part(process: psutil.Process, root_part: str) -> str:
+    """The ledger's supervisor runs `... api` and `... worker`: those are told apart."""
     command = process.cmdline()
-    # The ledger's supervisor runs `... api` and `... worker`.
-    return f"ledger_{command[-1]}" if command and command[-1] in ("api", "worker") else "?"
+    if root_part == "ledger" and command and command[-1] in ("api", "worker"):
+        return f"ledger_{command[-1]}"
+    return root_part
 
 
 def _tree(pid: int) -> Iterator[psutil.Process]:
@@ -28,20 +28,23 @@ def _tree(pid: int) -> Iterator[psutil.Process]:
 class CpuMeter:
     """CPU seconds used by each part; read before and after a phase."""
 
-    roots: dict[str, int]  # part -> the pid of its root process
+    roots: dict[str, int]  # part -> the pid of its root process, the clients' last
 
     def read(self) -> dict[tuple[str, int], float]:
-        named = {pid: part for part, pid in self.roots.items()}
         used: dict[tuple[str, int], float] = {}
-        for pid in self.roots.values():
+        claimed: set[int] = set()
+        # The clients' process started the others: each process counts once, for the first
+        # part whose tree holds it (the clients come last).
+        for root_part, pid in self.roots.items():
             for process in _tree(pid):
+                if process.pid in claimed:
+                    continue
                 try:
                     times = process.cpu_times()
-                    part = _part(process, named)
+                    part = _part(process, root_part)
                 except psutil.NoSuchProcess:
                     continue
-                if part == "?":
-                    part = next(p for p, root in self.roots.items() if root == pid)
+                claimed.add(process.pid)
                 used[(part, process.pid)] = times.user + times.system
         return used
 
