@@ -26,8 +26,9 @@ PRODUCERS = {spec.outbox.source: spec.outbox.topic for spec in SERVICES if spec.
 def test_every_handled_event_is_published_on_a_topic_the_service_consumes(
     spec: ServiceSpec,
 ) -> None:
-    for event_type in spec.handlers:
-        model = EVENT_TYPES[event_type]
+    for model in spec.handlers:
+        event_type = model.event_type()
+        assert EVENT_TYPES[event_type] is model, f"{event_type}: not a registered contract"
         assert model.producer in PRODUCERS, f"{event_type}: no service publishes it"
         assert PRODUCERS[model.producer] in spec.consumes, f"{spec.name} never reads {event_type}"
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from sqlalchemy import Column, MetaData, Table, Text, select
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.inbox import Outcome, ReceivedEvent
 from ledgerflow_events.outbox import Outbox
 from ledgerflow_events.tables import define_messaging_tables
@@ -28,10 +28,9 @@ class Switch:
     broken = True
 
 
-async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:
     if Switch.broken:
         raise ConnectionError("the tax service is down")
-    assert isinstance(event.data, InvoiceIssued)
     await session.execute(seen.insert().values(invoice_id=event.data.invoice_id))
 
 
@@ -46,7 +45,7 @@ SPEC = ServiceSpec(
     routers=[APIRouter()],
     errors={},
     outbox=Outbox(messaging, source="probe", topic="probe.events"),
-    handlers={InvoiceIssued.event_type(): on_invoice_issued},
+    handlers={InvoiceIssued: on_invoice_issued},
 )
 
 

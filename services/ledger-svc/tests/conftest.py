@@ -8,7 +8,7 @@ from uuid6 import uuid7
 
 from ledger_svc.service import SPEC
 from ledger_svc.settings import Settings
-from ledgerflow_events.contracts import CustomerRegistered
+from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import (
     EventDelivery,

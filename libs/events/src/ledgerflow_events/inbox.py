@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
@@ -32,15 +32,23 @@ from ledgerflow_events.tables import MessagingTables
 log = logging.getLogger(__name__)
 
 
+E = TypeVar("E", bound=EventData, covariant=True)
+
+
 @dataclass(frozen=True)
-class ReceivedEvent:
-    """A consumed event: its envelope and its contract-typed data."""
+class ReceivedEvent(Generic[E]):
+    """A consumed event: its envelope and its data, already an instance of its contract."""
 
     envelope: CloudEvent
-    data: EventData
+    data: E
 
 
-Handler = Callable[[AsyncSession, ReceivedEvent], Awaitable[None]]
+Handler = Callable[[AsyncSession, ReceivedEvent[Any]], Awaitable[None]]
+"""Applies one event inside the inbox's transaction; typed by the contract it is filed under."""
+
+Handlers = Mapping[type[EventData], Handler]
+"""A consumer's handlers by the contract class they apply: the inbox hands each handler the
+event's data as an instance of that class, so handlers never check types themselves."""
 
 
 class Outcome(StrEnum):
@@ -57,7 +65,7 @@ class RetryPolicy:
     max_backoff: float = 2.0
 
 
-def decode(headers: Headers | None, value: bytes | None) -> ReceivedEvent | None:
+def decode(headers: Headers | None, value: bytes | None) -> ReceivedEvent[EventData] | None:
     """The event in a message, or None for a type this consumer does not know (ignored)."""
     envelope = CloudEvent.from_kafka(headers, value)
     model = model_for(envelope.type)
@@ -76,7 +84,7 @@ class InboxProcessor:
         self,
         sessions: async_sessionmaker[AsyncSession],
         tables: MessagingTables,
-        handlers: Mapping[str, Handler],
+        handlers: Handlers,
         dead_letters: DeadLetterWriter,
         *,
         service: str,
@@ -84,7 +92,7 @@ class InboxProcessor:
     ) -> None:
         self._sessions = sessions
         self._inbox = tables.inbox
-        self._handlers = handlers
+        self._handlers = {model.event_type(): handler for model, handler in handlers.items()}
         self._dead_letters = dead_letters
         self.service = service
         self._retry = retry
@@ -135,7 +143,7 @@ class InboxProcessor:
             return Outcome.IGNORED
         return await self.apply(event, handler)
 
-    async def apply(self, event: ReceivedEvent, handler: Handler) -> Outcome:
+    async def apply(self, event: ReceivedEvent[EventData], handler: Handler) -> Outcome:
         """Inbox claim and handler effects commit together, or not at all."""
         # Events the handler causes carry the correlation and trace of the event that caused them.
         context.correlation_id.set(event.envelope.correlation_id or event.envelope.id)

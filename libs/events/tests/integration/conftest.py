@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.inbox import InboxProcessor, Outcome, ReceivedEvent, RetryPolicy
 from ledgerflow_events.kafka import KafkaConfig, ensure_topics
@@ -50,9 +50,8 @@ def invoice(customer_id: str, n: int, total: str = "100.00") -> InvoiceIssued:
     )
 
 
-async def apply_invoice(session: AsyncSession, event: ReceivedEvent) -> None:
+async def apply_invoice(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceIssued)
     if data.total == POISON_TOTAL:
         raise ValueError("this invoice always fails")
     await session.execute(
@@ -95,7 +94,7 @@ class Scratch:
         processor = RecordingProcessor(
             self.sessions,
             messaging,
-            {InvoiceIssued.event_type(): apply_invoice},
+            {InvoiceIssued: apply_invoice},
             writer,
             service=service,
             retry=RetryPolicy(attempts=2, initial_backoff=0.01),

@@ -1,17 +1,30 @@
 """What a service is, declared once: the platform builds its app, worker and CLI from it."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter
 from sqlalchemy import Table
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from ledgerflow_events.inbox import Handler
+from ledgerflow_events.inbox import Handlers
 from ledgerflow_events.outbox import Outbox
 from ledgerflow_events.tables import MessagingTables
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
+
+Sessions = async_sessionmaker[AsyncSession]
+
+BuildResources = Callable[[Any, Sessions], AbstractAsyncContextManager[Any]]
+"""Builds a service's long-lived objects (group-commit desks, vaults, calendars, clients) from
+its own settings into one typed object, once per process: in the API's lifespan and at the
+worker's start. Whatever it opens, it closes when the context exits."""
+
+BackgroundTask = Callable[[Any], Coroutine[Any, Any, None]]
+"""Runs for the worker's whole life beside the relay and consumers, given the resources."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +40,9 @@ class ServiceSpec:
     errors: Mapping[type[DomainError], ProblemType]
     outbox: Outbox | None = None
     consumes: Sequence[str] = ()
-    handlers: Mapping[str, Handler] = field(default_factory=dict)
+    handlers: Handlers = field(default_factory=dict)
+    resources: BuildResources | None = None
+    background: Sequence[BackgroundTask] = ()
 
     @property
     def consumer_group(self) -> str:

@@ -5,7 +5,7 @@ import httpx
 import pytest
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import (
+from ledgerflow_events.contracts.ledger import (
     InvoiceIssued,
     InvoiceOverdue,
     PaymentAllocation,

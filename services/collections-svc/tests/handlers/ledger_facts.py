@@ -6,8 +6,8 @@ from datetime import date
 from uuid6 import uuid7
 
 from collections_svc.domain.case import CaseStatus, CollectionCase
-from ledgerflow_events.contracts import InvoiceIssued, InvoiceOverdue
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.contracts.ledger import InvoiceIssued, InvoiceOverdue
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 

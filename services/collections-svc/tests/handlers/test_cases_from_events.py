@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ledgerflow_events.contracts import InvoicePaid, PaymentAllocation, PaymentReceived
+from ledgerflow_events.contracts.ledger import InvoicePaid, PaymentAllocation, PaymentReceived
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 

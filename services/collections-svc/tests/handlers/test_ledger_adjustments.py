@@ -2,15 +2,13 @@
 
 from datetime import date
 
-from ledgerflow_events.contracts import PaymentAllocation
-from ledgerflow_events.contracts.ledger_adjustments import (
+from ledgerflow_events.contracts.ledger import (
+    CreditDrawn,
     CreditNoteIssued,
     InvoiceWrittenOff,
     LateFeeCharged,
-)
-from ledgerflow_events.contracts.ledger_payments import (
-    CreditDrawn,
     PaymentAllocated,
+    PaymentAllocation,
     PaymentReversed,
     ReopenedInvoice,
 )

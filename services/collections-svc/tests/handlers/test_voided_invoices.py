@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
+from ledgerflow_events.contracts.ledger import InvoiceVoided
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery, service_db
 

@@ -4,7 +4,8 @@ import httpx
 import pytest
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import CustomerRegistered, InvoiceIssued, InvoiceOverdue
+from ledgerflow_events.contracts.customer import CustomerRegistered
+from ledgerflow_events.contracts.ledger import InvoiceIssued, InvoiceOverdue
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 
 READERS = ["credit_manager", "accountant", "collector", "auditor", "admin", "service"]

@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime
 
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import CustomerRegistered, InvoiceIssued, InvoiceOverdue
+from ledgerflow_events.contracts.customer import CustomerRegistered
+from ledgerflow_events.contracts.ledger import InvoiceIssued, InvoiceOverdue
 
 
 def new_id() -> str:

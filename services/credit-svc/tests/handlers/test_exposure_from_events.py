@@ -7,7 +7,7 @@ from decimal import Decimal
 from uuid6 import uuid7
 
 from credit_svc.domain.exposure import Exposure
-from ledgerflow_events.contracts import InvoicePaid, PaymentAllocation, PaymentReceived
+from ledgerflow_events.contracts.ledger import InvoicePaid, PaymentAllocation, PaymentReceived
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 

@@ -4,11 +4,12 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 
 from credit_svc.domain.exposure import Exposure
-from ledgerflow_events.contracts import PaymentAllocation
-from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued, InvoiceWrittenOff
-from ledgerflow_events.contracts.ledger_payments import (
+from ledgerflow_events.contracts.ledger import (
     CreditDrawn,
+    CreditNoteIssued,
+    InvoiceWrittenOff,
     PaymentAllocated,
+    PaymentAllocation,
     PaymentReversed,
     ReopenedInvoice,
 )

@@ -4,7 +4,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 
 from credit_svc.domain.exposure import Exposure
-from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
+from ledgerflow_events.contracts.ledger import InvoiceVoided
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 

@@ -9,7 +9,7 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customer import new_customer
 from customer_svc.domain.customer_table import TableConflictsWithFile
 from customer_svc.use_cases.register_customer import register_customer
-from ledgerflow_events.contracts import CustomerRegistered
+from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_platform.testing import service_db
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)

@@ -3,7 +3,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ledgerflow_events.contracts.ledger_reconciliation import RECONCILIATION_STREAM
+from ledgerflow_events.contracts.ledger import RECONCILIATION_STREAM
 from ledgerflow_platform.testing import KeyPair
 
 from .bank_files import Books, Entry, Json, new_iban

@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 import httpx
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import CustomerRegistered
+from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import InvoiceIssued, PaymentAllocation, PaymentReceived
+from ledgerflow_events.contracts.ledger import InvoiceIssued, PaymentAllocation, PaymentReceived
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 

@@ -5,7 +5,7 @@ from datetime import date
 import httpx
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 
 

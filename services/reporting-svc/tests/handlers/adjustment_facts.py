@@ -5,10 +5,15 @@ from datetime import date
 
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import InvoiceIssued, PaymentAllocation, PaymentReceived
 from ledgerflow_events.contracts.base import EventData
-from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued
-from ledgerflow_events.contracts.ledger_payments import PaymentReversed, ReopenedInvoice
+from ledgerflow_events.contracts.ledger import (
+    CreditNoteIssued,
+    InvoiceIssued,
+    PaymentAllocation,
+    PaymentReceived,
+    PaymentReversed,
+    ReopenedInvoice,
+)
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery
 

@@ -5,15 +5,16 @@ from datetime import date
 
 import httpx
 
-from ledgerflow_events.contracts import PaymentAllocation
 from ledgerflow_events.contracts.base import EventData
-from ledgerflow_events.contracts.ledger_adjustments import (
+from ledgerflow_events.contracts.ledger import (
+    CreditDrawn,
     InvoiceWrittenOff,
     LateFeeCharged,
+    PaymentAllocated,
+    PaymentAllocation,
     RefundPaid,
     RefundRequested,
 )
-from ledgerflow_events.contracts.ledger_payments import CreditDrawn, PaymentAllocated
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery, KeyPair, service_db
 

@@ -8,8 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import (
-    CustomerRegistered,
+from ledgerflow_events.contracts.customer import CustomerRegistered
+from ledgerflow_events.contracts.ledger import (
     InvoiceIssued,
     InvoiceOverdue,
     InvoicePaid,

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts.ledger_reconciliation import (
+from ledgerflow_events.contracts.ledger import (
     RECONCILIATION_STREAM,
     LedgerMovement,
     ReconciliationCounts,

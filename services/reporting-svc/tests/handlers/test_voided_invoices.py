@@ -6,8 +6,7 @@ from typing import Any
 import httpx
 from uuid6 import uuid7
 
-from ledgerflow_events.contracts import InvoiceIssued
-from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
+from ledgerflow_events.contracts.ledger import InvoiceIssued, InvoiceVoided
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery, KeyPair, service_db
 

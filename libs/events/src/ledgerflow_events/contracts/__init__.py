@@ -1,25 +1,7 @@
-"""Every event the platform publishes, as versioned Pydantic contracts."""
+"""Every event the platform publishes, as versioned Pydantic contracts: one package per
+producing service (customer, ledger, ...), named for the facts it publishes."""
 
 from ledgerflow_events.contracts.base import EventData, event_type_of
-from ledgerflow_events.contracts.customer import CustomerRegistered
-from ledgerflow_events.contracts.ledger import (
-    InvoiceIssued,
-    InvoiceOverdue,
-    InvoicePaid,
-    PaymentAllocation,
-    PaymentReceived,
-)
 from ledgerflow_events.contracts.registry import EVENT_TYPES, model_for
 
-__all__ = [
-    "EVENT_TYPES",
-    "CustomerRegistered",
-    "EventData",
-    "InvoiceIssued",
-    "InvoiceOverdue",
-    "InvoicePaid",
-    "PaymentAllocation",
-    "PaymentReceived",
-    "event_type_of",
-    "model_for",
-]
+__all__ = ["EVENT_TYPES", "EventData", "event_type_of", "model_for"]

@@ -6,9 +6,9 @@ import pkgutil
 from ledgerflow_events import contracts
 from ledgerflow_events.contracts.base import EventData
 
-# Importing every module of the package registers its contracts as EventData subclasses.
-for _module in pkgutil.iter_modules(contracts.__path__):
-    importlib.import_module(f"{contracts.__name__}.{_module.name}")
+# Importing every module of every producer's package registers its contracts.
+for _module in pkgutil.walk_packages(contracts.__path__, prefix=f"{contracts.__name__}."):
+    importlib.import_module(_module.name)
 
 
 def _all_contracts(base: type[EventData]) -> list[type[EventData]]:

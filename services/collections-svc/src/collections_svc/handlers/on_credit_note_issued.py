@@ -2,14 +2,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.restate_open_amounts import restate_open_amounts
-from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued
+from ledgerflow_events.contracts.ledger import CreditNoteIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_credit_note_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_credit_note_issued(
+    session: AsyncSession, event: ReceivedEvent[CreditNoteIssued]
+) -> None:
     data = event.data
-    assert isinstance(data, CreditNoteIssued)
     # A credit note on account is customer credit: no invoice owes less until it is applied.
     if data.invoice_id is None or data.invoice_open_amount_after is None:
         return

@@ -2,14 +2,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.track_issued_invoice import track_issued_invoice
-from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceIssued)
     await track_issued_invoice(
         CollectionsUnitOfWork(session),
         customer_id=data.customer_id,

@@ -2,14 +2,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.record_overdue_invoice import record_overdue_invoice
-from ledgerflow_events.contracts import InvoiceOverdue
+from ledgerflow_events.contracts.ledger import InvoiceOverdue
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_invoice_overdue(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_overdue(session: AsyncSession, event: ReceivedEvent[InvoiceOverdue]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceOverdue)
     await record_overdue_invoice(
         CollectionsUnitOfWork(session),
         customer_id=data.customer_id,

@@ -2,14 +2,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.apply_payment_to_arrears import apply_payment_to_arrears
-from ledgerflow_events.contracts import PaymentReceived
+from ledgerflow_events.contracts.ledger import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_payment_received(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_payment_received(session: AsyncSession, event: ReceivedEvent[PaymentReceived]) -> None:
     data = event.data
-    assert isinstance(data, PaymentReceived)
     await apply_payment_to_arrears(
         CollectionsUnitOfWork(session),
         customer_id=data.customer_id,

@@ -2,14 +2,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.reopen_reversed_payment import reopen_reversed_payment
-from ledgerflow_events.contracts.ledger_payments import PaymentReversed
+from ledgerflow_events.contracts.ledger import PaymentReversed
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_payment_reversed(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_payment_reversed(session: AsyncSession, event: ReceivedEvent[PaymentReversed]) -> None:
     data = event.data
-    assert isinstance(data, PaymentReversed)
     await reopen_reversed_payment(
         CollectionsUnitOfWork(session),
         customer_id=data.customer_id,

@@ -10,27 +10,29 @@ from credit_svc.handlers.on_invoice_written_off import on_invoice_written_off
 from credit_svc.handlers.on_payment_allocated import on_payment_allocated
 from credit_svc.handlers.on_payment_received import on_payment_received
 from credit_svc.handlers.on_payment_reversed import on_payment_reversed
-from ledgerflow_events.contracts import (
-    CustomerRegistered,
+from ledgerflow_events.contracts.customer import CustomerRegistered
+from ledgerflow_events.contracts.ledger import (
+    CreditNoteIssued,
     InvoiceIssued,
     InvoiceOverdue,
     InvoicePaid,
+    InvoiceVoided,
+    InvoiceWrittenOff,
+    PaymentAllocated,
     PaymentReceived,
+    PaymentReversed,
 )
-from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued, InvoiceWrittenOff
-from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
-from ledgerflow_events.contracts.ledger_payments import PaymentAllocated, PaymentReversed
-from ledgerflow_events.inbox import Handler
+from ledgerflow_events.inbox import Handlers
 
-HANDLERS: dict[str, Handler] = {
-    CustomerRegistered.event_type(): on_customer_registered,
-    InvoiceIssued.event_type(): on_invoice_issued,
-    PaymentReceived.event_type(): on_payment_received,
-    InvoicePaid.event_type(): on_invoice_paid,
-    InvoiceOverdue.event_type(): on_invoice_overdue,
-    InvoiceVoided.event_type(): on_invoice_voided,
-    CreditNoteIssued.event_type(): on_credit_note_issued,
-    InvoiceWrittenOff.event_type(): on_invoice_written_off,
-    PaymentReversed.event_type(): on_payment_reversed,
-    PaymentAllocated.event_type(): on_payment_allocated,
+HANDLERS: Handlers = {
+    CustomerRegistered: on_customer_registered,
+    InvoiceIssued: on_invoice_issued,
+    PaymentReceived: on_payment_received,
+    InvoicePaid: on_invoice_paid,
+    InvoiceOverdue: on_invoice_overdue,
+    InvoiceVoided: on_invoice_voided,
+    CreditNoteIssued: on_credit_note_issued,
+    InvoiceWrittenOff: on_invoice_written_off,
+    PaymentReversed: on_payment_reversed,
+    PaymentAllocated: on_payment_allocated,
 }

@@ -2,14 +2,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.use_cases.add_invoice_to_exposure import add_invoice_to_exposure
-from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceIssued)
     await add_invoice_to_exposure(
         CreditUnitOfWork(session),
         customer_id=data.customer_id,

@@ -2,14 +2,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.use_cases.mark_invoice_overdue import mark_invoice_overdue
-from ledgerflow_events.contracts import InvoiceOverdue
+from ledgerflow_events.contracts.ledger import InvoiceOverdue
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_invoice_overdue(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_overdue(session: AsyncSession, event: ReceivedEvent[InvoiceOverdue]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceOverdue)
     await mark_invoice_overdue(
         CreditUnitOfWork(session),
         customer_id=data.customer_id,

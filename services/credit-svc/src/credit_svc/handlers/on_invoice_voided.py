@@ -2,13 +2,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.use_cases.drop_voided_invoice import drop_voided_invoice
-from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
+from ledgerflow_events.contracts.ledger import InvoiceVoided
 from ledgerflow_events.inbox import ReceivedEvent
 
 
-async def on_invoice_voided(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_voided(session: AsyncSession, event: ReceivedEvent[InvoiceVoided]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceVoided)
     await drop_voided_invoice(
         CreditUnitOfWork(session),
         customer_id=data.customer_id,

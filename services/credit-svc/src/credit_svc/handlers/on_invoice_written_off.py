@@ -2,13 +2,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.use_cases.restate_open_amounts import restate_open_amounts
-from ledgerflow_events.contracts.ledger_adjustments import InvoiceWrittenOff
+from ledgerflow_events.contracts.ledger import InvoiceWrittenOff
 from ledgerflow_events.inbox import ReceivedEvent
 
 
-async def on_invoice_written_off(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_written_off(
+    session: AsyncSession, event: ReceivedEvent[InvoiceWrittenOff]
+) -> None:
     data = event.data
-    assert isinstance(data, InvoiceWrittenOff)
     await restate_open_amounts(
         CreditUnitOfWork(session),
         customer_id=data.customer_id,

@@ -2,14 +2,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.use_cases.restate_open_amounts import restate_open_amounts
-from ledgerflow_events.contracts.ledger_payments import PaymentAllocated
+from ledgerflow_events.contracts.ledger import PaymentAllocated
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 
 
-async def on_payment_allocated(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_payment_allocated(
+    session: AsyncSession, event: ReceivedEvent[PaymentAllocated]
+) -> None:
     data = event.data
-    assert isinstance(data, PaymentAllocated)
     await restate_open_amounts(
         CreditUnitOfWork(session),
         customer_id=data.customer_id,

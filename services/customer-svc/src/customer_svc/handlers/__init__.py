@@ -1,5 +1,5 @@
 """customer-svc consumes no events yet."""
 
-from ledgerflow_events.inbox import Handler
+from ledgerflow_events.inbox import Handlers
 
-HANDLERS: dict[str, Handler] = {}
+HANDLERS: Handlers = {}

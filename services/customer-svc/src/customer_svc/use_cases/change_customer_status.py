@@ -7,7 +7,7 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customer import Customer, CustomerNotFound
 from customer_svc.domain.lifecycle import CustomerStatus, check_transition
 from customer_svc.domain.profile import check_version
-from ledgerflow_events.contracts.customer_profile import CustomerStatusChanged
+from ledgerflow_events.contracts.customer import CustomerStatusChanged
 
 
 async def change_customer_status(

@@ -5,7 +5,7 @@ from datetime import datetime
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customer import Customer, CustomerNotFound
 from customer_svc.domain.lifecycle import check_open
-from ledgerflow_events.contracts.customer_profile import CustomerProfileUpdated
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated
 
 
 async def open_file_for_change(uow: CustomerUnitOfWork, customer_id: str) -> Customer:

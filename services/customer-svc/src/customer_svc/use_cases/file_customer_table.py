@@ -13,8 +13,8 @@ from customer_svc.domain.customer import Customer
 from customer_svc.domain.customer_table_plan import ImportPlan, PlannedCustomer
 from customer_svc.use_cases.announce_contract import contract_signed
 from customer_svc.use_cases.profile_rules import profile_updated
-from ledgerflow_events.contracts import CustomerRegistered
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.ids import time_ordered_ids
 
 

@@ -15,7 +15,7 @@ from customer_svc.domain.profile import (
     check_parent,
 )
 from customer_svc.domain.tax_ids import tax_id
-from ledgerflow_events.contracts.customer_profile import CustomerProfileUpdated
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated
 
 # Values of these fields travel in CustomerProfileUpdated; the rest by name only.
 PUBLISHED_VALUES = (

@@ -13,7 +13,7 @@ from customer_svc.domain.complaint import (
     ComplaintCustomerUnknown,
     Severity,
 )
-from ledgerflow_events.contracts.customer_contracts import ComplaintOpened
+from ledgerflow_events.contracts.customer import ComplaintOpened
 
 
 async def record_complaint(

@@ -18,7 +18,7 @@ from customer_svc.use_cases.profile_rules import (
     profile_updated,
     seal_tax_id,
 )
-from ledgerflow_events.contracts import CustomerRegistered
+from ledgerflow_events.contracts.customer import CustomerRegistered
 
 
 async def register_customer(

@@ -5,7 +5,7 @@ from datetime import datetime
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.complaint import Complaint, resolve, seconds_between
 from customer_svc.use_cases.lock_complaint import lock_complaint
-from ledgerflow_events.contracts.customer_contracts import ComplaintResolved
+from ledgerflow_events.contracts.customer import ComplaintResolved
 
 
 async def resolve_complaint(

@@ -4,13 +4,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.use_cases.open_customer_account import open_customer_account
-from ledgerflow_events.contracts import CustomerRegistered
+from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.inbox import ReceivedEvent
 
 
-async def on_customer_registered(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_customer_registered(
+    session: AsyncSession, event: ReceivedEvent[CustomerRegistered]
+) -> None:
     data = event.data
-    assert isinstance(data, CustomerRegistered)
     await open_customer_account(
         LedgerUnitOfWork(session),
         customer_id=data.customer_id,

@@ -8,7 +8,7 @@ from ledger_svc.domain.invoice import InvoiceStatus
 from ledger_svc.domain.write_off import WriteOff
 from ledger_svc.use_cases.post_journal_entry import post_journal_entry
 from ledger_svc.use_cases.request_write_off import locked_write_off
-from ledgerflow_events.contracts.ledger_adjustments import InvoiceWrittenOff
+from ledgerflow_events.contracts.ledger import InvoiceWrittenOff
 
 
 async def approve_write_off(

@@ -8,7 +8,7 @@ from ledger_svc.domain.journal import SourceType
 from ledger_svc.domain.refund import Refund
 from ledger_svc.use_cases.pay_refund import locked_refund
 from ledger_svc.use_cases.post_journal_entry import reverse_journal_entries
-from ledgerflow_events.contracts.ledger_adjustments import RefundCancelled
+from ledgerflow_events.contracts.ledger import RefundCancelled
 
 
 async def cancel_refund(

@@ -10,7 +10,7 @@ from ledger_svc.domain.invoice import invoice_number
 from ledger_svc.domain.late_fee import LATE_FEE_SERIES, LateFee, charge_late_fee, period_of
 from ledger_svc.use_cases.issue_invoice import issued_event
 from ledger_svc.use_cases.post_journal_entry import post_journal_entry
-from ledgerflow_events.contracts.ledger_adjustments import LateFeeCharged
+from ledgerflow_events.contracts.ledger import LateFeeCharged
 
 
 async def charge_late_fees(uow: LedgerUnitOfWork, *, as_of: date) -> list[LateFee]:

@@ -26,7 +26,7 @@ from ledger_svc.domain.invoice_import_plan import PlannedInvoice, plan_import, r
 from ledger_svc.domain.journal import JournalEntry
 from ledger_svc.domain.postings import invoice_issued
 from ledger_svc.use_cases.issue_invoice import issued_event
-from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.contracts.ledger import InvoiceIssued
 
 
 @contextmanager

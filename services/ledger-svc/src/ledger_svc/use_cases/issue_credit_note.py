@@ -18,7 +18,7 @@ from ledger_svc.domain.customer_credit import CustomerNotFound
 from ledger_svc.domain.invoice import InvoiceNotFound, InvoiceStatus, invoice_number, status_for
 from ledger_svc.domain.journal import Account
 from ledger_svc.use_cases.post_journal_entry import post_journal_entry
-from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued
+from ledgerflow_events.contracts.ledger import CreditNoteIssued
 
 
 async def credit_invoice(

@@ -15,8 +15,7 @@ from ledger_svc.domain.postings import invoice_issued
 from ledger_svc.domain.pricing import LineRequest
 from ledger_svc.domain.terms import PaymentTerms
 from ledger_svc.use_cases.post_journal_entry import post_journal_entry
-from ledgerflow_events.contracts import InvoiceIssued
-from ledgerflow_events.contracts.ledger import InvoiceInstalment, InvoiceTotals
+from ledgerflow_events.contracts.ledger import InvoiceInstalment, InvoiceIssued, InvoiceTotals
 
 
 async def issue_invoice(

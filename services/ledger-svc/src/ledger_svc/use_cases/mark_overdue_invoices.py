@@ -5,7 +5,7 @@ from datetime import date
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.invoice import Invoice
-from ledgerflow_events.contracts import InvoiceOverdue
+from ledgerflow_events.contracts.ledger import InvoiceOverdue
 
 
 async def mark_overdue_invoices(uow: LedgerUnitOfWork, *, as_of: date) -> list[Invoice]:

@@ -6,7 +6,7 @@ from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.refund import Refund, RefundNotFound
 from ledger_svc.use_cases.post_journal_entry import post_journal_entry
-from ledgerflow_events.contracts.ledger_adjustments import RefundPaid
+from ledgerflow_events.contracts.ledger import RefundPaid
 
 
 async def locked_refund(uow: LedgerUnitOfWork, refund_id: str) -> Refund:

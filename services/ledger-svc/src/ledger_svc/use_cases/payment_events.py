@@ -9,10 +9,12 @@ from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.credit_application import CreditApplication
 from ledger_svc.domain.payment import Payment
 from ledger_svc.domain.payment_reversal import ReversalPlan
-from ledgerflow_events.contracts import InvoicePaid, PaymentAllocation, PaymentReceived
-from ledgerflow_events.contracts.ledger_payments import (
+from ledgerflow_events.contracts.ledger import (
     CreditDrawn,
+    InvoicePaid,
     PaymentAllocated,
+    PaymentAllocation,
+    PaymentReceived,
     PaymentReversed,
     ReopenedInvoice,
 )

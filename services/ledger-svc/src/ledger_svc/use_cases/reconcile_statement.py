@@ -17,7 +17,7 @@ from ledger_svc.domain.bank_statement import (
 from ledger_svc.domain.matching import LedgerFacts, reconcile_lines, reference_tokens
 from ledger_svc.domain.reconciliation import LineOutcome, Outcome, Reconciliation
 from ledger_svc.use_cases.record_payment import record_payment
-from ledgerflow_events.contracts.ledger_reconciliation import (
+from ledgerflow_events.contracts.ledger import (
     RECONCILIATION_STREAM,
     LedgerMovement,
     ReconciliationCounts,

@@ -9,7 +9,7 @@ from ledger_svc.domain.amounts import format_amount, parse_amount
 from ledger_svc.domain.customer_credit import CustomerNotFound, draw_credit
 from ledger_svc.domain.refund import Refund, RefundMethod
 from ledger_svc.use_cases.post_journal_entry import post_journal_entry
-from ledgerflow_events.contracts.ledger_adjustments import RefundRequested
+from ledgerflow_events.contracts.ledger import RefundRequested
 
 
 async def request_refund(

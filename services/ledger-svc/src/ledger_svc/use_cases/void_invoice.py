@@ -7,7 +7,7 @@ from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.invoice import Invoice, InvoiceNotFound
 from ledger_svc.domain.journal import SourceType
 from ledger_svc.use_cases.post_journal_entry import reverse_journal_entries
-from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
+from ledgerflow_events.contracts.ledger import InvoiceVoided
 
 
 async def void_invoice(

@@ -2,16 +2,17 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_events.contracts.ledger_adjustments import CreditNoteIssued
+from ledgerflow_events.contracts.ledger import CreditNoteIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.adjustment_records import record_adjustments
 from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
 
 
-async def on_credit_note_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_credit_note_issued(
+    session: AsyncSession, event: ReceivedEvent[CreditNoteIssued]
+) -> None:
     data = event.data
-    assert isinstance(data, CreditNoteIssued)
     # On account it is customer credit: nothing is owed less until the credit is applied.
     if data.invoice_id is None:
         return

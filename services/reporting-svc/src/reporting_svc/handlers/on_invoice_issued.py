@@ -2,16 +2,15 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_events.contracts import InvoiceIssued
+from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.aging import IssuedInvoice
 from reporting_svc.projections.receivables import record_invoice
 
 
-async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceIssued)
     invoice = IssuedInvoice(
         invoice_id=data.invoice_id,
         customer_id=data.customer_id,

@@ -2,16 +2,15 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_events.contracts.ledger_invoicing import InvoiceVoided
+from ledgerflow_events.contracts.ledger import InvoiceVoided
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.aging import VoidedInvoice
 from reporting_svc.projections.receivables import record_void
 
 
-async def on_invoice_voided(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_voided(session: AsyncSession, event: ReceivedEvent[InvoiceVoided]) -> None:
     data = event.data
-    assert isinstance(data, InvoiceVoided)
     void = VoidedInvoice(
         invoice_id=data.invoice_id,
         customer_id=data.customer_id,

@@ -2,16 +2,17 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_events.contracts.ledger_adjustments import InvoiceWrittenOff
+from ledgerflow_events.contracts.ledger import InvoiceWrittenOff
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.adjustment_records import record_adjustments
 from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
 
 
-async def on_invoice_written_off(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_invoice_written_off(
+    session: AsyncSession, event: ReceivedEvent[InvoiceWrittenOff]
+) -> None:
     data = event.data
-    assert isinstance(data, InvoiceWrittenOff)
     written_off = InvoiceAdjustment(
         AdjustmentKind.WRITE_OFF,
         data.write_off_id,

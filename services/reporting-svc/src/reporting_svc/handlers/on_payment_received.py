@@ -2,7 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_events.contracts import PaymentReceived
+from ledgerflow_events.contracts.ledger import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.adjustment_records import record_adjustments
@@ -11,9 +11,8 @@ from reporting_svc.projections.aging import AppliedPayment
 from reporting_svc.projections.receivables import record_payment
 
 
-async def on_payment_received(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_payment_received(session: AsyncSession, event: ReceivedEvent[PaymentReceived]) -> None:
     data = event.data
-    assert isinstance(data, PaymentReceived)
     # Unapplied cash is customer credit, not a reduction of any invoice: it does not age.
     applied = [
         AppliedPayment(a.invoice_id, to_minor(a.amount, data.currency), data.received_on)

@@ -2,16 +2,15 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_events.contracts.ledger_payments import PaymentReversed
+from ledgerflow_events.contracts.ledger import PaymentReversed
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.adjustment_records import record_adjustments
 from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
 
 
-async def on_payment_reversed(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_payment_reversed(session: AsyncSession, event: ReceivedEvent[PaymentReversed]) -> None:
     data = event.data
-    assert isinstance(data, PaymentReversed)
     reopened = [
         InvoiceAdjustment(
             AdjustmentKind.REVERSAL,

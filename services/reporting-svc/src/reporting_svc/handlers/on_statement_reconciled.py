@@ -4,16 +4,17 @@ from datetime import UTC
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_events.contracts.ledger_reconciliation import StatementReconciled
+from ledgerflow_events.contracts.ledger import StatementReconciled
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.reconciliation_records import record_reconciliation
 from reporting_svc.projections.reconciliations import Discrepancy, LineCounts, Reconciliation
 
 
-async def on_statement_reconciled(session: AsyncSession, event: ReceivedEvent) -> None:
+async def on_statement_reconciled(
+    session: AsyncSession, event: ReceivedEvent[StatementReconciled]
+) -> None:
     data = event.data
-    assert isinstance(data, StatementReconciled)
     # data.customer_id is the reconciliation stream, not a customer: it is never recorded.
     run = Reconciliation(
         reconciliation_id=data.reconciliation_id,

@@ -1,4 +1,5 @@
-"""Cash-application facts published by ledger-svc on ledger.events, beyond PaymentReceived."""
+"""Cash-application facts published by ledger-svc on ledger.events: payments received,
+applied, reversed, and customer credit applied."""
 
 from datetime import date
 from typing import ClassVar
@@ -6,7 +7,36 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
-from ledgerflow_events.contracts.ledger import PaymentAllocation
+
+
+class PaymentAllocation(BaseModel):
+    """The part of a payment applied to one invoice."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    invoice_id: str
+    amount: Amount
+    open_amount_after: Amount
+    # Added later in v1: the early-payment discount that closed the invoice with this payment
+    # (the invoice owes `amount` + `discount` less); absent or "0.00" when none was earned.
+    discount: Amount | None = None
+
+
+class PaymentReceived(EventData):
+    """A customer payment was recorded and applied; exposure, cases and aging shrink by it."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "payment_received"
+
+    payment_id: str
+    currency: CurrencyCode
+    amount: Amount
+    received_on: date
+    reference: str | None = None
+    allocations: list[PaymentAllocation]
+    unapplied_amount: Amount
+    # Added later in v1: bank_transfer, card, cash or cheque; absent on older payments.
+    method: str | None = None
 
 
 class ReopenedInvoice(BaseModel):

@@ -1,9 +1,10 @@
-"""Facts about customers' contracts and complaints, published by customer-svc on customer.events.
+"""Facts about customers' contracts (their agreements with us), published by customer-svc on
+customer.events.
 
 A contract is news from the day it is signed: drafts, their amendments and abandoned drafts stay
 inside customer-svc, so every amended or closed contract was announced as signed first.
-None of them carries free text (notes, amendment reasons, complaint descriptions, resolutions):
-those may hold personal data, which never leaves customer-svc in an event.
+None of them carries free text (notes, amendment reasons): those may hold personal data, which
+never leaves customer-svc in an event.
 """
 
 from datetime import date, datetime
@@ -14,12 +15,6 @@ from pydantic import BaseModel, StringConstraints
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
 ClosedStatus = Annotated[str, StringConstraints(pattern=r"^(completed|terminated)$")]
-Channel = Annotated[str, StringConstraints(pattern=r"^(email|phone|letter|visit|portal)$")]
-Category = Annotated[
-    str,
-    StringConstraints(pattern=r"^(billing|payment|delivery|quality|service|contract|other)$"),
-]
-Severity = Annotated[str, StringConstraints(pattern=r"^(low|medium|high|critical)$")]
 
 
 class ContractTerms(BaseModel):
@@ -68,33 +63,3 @@ class ContractClosed(EventData):
     closed_on: date
     currency: CurrencyCode
     total: Amount
-
-
-class ComplaintOpened(EventData):
-    """A customer complaint was recorded; reporting counts it, credit may watch the customer."""
-
-    producer: ClassVar[str] = "customer"
-    fact: ClassVar[str] = "complaint_opened"
-
-    complaint_id: str
-    channel: Channel
-    category: Category
-    severity: Severity
-    received_at: datetime
-
-
-class ComplaintResolved(EventData):
-    """A customer complaint was resolved; reporting measures response and resolution times."""
-
-    producer: ClassVar[str] = "customer"
-    fact: ClassVar[str] = "complaint_resolved"
-
-    complaint_id: str
-    channel: Channel
-    category: Category
-    severity: Severity
-    received_at: datetime
-    first_response_at: datetime
-    resolved_at: datetime
-    response_time_seconds: int
-    resolution_time_seconds: int

@@ -1,4 +1,4 @@
-"""Facts published by ledger-svc on ledger.events."""
+"""Invoice facts published by ledger-svc on ledger.events."""
 
 from datetime import date
 from typing import ClassVar
@@ -44,36 +44,6 @@ class InvoiceIssued(EventData):
     instalments: list[InvoiceInstalment] | None = None
 
 
-class PaymentAllocation(BaseModel):
-    """The part of a payment applied to one invoice."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    invoice_id: str
-    amount: Amount
-    open_amount_after: Amount
-    # Added later in v1: the early-payment discount that closed the invoice with this payment
-    # (the invoice owes `amount` + `discount` less); absent or "0.00" when none was earned.
-    discount: Amount | None = None
-
-
-class PaymentReceived(EventData):
-    """A customer payment was recorded and applied; exposure, cases and aging shrink by it."""
-
-    producer: ClassVar[str] = "ledger"
-    fact: ClassVar[str] = "payment_received"
-
-    payment_id: str
-    currency: CurrencyCode
-    amount: Amount
-    received_on: date
-    reference: str | None = None
-    allocations: list[PaymentAllocation]
-    unapplied_amount: Amount
-    # Added later in v1: bank_transfer, card, cash or cheque; absent on older payments.
-    method: str | None = None
-
-
 class InvoicePaid(EventData):
     """An invoice's open amount reached zero; collections may close the customer's case."""
 
@@ -97,3 +67,17 @@ class InvoiceOverdue(EventData):
     open_amount: Amount
     due_date: date
     as_of: date
+
+
+class InvoiceVoided(EventData):
+    """An invoice nothing was paid on was cancelled; credit, collections and reporting drop it."""
+
+    producer: ClassVar[str] = "ledger"
+    fact: ClassVar[str] = "invoice_voided"
+
+    invoice_id: str
+    number: str
+    currency: CurrencyCode
+    # The gross total no longer owed: the invoice's whole total, as nothing was applied to it.
+    total: Amount
+    voided_on: date

@@ -1,4 +1,4 @@
-"""Facts about a customer's file published by customer-svc on customer.events.
+"""Facts about a customer's file, published by customer-svc on customer.events.
 
 They never carry personal data (contact names, phones, emails, tax or bank ids): a change to
 one is told by the field's name only; a consumer that needs the value asks customer-svc.
@@ -9,7 +9,20 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, StringConstraints
 
-from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.contracts.base import CurrencyCode, EventData
+
+
+class CustomerRegistered(EventData):
+    """A customer was registered; ledger, credit, collections and reporting open their accounts."""
+
+    producer: ClassVar[str] = "customer"
+    fact: ClassVar[str] = "customer_registered"
+
+    name: str
+    currency: CurrencyCode
+    payment_terms_days: int
+    registered_at: datetime
+
 
 CustomerStatusName = Annotated[
     str, StringConstraints(pattern=r"^(prospect|active|suspended|closed)$")
