@@ -3,20 +3,16 @@
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
-import asyncpg
 from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from uuid6 import uuid7
 
 from ledgerflow_events import context
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.driver import Executor, driver_connection
 from ledgerflow_events.ids import time_ordered_ids
 from ledgerflow_events.tables import MessagingTables
-
-Executor = AsyncSession | AsyncConnection
 
 
 def notify_channel(source: str) -> str:
@@ -51,19 +47,6 @@ INSERT INTO {streams} (subject, last_sequence)
 SELECT subject, 0 FROM unnest(CAST(:subjects AS text[])) AS v(subject) ORDER BY subject
 ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject
 """
-
-
-async def _driver_connection(db: Executor) -> "asyncpg.Connection[Any]":
-    """The asyncpg connection under `db`, inside the caller's transaction."""
-    connection = await db.connection() if isinstance(db, AsyncSession) else db
-    raw = await connection.get_raw_connection()
-    driver: asyncpg.Connection[Any] = raw.driver_connection  # type: ignore[assignment]
-    if not driver.is_in_transaction():
-        # SQLAlchemy opens its transaction on its first statement: a statement sent round it
-        # before then would commit on its own.
-        await db.execute(select(1))
-    assert driver.is_in_transaction(), "events are appended in the caller's transaction"
-    return driver
 
 
 class Outbox:
@@ -103,7 +86,7 @@ class Outbox:
             left[event.customer_id] -= 1
             later.append(left[event.customer_id])
         # Straight to asyncpg: one statement of arrays, without SQLAlchemy's per-row binding.
-        driver = await _driver_connection(db)
+        driver = await driver_connection(db)
         ids = time_ordered_ids()
         await driver.execute(
             self._append_many,

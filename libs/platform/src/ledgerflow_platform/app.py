@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 
 from fastapi import FastAPI, Response
 from prometheus_client import (
@@ -65,7 +65,13 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
             retry=RetryPolicy(attempts=settings.consumer_retry_attempts),
         )
         try:
-            yield
+            async with AsyncExitStack() as stack:
+                app.state.resources = (
+                    await stack.enter_async_context(spec.resources(settings, sessions))
+                    if spec.resources is not None
+                    else None
+                )
+                yield
         finally:
             await dead_letters.close()
             await engine.dispose()

@@ -19,7 +19,10 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
+from ledgerflow_events.driver import driver_connection
 from ledgerflow_platform.settings import ServiceSettings
+
+__all__ = ["create_engine", "driver_connection", "session_factory"]
 
 _IDLE_SINCE = "ledgerflow_idle_since"
 

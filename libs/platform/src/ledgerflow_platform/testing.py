@@ -23,6 +23,7 @@ from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.migrations import upgrade_to_head
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
+from ledgerflow_platform.web.problems import PROBLEM_BASE, PROBLEM_JSON
 
 
 @dataclass(frozen=True)
@@ -142,3 +143,18 @@ async def service_db(database_url: str) -> AsyncIterator[ServiceDb]:
         yield ServiceDb(engine)
     finally:
         await engine.dispose()
+
+
+def assert_problem(
+    response: httpx.Response, status: int, slug: str, *, fields: list[str] | None = None
+) -> dict[str, Any]:
+    """The response is the RFC 9457 problem `slug` with this status, naming exactly `fields`
+    (when given) in its errors; returns the problem's body for further asserts."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM_JSON), response.headers
+    body: dict[str, Any] = response.json()
+    assert body["type"] == PROBLEM_BASE + slug, body
+    assert body["status"] == status, body
+    if fields is not None:
+        assert [e["field"] for e in body.get("errors", [])] == fields, body
+    return body

@@ -1,6 +1,7 @@
 """The background half of a service: outbox relay and event consumers in one TaskGroup."""
 
 import asyncio
+from contextlib import AsyncExitStack
 
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.inbox import InboxConsumer, InboxProcessor, RetryPolicy
@@ -16,7 +17,14 @@ async def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
     kafka = settings.kafka()
     dead_letters = DeadLetterWriter(kafka, sessions, spec.messaging, service=spec.name)
     try:
-        async with asyncio.TaskGroup() as tasks:
+        async with AsyncExitStack() as stack, asyncio.TaskGroup() as tasks:
+            resources = (
+                await stack.enter_async_context(spec.resources(settings, sessions))
+                if spec.resources is not None
+                else None
+            )
+            for task in spec.background:
+                tasks.create_task(task(resources), name=f"{spec.name}-{task.__name__}")
             if spec.outbox is not None:
                 relay = OutboxRelay(
                     engine,

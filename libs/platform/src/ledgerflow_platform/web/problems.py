@@ -30,7 +30,11 @@ class ProblemType:
 
 
 class Problem(Exception):
-    """An error raised by the web layer itself (auth, idempotency, preconditions)."""
+    """An error raised by the web layer itself (auth, idempotency, preconditions, reports).
+
+    `members` are RFC 9457 extension members beside the standard ones: the per-row report of
+    a refused import, the record a conflict points at.
+    """
 
     def __init__(
         self,
@@ -39,18 +43,29 @@ class Problem(Exception):
         *,
         errors: list[dict[str, str]] | None = None,
         headers: dict[str, str] | None = None,
+        members: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
         self.errors = errors
         self.headers = headers
+        self.members = members
 
 
 VALIDATION = ProblemType(422, "validation-error", "The request is not valid")
 MALFORMED = ProblemType(400, "malformed-request", "The request body could not be read")
 UNAUTHENTICATED = ProblemType(401, "unauthenticated", "A valid bearer token is required")
 FORBIDDEN = ProblemType(403, "forbidden", "Your role may not do this")
+PRECONDITION_REQUIRED = ProblemType(
+    428, "precondition-required", "This update needs an If-Match header"
+)
+PRECONDITION_FAILED = ProblemType(
+    412, "precondition-failed", "If-Match names a version since replaced: read it again"
+)
+BAD_PRECONDITION = ProblemType(
+    400, "invalid-if-match", "The If-Match header is not an ETag we issued"
+)
 INTERNAL = ProblemType(500, "internal-error", "Something went wrong on our side")
 
 
@@ -61,6 +76,7 @@ def problem_response(
     *,
     errors: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
+    members: Mapping[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + kind.slug,
@@ -71,6 +87,8 @@ def problem_response(
     }
     if errors:
         body["errors"] = errors
+    if members:
+        body.update(members)
     return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -89,7 +107,12 @@ def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], Pro
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, Problem)
         return problem_response(
-            exc.kind, exc.detail, request, errors=exc.errors, headers=exc.headers
+            exc.kind,
+            exc.detail,
+            request,
+            errors=exc.errors,
+            headers=exc.headers,
+            members=exc.members,
         )
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,108 @@
+"""The web pieces every service shares: If-Match preconditions, capped uploads, problems with
+extension members."""
+
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI, Request
+
+from ledgerflow_platform.testing import assert_problem
+from ledgerflow_platform.web.preconditions import (
+    OptionalIfMatch,
+    RequiredIfMatch,
+    accepted_tags,
+    accepted_versions,
+)
+from ledgerflow_platform.web.problems import Problem, ProblemType, install_problem_handlers
+from ledgerflow_platform.web.uploads import read_upload
+
+IMPORT_REFUSED = ProblemType(422, "import-refused", "The file was refused")
+
+
+def app() -> FastAPI:
+    app = FastAPI()
+    install_problem_handlers(app, {})
+
+    @app.put("/versioned")
+    async def versioned(if_match: RequiredIfMatch) -> dict[str, Any]:
+        return {"versions": accepted_versions(if_match)}
+
+    @app.put("/tagged")
+    async def tagged(if_match: OptionalIfMatch) -> dict[str, Any]:
+        return {"tags": accepted_tags(if_match)}
+
+    @app.post("/uploads")
+    async def upload(request: Request) -> dict[str, Any]:
+        got = await read_upload(request, max_bytes=100, raw_types=("text/csv",))
+        return {"size": len(got.content), "filename": got.filename, "fields": got.fields}
+
+    @app.post("/refusals")
+    async def refuse() -> None:
+        raise Problem(IMPORT_REFUSED, "2 rows are wrong", members={"error_count": 2})
+
+    return app
+
+
+@pytest.fixture
+async def client() -> Any:
+    transport = httpx.ASGITransport(app=app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+
+
+def test_if_match_lists_strong_tags_and_star_means_any_version() -> None:
+    assert accepted_tags('"3", W/"4" ,"x-7"') == ["3", "x-7"]
+    assert accepted_tags("*") is None
+    assert accepted_tags(None) is None
+    assert accepted_versions('"12"') == [12]
+
+
+async def test_an_update_without_if_match_is_428_and_a_bad_tag_400(client: Any) -> None:
+    assert_problem(
+        await client.put("/versioned"), 428, "precondition-required", fields=["If-Match"]
+    )
+    bad = await client.put("/versioned", headers={"If-Match": "3"})
+    assert_problem(bad, 400, "invalid-if-match", fields=["If-Match"])
+    not_ours = await client.put("/versioned", headers={"If-Match": '"abc"'})
+    assert_problem(not_ours, 400, "invalid-if-match")
+    assert (await client.put("/versioned", headers={"If-Match": '"7"'})).json() == {"versions": [7]}
+    assert (await client.put("/tagged")).json() == {"tags": None}
+
+
+async def test_an_upload_is_read_with_its_fields_up_to_its_cap(client: Any) -> None:
+    ok = await client.post(
+        "/uploads", files={"file": ("t.csv", b"a,b\n1,2\n")}, data={"format": "csv"}
+    )
+    assert ok.json() == {"size": 8, "filename": "t.csv", "fields": {"format": "csv"}}
+    raw = await client.post("/uploads", content=b"a\n", headers={"Content-Type": "text/csv"})
+    assert raw.json() == {"size": 2, "filename": None, "fields": {}}
+
+
+async def test_an_upload_past_its_cap_or_of_another_type_is_refused(client: Any) -> None:
+    big = await client.post("/uploads", files={"file": ("t.csv", b"x" * 101)})
+    assert_problem(big, 413, "file-too-large")
+
+    async def endless() -> Any:
+        while True:
+            yield b"x" * 70_000
+
+    # No Content-Length: the cap is enforced on what arrives.
+    chunked = await client.post("/uploads", content=endless(), headers={"Content-Type": "text/csv"})
+    assert_problem(chunked, 413, "file-too-large")
+    other = await client.post("/uploads", content=b"{}", headers={"Content-Type": "text/json"})
+    assert_problem(other, 415, "unsupported-media-type")
+    no_file = await client.post("/uploads", data={"format": "csv"}, files={"x": ("a", b"1")})
+    assert_problem(no_file, 400, "malformed-upload", fields=["file"])
+
+
+async def test_a_problem_carries_its_extension_members(client: Any) -> None:
+    body = assert_problem(await client.post("/refusals"), 422, "import-refused")
+    assert body == {
+        "type": "https://ledgerflow.dev/problems/import-refused",
+        "title": "The file was refused",
+        "status": 422,
+        "detail": "2 rows are wrong",
+        "instance": "/refusals",
+        "error_count": 2,
+    }
