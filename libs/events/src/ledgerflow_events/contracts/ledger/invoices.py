@@ -3,7 +3,7 @@
 from datetime import date
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
@@ -42,6 +42,15 @@ class InvoiceIssued(EventData):
     # Added later in v1: absent from invoices issued before.
     totals: InvoiceTotals | None = None
     instalments: list[InvoiceInstalment] | None = None
+    order_reference: str | None = Field(
+        default=None,
+        description="The order system's reference the invoice bills; credit-svc converts the "
+        "order's credit reservation into the invoice",
+    )
+    contract_id: str | None = Field(
+        default=None,
+        description="The customer's contract (customer-svc) the invoice bills, if any",
+    )
 
 
 class InvoicePaid(EventData):
