@@ -7,31 +7,27 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault, vault_from_settings
+from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.resources import CustomerResources
 from customer_svc.api.errors_profile import PROFILE_ERRORS
 from customer_svc.domain.personal_data import Reader
-from customer_svc.settings import PersonalDataSettings
 from ledgerflow_platform.auth.roles import EVERY_ROLE
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.problems import PROBLEM_JSON, Problem, ProblemType, problem_response
+from ledgerflow_platform.web.resources import resources_of
 
 IF_MATCH_REQUIRED = ProblemType(428, "if-match-required", "This update needs an If-Match header")
 BAD_IF_MATCH = ProblemType(400, "invalid-if-match", "The If-Match header is not an ETag we issued")
 _ETAG = re.compile(r'"(\d{1,9})"')
 
 
-def get_vault(request: Request) -> PersonalDataVault:
-    """Built on first use from the app's settings (else CUSTOMER_PII_* in the environment)."""
-    vault: PersonalDataVault | None = getattr(request.app.state, "customer_pii_vault", None)
-    if vault is None:
-        settings = getattr(request.app.state, "settings", None)
-        if not isinstance(settings, PersonalDataSettings):
-            settings = PersonalDataSettings()
-        vault = vault_from_settings(settings)
-        request.app.state.customer_pii_vault = vault
-    return vault
+Resources = Annotated[CustomerResources, Depends(resources_of(CustomerResources))]
+
+
+def get_vault(resources: Resources) -> PersonalDataVault:
+    return resources.vault
 
 
 async def current_reader(
