@@ -43,6 +43,7 @@ async def test_a_code_filed_by_someone_else_meanwhile_refuses_the_table_and_writ
                 currency="EUR",
                 payment_terms_days=30,
                 profile={"code": "RACE-1"},
+                now=NOW,
             )
             await uow.commit()
         before = await db.counts(*TABLES)
@@ -64,7 +65,12 @@ async def test_fresh_codes_skip_codes_given_by_hand(database_url: str) -> None:
         drawn = await CustomerTableStore(session).fresh_codes(1)
         after = f"C{int(drawn[0][1:]) + 1:06d}"
         await register_customer(
-            uow, name="Hand Coded", currency="EUR", payment_terms_days=30, profile={"code": after}
+            uow,
+            name="Hand Coded",
+            currency="EUR",
+            payment_terms_days=30,
+            profile={"code": after},
+            now=NOW,
         )
 
         codes = await CustomerTableStore(session).fresh_codes(2)

@@ -1,6 +1,5 @@
 """Routes that change contracts: parse, call the use case, commit, respond with the ETag."""
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
@@ -21,6 +20,7 @@ from customer_svc.use_cases.create_contract import create_contract
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.problems import Problem, ProblemType
 
@@ -61,6 +61,7 @@ async def create(
     session: DbSession,
     idempotency: Idempotent,
     principal: CanWrite,
+    now: Now,
 ) -> Response | ContractOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -70,7 +71,7 @@ async def create(
         customer_id=customer_id,
         **body.model_dump(exclude={"status"}),
         status=ContractStatus(body.status),
-        now=datetime.now(UTC),
+        now=now,
         by=principal.subject,
     )
     response.headers["Location"] = f"/v1/contracts/{contract.id}"
@@ -90,6 +91,7 @@ async def amend(
     session: DbSession,
     idempotency: Idempotent,
     principal: CanWrite,
+    now: Now,
     if_match: IfMatch = None,
 ) -> Response | ContractOut:
     if if_match is None:
@@ -106,7 +108,7 @@ async def amend(
         changes=body.model_dump(exclude_unset=True, exclude={"reason"}),
         reason=body.reason,
         if_revision=revisions_in(if_match),
-        now=datetime.now(UTC),
+        now=now,
         by=principal.subject,
     )
     return await _respond(uow, contract, idempotency, response, 201)
@@ -124,6 +126,7 @@ async def change_status(
     session: DbSession,
     idempotency: Idempotent,
     principal: CanWrite,
+    now: Now,
     if_match: IfMatch = None,
 ) -> Response | ContractOut:
     if (replayed := await idempotency.replay()) is not None:
@@ -136,7 +139,7 @@ async def change_status(
         reason=body.reason,
         effective_on=body.effective_on,
         if_revision=revisions_in(if_match),
-        now=datetime.now(UTC),
+        now=now,
         by=principal.subject,
     )
     return await _respond(uow, contract, idempotency, response, 200)

@@ -2,7 +2,6 @@
 
 import json
 from dataclasses import asdict
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -26,6 +25,7 @@ from customer_svc.use_cases.import_customer_table import import_customer_table
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.problems import PROBLEM_JSON, problem_response
 
@@ -78,6 +78,7 @@ async def import_table(
     session: DbSession,
     vault: Vault,
     principal: CanImport,
+    now: Now,
     currency: Annotated[
         CurrencyCode | None, Query(description="For customers with no currency cell")
     ] = None,
@@ -98,7 +99,7 @@ async def import_table(
             content=upload.content,
             filename=upload.filename,
             defaults=defaults,
-            now=datetime.now(UTC),
+            now=now,
             by=principal.subject,
         )
     except CustomerTableRejected as exc:
@@ -126,6 +127,7 @@ async def export_table(
     vault: Vault,
     reader: CurrentReader,
     _: CanExport,
+    now: Now,
     table_format: Annotated[TableFormat, Query(alias="format")] = TableFormat.CSV,
     status: Status | None = None,
     segment: Annotated[str | None, Query(max_length=40)] = None,
@@ -138,7 +140,7 @@ async def export_table(
         table_format=table_format,
         status=status,
         segment=segment,
-        now=datetime.now(UTC),
+        now=now,
     )
     await uow.commit()
     disposition = f'attachment; filename="{table.filename}"'

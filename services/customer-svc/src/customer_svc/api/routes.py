@@ -16,6 +16,7 @@ from customer_svc.use_cases.register_customer import register_customer
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -42,6 +43,7 @@ async def register(
     idempotency: Idempotent,
     vault: Vault,
     _: CanRegister,
+    now: Now,
 ) -> Response | CustomerOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -56,6 +58,7 @@ async def register(
             status=body.status,
             profile=body.model_dump(exclude=basics, exclude_none=True),
             vault=vault,
+            now=now,
         )
     except (DuplicateTaxId, CustomerCodeTaken) as exc:
         return conflict(request, exc, existing_customer_id=exc.existing_customer_id)
@@ -67,10 +70,15 @@ async def register(
 
 @router.get("/{customer_id}", response_model=CustomerOut, summary="One customer file")
 async def get_customer(
-    customer_id: str, response: Response, session: DbSession, vault: Vault, reader: CurrentReader
+    customer_id: str,
+    response: Response,
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    now: Now,
 ) -> CustomerOut:
     uow = CustomerUnitOfWork(session)
-    view = await read_customer(uow, vault, reader, customer_id)
+    view = await read_customer(uow, vault, reader, customer_id, now=now)
     await uow.commit()
     response.headers["ETag"] = etag(view.customer.version)
     return customer_out(view)
@@ -86,6 +94,7 @@ async def list_customers(
     session: DbSession,
     vault: Vault,
     reader: CurrentReader,
+    now: Now,
     q: Filter = None,
     segment: Filter = None,
     region: Filter = None,
@@ -97,7 +106,7 @@ async def list_customers(
     uow = CustomerUnitOfWork(session)
     search = CustomerSearch(q=q, segment=segment, region=region, industry=industry, status=status)
     views = await search_customers(
-        uow, vault, reader, search, after=decode_cursor(cursor), limit=limit
+        uow, vault, reader, search, after=decode_cursor(cursor), limit=limit, now=now
     )
     await uow.commit()
     return CustomerPage(

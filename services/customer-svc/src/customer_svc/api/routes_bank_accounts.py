@@ -17,6 +17,7 @@ from customer_svc.use_cases.remove_bank_account import remove_bank_account
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit
 
@@ -41,13 +42,20 @@ async def add(
     session: DbSession,
     idempotency: Idempotent,
     vault: Vault,
+    now: Now,
 ) -> Response | BankAccountOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = CustomerUnitOfWork(session)
     try:
         account = await add_bank_account(
-            uow, vault, customer_id, iban=body.iban, bic=body.bic, currency=body.currency
+            uow,
+            vault,
+            customer_id,
+            iban=body.iban,
+            bic=body.bic,
+            currency=body.currency,
+            now=now,
         )
     except DuplicateBankAccount as exc:
         return conflict(request, exc, existing_bank_account_id=exc.existing_account_id)
@@ -63,6 +71,7 @@ async def list_(
     session: DbSession,
     vault: Vault,
     reader: CurrentReader,
+    now: Now,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> BankAccountPage:
@@ -76,20 +85,28 @@ async def list_(
         customer_id,
         limit=limit,
         cursor=cursor,
+        now=now,
     )
     return BankAccountPage(items=items, next_cursor=after)
 
 
 @router.get("/{account_id}", response_model=BankAccountOut, summary="One bank account")
 async def get(
-    customer_id: str, account_id: str, session: DbSession, vault: Vault, reader: CurrentReader
+    customer_id: str,
+    account_id: str,
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    now: Now,
 ) -> BankAccountOut:
     view = await disclosed_record(
-        read_bank_account, session, vault, reader, customer_id, account_id
+        read_bank_account, session, vault, reader, customer_id, account_id, now=now
     )
     return bank_account_out(view)
 
 
 @router.delete("/{account_id}", status_code=204, summary="Stop using a bank account")
-async def remove(customer_id: str, account_id: str, _: CanManage, session: DbSession) -> Response:
-    return await removed(remove_bank_account, session, customer_id, account_id)
+async def remove(
+    customer_id: str, account_id: str, _: CanManage, session: DbSession, now: Now
+) -> Response:
+    return await removed(remove_bank_account, session, customer_id, account_id, now=now)

@@ -15,6 +15,7 @@ from customer_svc.use_cases.update_customer_profile import update_customer_profi
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"])
@@ -47,6 +48,7 @@ async def update_customer(
     session: DbSession,
     vault: Vault,
     expected_version: IfMatch,
+    now: Now,
 ) -> Response | CustomerOut:
     uow = CustomerUnitOfWork(session)
     try:
@@ -56,6 +58,7 @@ async def update_customer(
             customer_id,
             body.model_dump(exclude_unset=True),
             expected_version=expected_version,
+            now=now,
         )
     except (DuplicateTaxId, CustomerCodeTaken) as exc:
         return conflict(request, exc, existing_customer_id=exc.existing_customer_id)
@@ -79,10 +82,11 @@ async def change_status(
     session: DbSession,
     vault: Vault,
     expected_version: OptionalIfMatch,
+    now: Now,
 ) -> CustomerOut:
     uow = CustomerUnitOfWork(session)
     customer = await change_customer_status(
-        uow, customer_id, body.status, body.reason, expected_version=expected_version
+        uow, customer_id, body.status, body.reason, expected_version=expected_version, now=now
     )
     await uow.commit()
     response.headers["ETag"] = etag(customer.version)

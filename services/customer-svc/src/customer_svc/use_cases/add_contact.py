@@ -1,7 +1,7 @@
 """Add a person to a customer's contacts."""
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from uuid6 import uuid7
 
@@ -21,8 +21,8 @@ async def add_contact(
     phone: str | None,
     email: str | None,
     roles: Iterable[str],
+    now: datetime,
 ) -> Contact:
-    now = datetime.now(UTC)
     customer = await open_file_for_change(uow, customer_id)
     details = contact_details(name, phone, email, roles, customer.country)
     contact = Contact(

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from customer_svc.adapters.personal_data_vault import PersonalDataVault
@@ -27,8 +27,8 @@ async def change_contact(
     changes: Mapping[str, Any],
     *,
     expected_version: int | None,
+    now: datetime,
 ) -> Contact:
-    now = datetime.now(UTC)
     customer = await open_file_for_change(uow, customer_id)
     contact = await uow.contacts.get(customer.id, contact_id)
     if contact is None:

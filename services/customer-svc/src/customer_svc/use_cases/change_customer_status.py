@@ -1,7 +1,7 @@
 """Move a customer through its lifecycle: activate, suspend, reactivate or close."""
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customer import Customer, CustomerNotFound
@@ -17,8 +17,8 @@ async def change_customer_status(
     reason: str,
     *,
     expected_version: int | None = None,
+    now: datetime,
 ) -> Customer:
-    now = datetime.now(UTC)
     await uow.lock_customer(customer_id)
     customer = await uow.customers.get(customer_id)
     if customer is None:

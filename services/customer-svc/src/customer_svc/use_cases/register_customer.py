@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from uuid6 import uuid7
@@ -30,9 +30,9 @@ async def register_customer(
     status: str = "active",
     profile: Mapping[str, Any] | None = None,
     vault: PersonalDataVault | None = None,
+    now: datetime,
 ) -> Customer:
     """`profile`: any further fields of the file (code, country, tax_id, industry, ...)."""
-    now = datetime.now(UTC)
     customer = new_customer(str(uuid7()), name, currency, payment_terms_days, registered_at=now)
     raw = {k: v for k, v in (profile or {}).items() if v is not None and v != []}
     values = normalized({k: v for k, v in raw.items() if k != "tax_id"})

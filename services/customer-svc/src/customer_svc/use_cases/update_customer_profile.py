@@ -1,7 +1,7 @@
 """Change fields of a customer's file, at the version the client last read."""
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from customer_svc.adapters.personal_data_vault import PersonalDataVault
@@ -44,9 +44,9 @@ async def update_customer_profile(
     changes: Mapping[str, Any],
     *,
     expected_version: int | None,
+    now: datetime,
 ) -> tuple[Customer, tuple[str, ...]]:
     """The file after the change, and the names of the fields that really changed."""
-    now = datetime.now(UTC)
     await uow.lock_customer(customer_id)
     customer = await uow.customers.get(customer_id)
     if customer is None:
