@@ -94,9 +94,9 @@ def test_a_tax_id_resealed_unchanged_is_not_a_change() -> None:
 
 def test_a_stale_version_is_refused() -> None:
     check_version(ACME, None)
-    check_version(ACME, 1)
+    check_version(ACME, [1])
     with pytest.raises(StaleCustomerFile):
-        check_version(replace(ACME, version=2), 1)
+        check_version(replace(ACME, version=2), [1])
 
 
 def test_a_company_cannot_be_its_own_ancestor() -> None:

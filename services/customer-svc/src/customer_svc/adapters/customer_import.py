@@ -23,6 +23,7 @@ from customer_svc.domain.contract import Contract
 from customer_svc.domain.customer import Customer
 from customer_svc.domain.customer_table import TableConflictsWithFile
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_platform.database import driver_connection
 
 IMPORT_LOCK = "customer-table-import"
 
@@ -116,13 +117,7 @@ class CustomerTableStore:
         """COPY in the session's own transaction: the fastest way Postgres takes many rows."""
         if not rows:
             return
-        pooled = await (await self._session.connection()).get_raw_connection()
-        driver = pooled.driver_connection
-        assert driver is not None, "the session holds a live asyncpg connection"
-        if not driver.is_in_transaction():
-            # COPY goes round SQLAlchemy, which opens its transaction on its first statement:
-            # without one, each COPY would commit on its own.
-            await self._session.execute(select(1))
-        assert driver.is_in_transaction(), "a table is filed in one transaction or not at all"
+        # In the session's transaction: a table is filed all at once or not at all.
+        driver = await driver_connection(self._session)
         records = [tuple(row.values()) for row in rows]
         await driver.copy_records_to_table(table, records=records, columns=list(rows[0]))

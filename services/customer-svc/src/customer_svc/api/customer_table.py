@@ -1,14 +1,12 @@
 """The finance customer table: import it all or nothing, export it by role."""
 
-import json
 from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.customer_table_upload import idempotent_upload, read_upload
+from customer_svc.api.customer_table_upload import idempotent_upload, read_table
 from customer_svc.api.deps_profile import CurrentReader, Vault
 from customer_svc.api.errors_import import IMPORT_ERRORS
 from customer_svc.api.schemas import CurrencyCode, Status
@@ -27,7 +25,7 @@ from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
-from ledgerflow_platform.web.problems import PROBLEM_JSON, problem_response
+from ledgerflow_platform.web.problems import Problem
 
 router = APIRouter(tags=["customer table"])
 
@@ -45,12 +43,13 @@ COLUMNS_NOTE = (
 )
 
 
-def _rejected(request: Request, exc: CustomerTableRejected) -> JSONResponse:
-    kind = IMPORT_ERRORS[CustomerTableRejected]
-    body = json.loads(bytes(problem_response(kind, exc.message, request).body))
-    body["errors"] = [asdict(e) for e in exc.errors[:MAX_LISTED_ERRORS]]
-    body["error_count"] = len(exc.errors)
-    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON)
+def _rejected(exc: CustomerTableRejected) -> Problem:
+    """The refusal with its report: the first wrong cells, and how many there were in all."""
+    report = {
+        "errors": [asdict(e) for e in exc.errors[:MAX_LISTED_ERRORS]],
+        "error_count": len(exc.errors),
+    }
+    return Problem(IMPORT_ERRORS[CustomerTableRejected], exc.message, members=report)
 
 
 @router.post(
@@ -87,7 +86,7 @@ async def import_table(
     ] = None,
 ) -> Response | ImportedTableOut:
     defaults = table_defaults(currency, payment_terms_days)
-    upload = await read_upload(request)
+    upload = await read_table(request)
     idempotency = idempotent_upload(request, session, principal, upload)
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -97,13 +96,13 @@ async def import_table(
             uow,
             vault,
             content=upload.content,
-            filename=upload.filename,
+            filename=upload.filename or "",
             defaults=defaults,
             now=now,
             by=principal.subject,
         )
     except CustomerTableRejected as exc:
-        return _rejected(request, exc)
+        raise _rejected(exc) from exc
     response = ImportedTableOut(**asdict(imported))
     await idempotency.remember(201, response)
     await uow.commit()

@@ -2,11 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from customer_svc.adapters.customers import CustomerSearch
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.deps_profile import CurrentReader, Vault, conflict, etag
+from customer_svc.api.deps_profile import CurrentReader, Vault
+from customer_svc.api.errors import conflict
 from customer_svc.api.render_profile import customer_out
 from customer_svc.api.schemas import CustomerOut, CustomerPage, RegisterCustomer, Status
 from customer_svc.domain.profile import CustomerCodeTaken, DuplicateTaxId
@@ -19,6 +20,7 @@ from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+from ledgerflow_platform.web.preconditions import etag
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"])
 
@@ -38,7 +40,6 @@ Filter = Annotated[str | None, Query(max_length=200)]
 )
 async def register(
     body: RegisterCustomer,
-    request: Request,
     session: DbSession,
     idempotency: Idempotent,
     vault: Vault,
@@ -61,7 +62,7 @@ async def register(
             now=now,
         )
     except (DuplicateTaxId, CustomerCodeTaken) as exc:
-        return conflict(request, exc, existing_customer_id=exc.existing_customer_id)
+        raise conflict(exc, existing_customer_id=exc.existing_customer_id) from exc
     response = customer_out(Disclosures(vault, WRITER).customer(customer))
     await idempotency.remember(201, response)
     await uow.commit()

@@ -2,10 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.deps_profile import CurrentReader, Vault, conflict
+from customer_svc.api.deps_profile import CurrentReader, Vault
+from customer_svc.api.errors import conflict
 from customer_svc.api.profile_records import disclosed_page, disclosed_record, removed
 from customer_svc.api.render_profile import bank_account_out
 from customer_svc.api.schemas_contacts import AddBankAccount, BankAccountOut, BankAccountPage
@@ -38,7 +39,6 @@ async def add(
     customer_id: str,
     _: CanManage,
     body: AddBankAccount,
-    request: Request,
     session: DbSession,
     idempotency: Idempotent,
     vault: Vault,
@@ -58,7 +58,7 @@ async def add(
             now=now,
         )
     except DuplicateBankAccount as exc:
-        return conflict(request, exc, existing_bank_account_id=exc.existing_account_id)
+        raise conflict(exc, existing_bank_account_id=exc.existing_account_id) from exc
     response = bank_account_out(Disclosures(vault, WRITER).bank_account(account))
     await idempotency.remember(201, response)
     await uow.commit()

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.deps_profile import CurrentReader, IfMatch, Vault, etag
+from customer_svc.api.deps_profile import CurrentReader, Vault
 from customer_svc.api.profile_records import disclosed_page, disclosed_record, removed
 from customer_svc.api.render_profile import contact_out
 from customer_svc.api.schemas_contacts import AddContact, ChangeContact, ContactOut, ContactPage
@@ -20,6 +20,7 @@ from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit
+from ledgerflow_platform.web.preconditions import RequiredIfMatch, accepted_versions, etag
 
 router = APIRouter(prefix="/v1/customers/{customer_id}/contacts", tags=["contacts"])
 
@@ -117,7 +118,7 @@ async def change(
     response: Response,
     session: DbSession,
     vault: Vault,
-    expected_version: IfMatch,
+    if_match: RequiredIfMatch,
     now: Now,
 ) -> ContactOut:
     uow = CustomerUnitOfWork(session)
@@ -127,7 +128,7 @@ async def change(
         customer_id,
         contact_id,
         body.model_dump(exclude_unset=True),
-        expected_version=expected_version,
+        expected_versions=accepted_versions(if_match),
         now=now,
     )
     await uow.commit()

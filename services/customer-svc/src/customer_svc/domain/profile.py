@@ -1,7 +1,7 @@
 """A customer's file as it changes: codes, segments, parent company, versions and what changed."""
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -55,12 +55,19 @@ class CyclicParentCompany(DomainError):
     """The parent company would end up owned by the customer itself."""
 
 
+def other_than(expected: Collection[int]) -> str:
+    """The versions a client expected, as a refusal names them: `, not 1 or 2`.
+
+    Empty when it named none (only weak ETags, which never match)."""
+    return f", not {' or '.join(str(v) for v in expected)}" if expected else ""
+
+
 class StaleCustomerFile(DomainError):
     """The customer file changed since the version the client edited."""
 
-    def __init__(self, customer_id: str, expected: int, current: int) -> None:
+    def __init__(self, customer_id: str, expected: Collection[int], current: int) -> None:
         super().__init__(
-            f"Customer {customer_id} is at version {current}, not {expected}: read it again."
+            f"Customer {customer_id} is at version {current}{other_than(expected)}: read it again."
         )
         self.current = current
 
@@ -135,8 +142,9 @@ def check_parent(customer_id: str | None, parent_id: str, ancestors: Sequence[st
         )
 
 
-def check_version(customer: Customer, expected: int | None) -> None:
-    if expected is not None and expected != customer.version:
+def check_version(customer: Customer, expected: Collection[int] | None) -> None:
+    """`expected`: the versions the client accepts (If-Match); None to skip the check."""
+    if expected is not None and customer.version not in expected:
         raise StaleCustomerFile(customer.id, expected, customer.version)
 
 

@@ -1,6 +1,6 @@
 """Correct a contact's name, phone, email or roles, at the version the client last read."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -26,15 +26,15 @@ async def change_contact(
     contact_id: str,
     changes: Mapping[str, Any],
     *,
-    expected_version: int | None,
+    expected_versions: Collection[int] | None,
     now: datetime,
 ) -> Contact:
     customer = await open_file_for_change(uow, customer_id)
     contact = await uow.contacts.get(customer.id, contact_id)
     if contact is None:
         raise ContactNotFound(contact_id)
-    if expected_version is not None and expected_version != contact.version:
-        raise StaleContact(contact.id, expected_version, contact.version)
+    if expected_versions is not None and contact.version not in expected_versions:
+        raise StaleContact(contact.id, expected_versions, contact.version)
     for required in ("name", "roles"):
         if required in changes and changes[required] is None:
             raise ValueRequired(f"{required} cannot be emptied.", field=required)

@@ -1,5 +1,6 @@
 """Move a customer through its lifecycle: activate, suspend, reactivate or close."""
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 
@@ -16,14 +17,14 @@ async def change_customer_status(
     status: str,
     reason: str,
     *,
-    expected_version: int | None = None,
+    expected_versions: Collection[int] | None = None,
     now: datetime,
 ) -> Customer:
     await uow.lock_customer(customer_id)
     customer = await uow.customers.get(customer_id)
     if customer is None:
         raise CustomerNotFound(customer_id)
-    check_version(customer, expected_version)
+    check_version(customer, expected_versions)
     target = CustomerStatus(status)
     check_transition(customer.status, target)
     changed = replace(customer, status=target, version=customer.version + 1, updated_at=now)

@@ -1,6 +1,6 @@
 """Change fields of a customer's file, at the version the client last read."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -43,7 +43,7 @@ async def update_customer_profile(
     customer_id: str,
     changes: Mapping[str, Any],
     *,
-    expected_version: int | None,
+    expected_versions: Collection[int] | None,
     now: datetime,
 ) -> tuple[Customer, tuple[str, ...]]:
     """The file after the change, and the names of the fields that really changed."""
@@ -51,7 +51,7 @@ async def update_customer_profile(
     customer = await uow.customers.get(customer_id)
     if customer is None:
         raise CustomerNotFound(customer_id)
-    check_version(customer, expected_version)
+    check_version(customer, expected_versions)
     check_open(customer.id, customer.status)
     values = normalized({k: v for k, v in changes.items() if k != "tax_id"})
     if "code" in values:
