@@ -12,8 +12,13 @@ from customer_svc.adapters.tables_contracts import (
     ContractStatusChangeRow,
     ContractVersionRow,
 )
-from customer_svc.domain.contract import Contract, ContractStatus, ContractVersion, StatusChange
-from customer_svc.domain.contract_terms import ContractTerms
+from customer_svc.domain.contracts.contract import (
+    Contract,
+    ContractStatus,
+    ContractVersion,
+    StatusChange,
+)
+from customer_svc.domain.contracts.terms import ContractTerms
 
 
 def _version(row: ContractVersionRow) -> ContractVersion:

@@ -12,7 +12,7 @@ from customer_svc.adapters.contracts import _contract, _current
 from customer_svc.adapters.tables_contracts import ContractRow
 from customer_svc.adapters.tables_profile import ContactRow
 from customer_svc.domain.contacts import Contact
-from customer_svc.domain.contract import Contract
+from customer_svc.domain.contracts.contract import Contract
 
 
 class CustomerTableReads:

@@ -19,9 +19,9 @@ from customer_svc.adapters.customer_import_rows import (
 )
 from customer_svc.adapters.tables import outbox
 from customer_svc.domain.contacts import Contact
-from customer_svc.domain.contract import Contract
-from customer_svc.domain.customer import Customer
-from customer_svc.domain.customer_table import TableConflictsWithFile
+from customer_svc.domain.contracts.contract import Contract
+from customer_svc.domain.customer_table.table import TableConflictsWithFile
+from customer_svc.domain.customers.customer import Customer
 from ledgerflow_events.contracts.base import EventData
 from ledgerflow_platform.database import driver_connection
 

@@ -3,8 +3,8 @@
 from typing import Any
 
 from customer_svc.domain.contacts import Contact
-from customer_svc.domain.contract import Contract
-from customer_svc.domain.customer import Customer
+from customer_svc.domain.contracts.contract import Contract
+from customer_svc.domain.customers.customer import Customer
 
 
 def customer_row(customer: Customer) -> dict[str, Any]:

@@ -14,14 +14,14 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from customer_svc.domain.customer_table import (
+from customer_svc.domain.customer_table.export import CellValue
+from customer_svc.domain.customer_table.table import (
     Sheet,
     SheetRow,
     UnreadableSpreadsheet,
     UnsupportedSpreadsheet,
     neutralized,
 )
-from customer_svc.domain.customer_table_export import CellValue
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ from customer_svc.api.schemas_complaints import (
     RecordComplaint,
     ResolveComplaint,
 )
-from customer_svc.domain.complaint import Complaint, ComplaintNotFound, ComplaintStatus
-from customer_svc.domain.complaint_stats import DurationStats, complaint_stats, stats_window
+from customer_svc.domain.complaints.complaint import Complaint, ComplaintNotFound, ComplaintStatus
+from customer_svc.domain.complaints.stats import DurationStats, complaint_stats, stats_window
 from customer_svc.use_cases.assign_complaint import assign_complaint
 from customer_svc.use_cases.record_complaint import record_complaint
 from customer_svc.use_cases.resolve_complaint import resolve_complaint

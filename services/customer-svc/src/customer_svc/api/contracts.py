@@ -13,7 +13,7 @@ from customer_svc.api.schemas_contracts import (
     ContractOut,
     CreateContract,
 )
-from customer_svc.domain.contract import Contract, ContractStatus
+from customer_svc.domain.contracts.contract import Contract, ContractStatus
 from customer_svc.use_cases.amend_contract import amend_contract
 from customer_svc.use_cases.change_contract_status import change_contract_status
 from customer_svc.use_cases.create_contract import create_contract

@@ -12,7 +12,7 @@ from customer_svc.api.schemas_contracts import (
     ContractVersionOut,
     ContractVersions,
 )
-from customer_svc.domain.contract import ContractNotFound, ContractStatus
+from customer_svc.domain.contracts.contract import ContractNotFound, ContractStatus
 from ledgerflow_platform.auth.roles import EVERY_ROLE
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -7,7 +7,7 @@ from customer_svc.api.schemas_contracts import (
     ContractVersionOut,
     StatusChangeOut,
 )
-from customer_svc.domain.contract import Contract, ContractVersion
+from customer_svc.domain.contracts.contract import Contract, ContractVersion
 from ledgerflow_events.money import format_minor
 
 

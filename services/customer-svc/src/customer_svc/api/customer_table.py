@@ -16,8 +16,8 @@ from customer_svc.api.schemas_customer_table import (
     ImportedTableOut,
     TableErrorReport,
 )
-from customer_svc.domain.customer_table import CustomerTableRejected
-from customer_svc.domain.customer_table_plan import table_defaults
+from customer_svc.domain.customer_table.plan import table_defaults
+from customer_svc.domain.customer_table.table import CustomerTableRejected
 from customer_svc.use_cases.export_customer_table import TableFormat, export_customer_table
 from customer_svc.use_cases.import_customer_table import import_customer_table
 from ledgerflow_platform.auth.roles import Role

@@ -4,7 +4,11 @@ from customer_svc.api.errors_complaints import COMPLAINT_ERRORS
 from customer_svc.api.errors_contracts import CONTRACT_ERRORS
 from customer_svc.api.errors_import import IMPORT_ERRORS
 from customer_svc.api.errors_profile import PROFILE_ERRORS
-from customer_svc.domain.customer import CustomerNotFound, InvalidPaymentTerms, UnsupportedCurrency
+from customer_svc.domain.customers.customer import (
+    CustomerNotFound,
+    InvalidPaymentTerms,
+    UnsupportedCurrency,
+)
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import Problem, ProblemType
 

@@ -10,7 +10,7 @@ from customer_svc.api.deps_profile import CurrentReader, Vault
 from customer_svc.api.errors import conflict
 from customer_svc.api.render_profile import customer_out
 from customer_svc.api.schemas import CustomerOut, CustomerPage, RegisterCustomer, Status
-from customer_svc.domain.profile import CustomerCodeTaken, DuplicateTaxId
+from customer_svc.domain.customers.profile import CustomerCodeTaken, DuplicateTaxId
 from customer_svc.use_cases.disclosure import WRITER, Disclosures
 from customer_svc.use_cases.read_customer_file import read_customer, search_customers
 from customer_svc.use_cases.register_customer import register_customer

@@ -9,7 +9,7 @@ from customer_svc.api.deps_profile import Vault
 from customer_svc.api.errors import conflict
 from customer_svc.api.render_profile import customer_out
 from customer_svc.api.schemas import ChangeStatus, CustomerOut, UpdateCustomer
-from customer_svc.domain.profile import CustomerCodeTaken, DuplicateTaxId
+from customer_svc.domain.customers.profile import CustomerCodeTaken, DuplicateTaxId
 from customer_svc.use_cases.change_customer_status import change_customer_status
 from customer_svc.use_cases.disclosure import WRITER, Disclosures
 from customer_svc.use_cases.update_customer_profile import update_customer_profile

@@ -8,8 +8,8 @@ from enum import StrEnum
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from customer_svc.domain.customers.profile import other_than
 from customer_svc.domain.personal_data import Sealed
-from customer_svc.domain.profile import other_than
 from ledgerflow_platform.errors import DomainError
 
 

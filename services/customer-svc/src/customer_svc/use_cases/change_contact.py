@@ -15,7 +15,7 @@ from customer_svc.domain.contacts import (
     contact_details,
     passing_on_primary,
 )
-from customer_svc.domain.profile import ValueRequired
+from customer_svc.domain.customers.profile import ValueRequired
 from customer_svc.use_cases.customer_contacts import announce_change, open_file_for_change
 
 

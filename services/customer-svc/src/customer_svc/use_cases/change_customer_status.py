@@ -5,9 +5,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.customer import Customer, CustomerNotFound
-from customer_svc.domain.lifecycle import CustomerStatus, check_transition
-from customer_svc.domain.profile import check_version
+from customer_svc.domain.customers.customer import Customer, CustomerNotFound
+from customer_svc.domain.customers.lifecycle import CustomerStatus, check_transition
+from customer_svc.domain.customers.profile import check_version
 from ledgerflow_events.contracts.customer import CustomerStatusChanged
 
 

@@ -9,7 +9,7 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.bank_accounts import BankAccount
 from customer_svc.domain.contacts import Contact
-from customer_svc.domain.customer import Customer
+from customer_svc.domain.customers.customer import Customer
 from customer_svc.domain.personal_data import Disclosure, Reader, Sealed
 
 # Write responses show masks only: nothing clear is echoed, stored for replay, or left unlogged.

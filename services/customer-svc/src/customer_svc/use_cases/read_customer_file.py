@@ -11,9 +11,9 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.bank_accounts import BankAccountNotFound
 from customer_svc.domain.contacts import ContactNotFound
-from customer_svc.domain.customer import Customer, CustomerNotFound
+from customer_svc.domain.customers.customer import Customer, CustomerNotFound
+from customer_svc.domain.customers.tax_ids import lookup_forms
 from customer_svc.domain.personal_data import Reader
-from customer_svc.domain.tax_ids import lookup_forms
 from customer_svc.use_cases.disclosure import (
     BankAccountView,
     ContactView,

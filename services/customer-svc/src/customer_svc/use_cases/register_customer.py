@@ -9,9 +9,9 @@ from uuid6 import uuid7
 
 from customer_svc.adapters.personal_data_vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.customer import Customer, new_customer
-from customer_svc.domain.lifecycle import initial_status
-from customer_svc.domain.profile import normalized
+from customer_svc.domain.customers.customer import Customer, new_customer
+from customer_svc.domain.customers.lifecycle import initial_status
+from customer_svc.domain.customers.profile import normalized
 from customer_svc.use_cases.profile_rules import (
     check_code_free,
     check_parent_company,

@@ -7,9 +7,9 @@ from typing import Any
 from customer_svc.adapters.personal_data_vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
-from customer_svc.domain.customer import Customer, CustomerNotFound
-from customer_svc.domain.lifecycle import check_open
-from customer_svc.domain.profile import check_version, normalized, revise
+from customer_svc.domain.customers.customer import Customer, CustomerNotFound
+from customer_svc.domain.customers.lifecycle import check_open
+from customer_svc.domain.customers.profile import check_version, normalized, revise
 from customer_svc.use_cases.profile_rules import (
     check_code_free,
     check_parent_company,

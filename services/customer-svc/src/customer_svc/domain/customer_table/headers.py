@@ -2,7 +2,7 @@
 
 import re
 
-from customer_svc.domain.customer_table import (
+from customer_svc.domain.customer_table.table import (
     COLUMNS,
     EXPORTED_COLUMNS,
     REQUIRED_COLUMNS,

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from customer_svc.domain.complaint import (
+from customer_svc.domain.complaints.complaint import (
     Category,
     Channel,
     Complaint,

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from customer_svc.domain.lifecycle import CustomerStatus
+from customer_svc.domain.customers.lifecycle import CustomerStatus
+from customer_svc.domain.customers.places import Address
 from customer_svc.domain.personal_data import Sealed
-from customer_svc.domain.places import Address
 from ledgerflow_events.money import UnknownCurrency, currency_scale
 from ledgerflow_platform.errors import DomainError
 

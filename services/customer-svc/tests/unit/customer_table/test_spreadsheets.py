@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from customer_svc.adapters.spreadsheets import read_sheet, write_csv, write_xlsx
-from customer_svc.domain.customer_table import SheetRow, UnreadableSpreadsheet
+from customer_svc.domain.customer_table.table import SheetRow, UnreadableSpreadsheet
 
 
 def test_a_gb18030_csv_is_read_with_its_chinese_text() -> None:

@@ -3,9 +3,9 @@
 from collections.abc import Container, Mapping
 from dataclasses import dataclass
 
-from customer_svc.domain.customer_table import CellError
-from customer_svc.domain.customer_table_plan import ImportPlan
-from customer_svc.domain.tax_ids import TaxId
+from customer_svc.domain.customer_table.plan import ImportPlan
+from customer_svc.domain.customer_table.table import CellError
+from customer_svc.domain.customers.tax_ids import TaxId
 
 ONLY_NEW = "an import adds new customers only"
 

@@ -2,7 +2,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from customer_svc.domain.customer import InvalidPaymentTerms, UnsupportedCurrency, new_customer
+from customer_svc.domain.customers.customer import (
+    InvalidPaymentTerms,
+    UnsupportedCurrency,
+    new_customer,
+)
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 

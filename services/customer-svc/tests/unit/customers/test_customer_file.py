@@ -3,17 +3,20 @@ from datetime import UTC, datetime
 
 import pytest
 
-from customer_svc.domain.customer import Customer, InvalidPaymentTerms, UnsupportedCurrency
-from customer_svc.domain.lifecycle import (
+from customer_svc.domain.customers.customer import (
+    Customer,
+    InvalidPaymentTerms,
+    UnsupportedCurrency,
+)
+from customer_svc.domain.customers.lifecycle import (
     CustomerStatus,
     IllegalStatusTransition,
     InvalidInitialStatus,
     check_transition,
     initial_status,
 )
-from customer_svc.domain.personal_data import Sealed
-from customer_svc.domain.places import Address, UnknownCountry
-from customer_svc.domain.profile import (
+from customer_svc.domain.customers.places import Address, UnknownCountry
+from customer_svc.domain.customers.profile import (
     CyclicParentCompany,
     InvalidCustomerCode,
     InvalidSegment,
@@ -26,6 +29,7 @@ from customer_svc.domain.profile import (
     revise,
     segment_tags,
 )
+from customer_svc.domain.personal_data import Sealed
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 LATER = datetime(2026, 11, 2, tzinfo=UTC)

@@ -3,16 +3,16 @@
 from datetime import datetime
 
 from customer_svc.domain.contacts import ContactDetails, contact_details
-from customer_svc.domain.contract import Contract, ContractStatus, new_contract
-from customer_svc.domain.contract_terms import contract_terms
-from customer_svc.domain.customer import Customer
-from customer_svc.domain.customer_table_cells import (
+from customer_svc.domain.contracts.contract import Contract, ContractStatus, new_contract
+from customer_svc.domain.contracts.terms import contract_terms
+from customer_svc.domain.customer_table.cells import (
     contract_date,
     contract_number,
     total,
     whole_days,
 )
-from customer_svc.domain.customer_table_rows import Report, TableRow
+from customer_svc.domain.customer_table.rows import Report, TableRow
+from customer_svc.domain.customers.customer import Customer
 
 CONTACT_COLUMNS = ("contact", "phone", "email")
 CONTACT_FIELDS = {"name": "contact", "phone": "phone", "email": "email"}

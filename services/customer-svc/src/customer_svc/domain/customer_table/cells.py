@@ -3,8 +3,8 @@
 import re
 from datetime import date
 
-from customer_svc.domain.contract_terms import InvalidContractTerms
-from customer_svc.domain.customer import InvalidPaymentTerms
+from customer_svc.domain.contracts.terms import InvalidContractTerms
+from customer_svc.domain.customers.customer import InvalidPaymentTerms
 
 # 2025-03-15, 2025/3/15, 2025.3.15 or 2025年3月15日, as spreadsheets and people write them.
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]00:00(?::00)?)?")

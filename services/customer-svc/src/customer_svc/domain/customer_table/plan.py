@@ -6,22 +6,27 @@ from datetime import datetime
 from typing import TypeVar
 
 from customer_svc.domain.contacts import ContactDetails
-from customer_svc.domain.contract import Contract
-from customer_svc.domain.customer import Customer, account_currency, new_customer, payment_terms
-from customer_svc.domain.customer_table import CellError, CustomerTableRejected, Sheet
-from customer_svc.domain.customer_table_cells import whole_days
-from customer_svc.domain.customer_table_headers import read_header
-from customer_svc.domain.customer_table_lines import contacts_of, contract_of, is_contract_line
-from customer_svc.domain.customer_table_rows import (
+from customer_svc.domain.contracts.contract import Contract
+from customer_svc.domain.customer_table.cells import whole_days
+from customer_svc.domain.customer_table.headers import read_header
+from customer_svc.domain.customer_table.lines import contacts_of, contract_of, is_contract_line
+from customer_svc.domain.customer_table.rows import (
     Report,
     TableRow,
     group_by_customer,
     name_key,
     table_rows,
 )
-from customer_svc.domain.places import country_code
-from customer_svc.domain.profile import customer_code
-from customer_svc.domain.tax_ids import TaxId, tax_id
+from customer_svc.domain.customer_table.table import CellError, CustomerTableRejected, Sheet
+from customer_svc.domain.customers.customer import (
+    Customer,
+    account_currency,
+    new_customer,
+    payment_terms,
+)
+from customer_svc.domain.customers.places import country_code
+from customer_svc.domain.customers.profile import customer_code
+from customer_svc.domain.customers.tax_ids import TaxId, tax_id
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from customer_svc.domain.contract_terms import (
+from customer_svc.domain.contracts.terms import (
     ContractTerms,
     InvalidContractTerms,
     amended_terms,

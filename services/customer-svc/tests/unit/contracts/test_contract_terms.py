@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_svc.domain.contract_terms import (
+from customer_svc.domain.contracts.terms import (
     MAX_TOTAL_MINOR,
     ContractTerms,
     InvalidContractTerms,

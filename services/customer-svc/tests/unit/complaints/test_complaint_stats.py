@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_svc.domain.complaint import Category, ComplaintStatus, Severity
-from customer_svc.domain.complaint_stats import (
+from customer_svc.domain.complaints.complaint import Category, ComplaintStatus, Severity
+from customer_svc.domain.complaints.stats import (
     ComplaintTiming,
     DurationStats,
     InvalidStatsWindow,

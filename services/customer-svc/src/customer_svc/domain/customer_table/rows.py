@@ -5,13 +5,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from customer_svc.domain.customer_table import (
+from customer_svc.domain.customer_table.table import (
     CellError,
     Sheet,
     TableTooLong,
     cell_text,
 )
-from customer_svc.domain.profile import customer_code
+from customer_svc.domain.customers.profile import customer_code
 from ledgerflow_platform.errors import DomainError
 
 T = TypeVar("T")

@@ -5,13 +5,13 @@ from decimal import Decimal
 
 import pytest
 
-from customer_svc.domain.contract import ContractStatus
-from customer_svc.domain.contract_terms import ContractTerms
-from customer_svc.domain.customer_table import CustomerTableRejected, Sheet, SheetRow
-from customer_svc.domain.customer_table_clashes import OnFile, clashes, new_contract_numbers
-from customer_svc.domain.customer_table_export import ContactCells, customer_lines
-from customer_svc.domain.customer_table_plan import ImportPlan, TableDefaults, plan_import
-from customer_svc.domain.tax_ids import TaxId
+from customer_svc.domain.contracts.contract import ContractStatus
+from customer_svc.domain.contracts.terms import ContractTerms
+from customer_svc.domain.customer_table.clashes import OnFile, clashes, new_contract_numbers
+from customer_svc.domain.customer_table.export import ContactCells, customer_lines
+from customer_svc.domain.customer_table.plan import ImportPlan, TableDefaults, plan_import
+from customer_svc.domain.customer_table.table import CustomerTableRejected, Sheet, SheetRow
+from customer_svc.domain.customers.tax_ids import TaxId
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 HEADER = ("customer", "customer_code", "country", "contact", "phone", "email", "project")

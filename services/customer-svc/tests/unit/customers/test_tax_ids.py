@@ -1,6 +1,12 @@
 import pytest
 
-from customer_svc.domain.tax_ids import InvalidTaxId, TaxId, TaxIdNeedsCountry, lookup_forms, tax_id
+from customer_svc.domain.customers.tax_ids import (
+    InvalidTaxId,
+    TaxId,
+    TaxIdNeedsCountry,
+    lookup_forms,
+    tax_id,
+)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from customer_svc.domain.contract import (
+from customer_svc.domain.contracts.contract import (
     Contract,
     ContractChangedSinceRead,
     ContractClosedForAmendment,
@@ -14,7 +14,7 @@ from customer_svc.domain.contract import (
     new_contract,
     require_revision,
 )
-from customer_svc.domain.contract_terms import ContractTerms, InvalidContractTerms
+from customer_svc.domain.contracts.terms import ContractTerms, InvalidContractTerms
 
 AT = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TERMS = ContractTerms("Harbour", date(2026, 11, 2), "EUR", 10_000, 30, None, None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 
-from customer_svc.domain.complaint import Category, ComplaintStatus, Severity
+from customer_svc.domain.complaints.complaint import Category, ComplaintStatus, Severity
 from ledgerflow_platform.errors import DomainError
 
 DEFAULT_WINDOW_DAYS = 30

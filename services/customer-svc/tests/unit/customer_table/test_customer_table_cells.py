@@ -4,17 +4,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from customer_svc.domain.contract_terms import InvalidContractTerms
-from customer_svc.domain.customer import InvalidPaymentTerms
-from customer_svc.domain.customer_table import (
+from customer_svc.domain.contracts.terms import InvalidContractTerms
+from customer_svc.domain.customer_table.cells import contract_date, total, whole_days
+from customer_svc.domain.customer_table.headers import column_of, read_header
+from customer_svc.domain.customer_table.table import (
     FORMULA_STARTS,
     REQUIRED_COLUMNS,
     SIGNED_STARTS,
     cell_text,
     neutralized,
 )
-from customer_svc.domain.customer_table_cells import contract_date, total, whole_days
-from customer_svc.domain.customer_table_headers import column_of, read_header
+from customer_svc.domain.customers.customer import InvalidPaymentTerms
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from customer_svc.domain.contract import Contract
-from customer_svc.domain.customer import Customer
+from customer_svc.domain.contracts.contract import Contract
+from customer_svc.domain.customers.customer import Customer
 from ledgerflow_events.money import format_minor
 
 # Numbers and dates stay typed so a workbook can hold them as numbers and dates.

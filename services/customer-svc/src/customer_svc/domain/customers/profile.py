@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from customer_svc.domain.customer import Customer, account_currency, payment_terms
+from customer_svc.domain.customers.customer import Customer, account_currency, payment_terms
+from customer_svc.domain.customers.places import Address, address, country_code
 from customer_svc.domain.personal_data import Sealed
-from customer_svc.domain.places import Address, address, country_code
 from ledgerflow_platform.errors import DomainError
 
 # Personal fields travel sealed, and by name only in events.

@@ -5,7 +5,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
-from customer_svc.domain.customer import MAX_PAYMENT_TERMS_DAYS
+from customer_svc.domain.customers.customer import MAX_PAYMENT_TERMS_DAYS
 from ledgerflow_events.money import InvalidAmount, UnknownCurrency, currency_scale, to_minor
 from ledgerflow_platform.errors import DomainError
 
