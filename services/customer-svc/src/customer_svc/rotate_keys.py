@@ -9,8 +9,8 @@ indexes, which is how a new CUSTOMER_PII_INDEX_KEY takes effect.
 import asyncio
 import logging
 
-from customer_svc.adapters.personal_data_vault import vault_from_settings
-from customer_svc.adapters.resealing import SEALED_COLUMNS, SealedCells
+from customer_svc.adapters.personal_data.resealing import SEALED_COLUMNS, SealedCells
+from customer_svc.adapters.personal_data.vault import vault_from_settings
 from customer_svc.settings import Settings
 from customer_svc.use_cases.rotate_personal_data_keys import reseal_batch
 from ledgerflow_platform.database import create_engine, session_factory

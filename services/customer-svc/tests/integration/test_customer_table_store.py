@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from customer_svc.adapters.customer_import import CustomerTableStore, FiledCustomer
+from customer_svc.adapters.customer_table.store import CustomerTableStore, FiledCustomer
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customer_table.table import TableConflictsWithFile
 from customer_svc.domain.customers.customer import new_customer

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault, UnreadablePersonalData
+from customer_svc.adapters.personal_data.vault import PersonalDataVault, UnreadablePersonalData
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.rotate_keys import rotate_keys

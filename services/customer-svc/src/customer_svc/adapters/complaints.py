@@ -6,7 +6,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from customer_svc.adapters.tables_complaints import ComplaintRow
+from customer_svc.adapters.tables.complaints import ComplaintRow
 from customer_svc.domain.complaints.complaint import (
     Category,
     Channel,

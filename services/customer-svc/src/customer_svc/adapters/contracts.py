@@ -7,7 +7,7 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from customer_svc.adapters.tables_contracts import (
+from customer_svc.adapters.tables.contracts import (
     ContractRow,
     ContractStatusChangeRow,
     ContractVersionRow,

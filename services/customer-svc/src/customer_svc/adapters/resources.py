@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault, vault_from_settings
+from customer_svc.adapters.personal_data.vault import PersonalDataVault, vault_from_settings
 from customer_svc.settings import Settings
 from ledgerflow_platform.spec import Sessions
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.resources import CustomerResources
 from customer_svc.domain.personal_data import Reader
 from ledgerflow_platform.auth.roles import EVERY_ROLE

@@ -7,7 +7,7 @@ from typing import Protocol, TypeVar
 from fastapi import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.personal_data import Reader
 from ledgerflow_platform.web.pagination import decode_cursor, next_cursor

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from uuid6 import uuid7
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.contacts import Contact, contact_details, passing_on_primary

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.bank_accounts import BankAccount

@@ -4,8 +4,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from customer_svc.adapters.customer_import import FiledCustomer
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.customer_table.store import FiledCustomer
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.contacts import Contact, ContactDetails
 from customer_svc.domain.contracts.contract import ContractStatus

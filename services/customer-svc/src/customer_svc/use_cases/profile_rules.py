@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.customers.customer import Customer

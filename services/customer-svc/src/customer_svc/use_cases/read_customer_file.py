@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from customer_svc.adapters.customers import CustomerSearch
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.bank_accounts import BankAccountNotFound

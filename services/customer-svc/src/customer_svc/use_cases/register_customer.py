@@ -7,7 +7,7 @@ from typing import Any
 
 from uuid6 import uuid7
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customers.customer import Customer, new_customer
 from customer_svc.domain.customers.lifecycle import initial_status

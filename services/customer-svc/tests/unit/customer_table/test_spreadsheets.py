@@ -5,7 +5,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from customer_svc.adapters.spreadsheets import read_sheet, write_csv, write_xlsx
+from customer_svc.adapters.customer_table.spreadsheets import read_sheet, write_csv, write_xlsx
 from customer_svc.domain.customer_table.table import SheetRow, UnreadableSpreadsheet
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 from uuid6 import uuid7
 
-from customer_svc.adapters.tables_profile import AccessLogRow
+from customer_svc.adapters.tables.personal_data import AccessLogRow
 from customer_svc.domain.personal_data import Disclosure, Reader
 
 

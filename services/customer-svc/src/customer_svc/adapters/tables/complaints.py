@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, DateTime, Index
 from sqlmodel import Field
 
-from customer_svc.adapters.tables import Table
+from customer_svc.adapters.tables.base import Table
 
 
 class ComplaintRow(Table, table=True):

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from customer_svc.adapters.tables import CustomerRow
-from customer_svc.adapters.tables_profile import BankAccountRow, ContactRow
+from customer_svc.adapters.tables.bank_accounts import BankAccountRow
+from customer_svc.adapters.tables.contacts import ContactRow
+from customer_svc.adapters.tables.customers import CustomerRow
 from customer_svc.domain import personal_data as pd
 
 

@@ -1,21 +1,13 @@
-"""customer-svc's tables, on a metadata of its own."""
+"""customer-svc's customer table: the customer file, personal values sealed."""
 
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
-from sqlalchemy.orm import registry
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
-from ledgerflow_events.outbox import Outbox
-from ledgerflow_events.tables import define_messaging_tables
-from ledgerflow_events.topics import CUSTOMER_EVENTS
-from ledgerflow_platform.idempotency import define_idempotency_table
-
-
-class Table(SQLModel, registry=registry()):
-    pass
+from customer_svc.adapters.tables.base import Table
 
 
 class CustomerRow(Table, table=True):
@@ -42,9 +34,3 @@ class CustomerRow(Table, table=True):
     parent_id: str | None = Field(default=None, foreign_key="customers.id")
     version: int = 1
     updated_at: datetime = Field(sa_type=DateTime(timezone=True))
-
-
-metadata = Table.metadata
-messaging = define_messaging_tables(metadata)
-idempotency_keys = define_idempotency_table(metadata)
-outbox = Outbox(messaging, source="customer", topic=CUSTOMER_EVENTS)

@@ -9,8 +9,8 @@ from sqlmodel import col
 
 from customer_svc.adapters.contacts import _contact
 from customer_svc.adapters.contracts import _contract, _current
-from customer_svc.adapters.tables_contracts import ContractRow
-from customer_svc.adapters.tables_profile import ContactRow
+from customer_svc.adapters.tables.contacts import ContactRow
+from customer_svc.adapters.tables.contracts import ContractRow
 from customer_svc.domain.contacts import Contact
 from customer_svc.domain.contracts.contract import Contract
 

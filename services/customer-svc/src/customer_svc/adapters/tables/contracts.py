@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import ARRAY, BigInteger, CheckConstraint, Column, DateTime, Index, Text, func
 from sqlmodel import Field
 
-from customer_svc.adapters.tables import Table
+from customer_svc.adapters.tables.base import Table
 
 
 class ContractRow(Table, table=True):

@@ -12,12 +12,12 @@ from asyncpg.exceptions import IntegrityConstraintViolationError
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from customer_svc.adapters.customer_import_rows import (
+from customer_svc.adapters.customer_table.rows import (
     contact_row,
     contract_rows,
     customer_row,
 )
-from customer_svc.adapters.tables import outbox
+from customer_svc.adapters.tables.base import outbox
 from customer_svc.domain.contacts import Contact
 from customer_svc.domain.contracts.contract import Contract
 from customer_svc.domain.customer_table.table import TableConflictsWithFile
