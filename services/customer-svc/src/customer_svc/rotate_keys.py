@@ -9,8 +9,8 @@ indexes, which is how a new CUSTOMER_PII_INDEX_KEY takes effect.
 import asyncio
 import logging
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault, vault_from_settings
-from customer_svc.adapters.resealing import SEALED_COLUMNS, SealedCells
+from customer_svc.adapters.personal_data.resealing import SEALED_COLUMNS, SealedCells
+from customer_svc.adapters.personal_data.vault import vault_from_settings
 from customer_svc.settings import Settings
 from customer_svc.use_cases.rotate_personal_data_keys import reseal_batch
 from ledgerflow_platform.database import create_engine, session_factory
@@ -20,11 +20,10 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 500
 
 
-async def rotate_keys(
-    settings: Settings, *, vault: PersonalDataVault | None = None, batch_size: int = BATCH_SIZE
-) -> dict[str, int]:
+async def rotate_keys(settings: Settings, *, batch_size: int = BATCH_SIZE) -> dict[str, int]:
     """Values re-sealed, per personal field."""
-    vault = vault or vault_from_settings(settings)
+    # A run of its own: the vault and one connection, built here from the settings given.
+    vault = vault_from_settings(settings)
     engine = create_engine(settings, pool_size=1)
     sessions = session_factory(engine)
     resealed: dict[str, int] = {}

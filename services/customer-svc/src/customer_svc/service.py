@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from customer_svc.adapters.resources import customer_resources
 from customer_svc.adapters.tables import idempotency_keys, messaging, outbox
 from customer_svc.api.complaints import router as complaints_router
 from customer_svc.api.contracts import router as contracts_router
@@ -24,4 +25,5 @@ SPEC = ServiceSpec(
     errors=ERRORS,
     outbox=outbox,
     handlers=HANDLERS,
+    resources=customer_resources,
 )

@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from customer_svc.adapters.customer_import import CustomerTableStore, FiledCustomer
+from customer_svc.adapters.customer_table.store import CustomerTableStore, FiledCustomer
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.customer import new_customer
-from customer_svc.domain.customer_table import TableConflictsWithFile
+from customer_svc.domain.customer_table.table import TableConflictsWithFile
+from customer_svc.domain.customers.customer import new_customer
 from customer_svc.use_cases.register_customer import register_customer
 from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_platform.testing import service_db
@@ -43,6 +43,7 @@ async def test_a_code_filed_by_someone_else_meanwhile_refuses_the_table_and_writ
                 currency="EUR",
                 payment_terms_days=30,
                 profile={"code": "RACE-1"},
+                now=NOW,
             )
             await uow.commit()
         before = await db.counts(*TABLES)
@@ -64,7 +65,12 @@ async def test_fresh_codes_skip_codes_given_by_hand(database_url: str) -> None:
         drawn = await CustomerTableStore(session).fresh_codes(1)
         after = f"C{int(drawn[0][1:]) + 1:06d}"
         await register_customer(
-            uow, name="Hand Coded", currency="EUR", payment_terms_days=30, profile={"code": after}
+            uow,
+            name="Hand Coded",
+            currency="EUR",
+            payment_terms_days=30,
+            profile={"code": after},
+            now=NOW,
         )
 
         codes = await CustomerTableStore(session).fresh_codes(2)

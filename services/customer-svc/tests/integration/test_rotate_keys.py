@@ -1,10 +1,11 @@
 import base64
 import os
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault, UnreadablePersonalData
+from customer_svc.adapters.personal_data.vault import PersonalDataVault, UnreadablePersonalData
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.rotate_keys import rotate_keys
@@ -16,6 +17,7 @@ from ledgerflow_platform.testing import KeyPair, service_db
 
 K1, K2, INDEX, NEW_INDEX = (os.urandom(32) for _ in range(4))
 TAX_IDS = ["91110000600037341L", "DE136695976"]
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def b64(key: bytes) -> str:
@@ -48,6 +50,7 @@ async def sealed_under_k1(database_url: str) -> str:
                 payment_terms_days=30,
                 profile={"country": country, "tax_id": tax_id},
                 vault=k1,
+                now=NOW,
             )
             await add_contact(
                 uow,
@@ -57,9 +60,16 @@ async def sealed_under_k1(database_url: str) -> str:
                 phone="+49301234567",
                 email="jane@acme.example",
                 roles=["billing"],
+                now=NOW,
             )
         await add_bank_account(
-            uow, k1, customer.id, iban="DE89370400440532013000", bic=None, currency=None
+            uow,
+            k1,
+            customer.id,
+            iban="DE89370400440532013000",
+            bic=None,
+            currency=None,
+            now=NOW,
         )
         await uow.commit()
     await engine.dispose()

@@ -3,7 +3,7 @@ import base64
 import pytest
 from pydantic import ValidationError
 
-from customer_svc.adapters.personal_data_vault import (
+from customer_svc.adapters.personal_data.vault import (
     DEV_KEY_ID,
     PersonalDataVault,
     UnreadablePersonalData,

@@ -6,8 +6,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from customer_svc.adapters.tables_complaints import ComplaintRow
-from customer_svc.domain.complaint import (
+from customer_svc.adapters.tables.complaints import ComplaintRow
+from customer_svc.domain.complaints.complaint import (
     Category,
     Channel,
     Complaint,
@@ -15,7 +15,7 @@ from customer_svc.domain.complaint import (
     Severity,
     elapsed_seconds,
 )
-from customer_svc.domain.complaint_stats import ComplaintTiming
+from customer_svc.domain.complaints.stats import ComplaintTiming
 
 # The steps of handling a complaint: everything a save may change after it was recorded.
 _HANDLING = (

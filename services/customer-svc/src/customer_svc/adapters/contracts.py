@@ -7,13 +7,18 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from customer_svc.adapters.tables_contracts import (
+from customer_svc.adapters.tables.contracts import (
     ContractRow,
     ContractStatusChangeRow,
     ContractVersionRow,
 )
-from customer_svc.domain.contract import Contract, ContractStatus, ContractVersion, StatusChange
-from customer_svc.domain.contract_terms import ContractTerms
+from customer_svc.domain.contracts.contract import (
+    Contract,
+    ContractStatus,
+    ContractVersion,
+    StatusChange,
+)
+from customer_svc.domain.contracts.terms import ContractTerms
 
 
 def _version(row: ContractVersionRow) -> ContractVersion:

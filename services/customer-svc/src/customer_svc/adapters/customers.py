@@ -8,11 +8,11 @@ from sqlalchemy import ColumnElement, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from customer_svc.adapters.tables import CustomerRow
-from customer_svc.domain.customer import Customer
-from customer_svc.domain.lifecycle import CustomerStatus
+from customer_svc.adapters.tables.customers import CustomerRow
+from customer_svc.domain.customers.customer import Customer
+from customer_svc.domain.customers.lifecycle import CustomerStatus
+from customer_svc.domain.customers.places import Address
 from customer_svc.domain.personal_data import Sealed
-from customer_svc.domain.places import Address
 
 MAX_PARENT_DEPTH = 64
 

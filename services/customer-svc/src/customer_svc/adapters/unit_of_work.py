@@ -2,12 +2,13 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from customer_svc.adapters.access_log import AccessLog
+from customer_svc.adapters.bank_accounts import BankAccountRepository
 from customer_svc.adapters.complaints import ComplaintRepository
-from customer_svc.adapters.contacts import BankAccountRepository, ContactRepository
+from customer_svc.adapters.contacts import ContactRepository
 from customer_svc.adapters.contracts import ContractRepository
 from customer_svc.adapters.customers import CustomerRepository
-from customer_svc.adapters.tables import outbox
+from customer_svc.adapters.personal_data.access_log import AccessLog
+from customer_svc.adapters.tables.base import outbox
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
 

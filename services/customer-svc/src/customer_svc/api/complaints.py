@@ -1,6 +1,6 @@
 """Complaint routes: parse, call the use case, commit, respond."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -15,14 +15,15 @@ from customer_svc.api.schemas_complaints import (
     RecordComplaint,
     ResolveComplaint,
 )
-from customer_svc.domain.complaint import Complaint, ComplaintNotFound, ComplaintStatus
-from customer_svc.domain.complaint_stats import DurationStats, complaint_stats, stats_window
+from customer_svc.domain.complaints.complaint import Complaint, ComplaintNotFound, ComplaintStatus
+from customer_svc.domain.complaints.stats import DurationStats, complaint_stats, stats_window
 from customer_svc.use_cases.assign_complaint import assign_complaint
 from customer_svc.use_cases.record_complaint import record_complaint
 from customer_svc.use_cases.resolve_complaint import resolve_complaint
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -66,7 +67,11 @@ async def _done(
 
 @router.post("", status_code=201, response_model=ComplaintOut, summary="Record a complaint")
 async def record(
-    body: RecordComplaint, session: DbSession, idempotency: Idempotent, principal: CanHandle
+    body: RecordComplaint,
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: CanHandle,
+    now: Now,
 ) -> Response | ComplaintOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -79,7 +84,7 @@ async def record(
         severity=body.severity,
         description=body.description,
         received_at=body.received_at,
-        now=datetime.now(UTC),
+        now=now,
         by=principal.subject,
     )
     return await _done(uow, complaint, idempotency, 201)
@@ -94,6 +99,7 @@ async def assign(
     session: DbSession,
     idempotency: Idempotent,
     _: CanHandle,
+    now: Now,
 ) -> Response | ComplaintOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -103,7 +109,7 @@ async def assign(
         complaint_id,
         assignee=body.assignee,
         assigned_at=body.assigned_at,
-        now=datetime.now(UTC),
+        now=now,
     )
     return await _done(uow, complaint, idempotency, 200)
 
@@ -117,6 +123,7 @@ async def resolve(
     session: DbSession,
     idempotency: Idempotent,
     principal: CanHandle,
+    now: Now,
 ) -> Response | ComplaintOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -126,7 +133,7 @@ async def resolve(
         complaint_id,
         resolution=body.resolution,
         resolved_at=body.resolved_at,
-        now=datetime.now(UTC),
+        now=now,
         by=principal.subject,
     )
     return await _done(uow, complaint, idempotency, 200)
@@ -144,12 +151,13 @@ def _duration(stats: DurationStats) -> DurationOut:
 async def stats(
     session: DbSession,
     _: CanRead,
+    now: Now,
     first_day: Annotated[
         date | None, Query(alias="from", description="Default: 30 days ago")
     ] = None,
     last_day: Annotated[date | None, Query(alias="to", description="Default: today")] = None,
 ) -> ComplaintStatsOut:
-    start, end = stats_window(first_day, last_day, today=datetime.now(UTC).date())
+    start, end = stats_window(first_day, last_day, today=now.date())
     found = complaint_stats(await CustomerUnitOfWork(session).complaints.timings(start, end))
     return ComplaintStatsOut(
         from_=start.date(),

@@ -1,37 +1,38 @@
 """Routes that change contracts: parse, call the use case, commit, respond with the ETag."""
 
-from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Response
+from fastapi import APIRouter, Depends, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.api.contracts_read import router as read_router
-from customer_svc.api.contracts_render import contract_out, etag, revisions_in
+from customer_svc.api.contracts_render import contract_out
 from customer_svc.api.schemas_contracts import (
     AmendContract,
     ChangeContractStatus,
     ContractOut,
     CreateContract,
 )
-from customer_svc.domain.contract import Contract, ContractStatus
+from customer_svc.domain.contracts.contract import Contract, ContractStatus
 from customer_svc.use_cases.amend_contract import amend_contract
 from customer_svc.use_cases.change_contract_status import change_contract_status
 from customer_svc.use_cases.create_contract import create_contract
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
-from ledgerflow_platform.web.problems import Problem, ProblemType
+from ledgerflow_platform.web.preconditions import (
+    OptionalIfMatch,
+    RequiredIfMatch,
+    accepted_tags,
+    etag,
+)
 
 router = APIRouter(tags=["contracts"])
 router.include_router(read_router)
 
 CanWrite = Annotated[Principal, Depends(require_roles(Role.ACCOUNTANT, Role.ADMIN, Role.SERVICE))]
-IfMatch = Annotated[
-    str | None, Header(description="The contract's ETag as last read; stale ones get 412")
-]
-PRECONDITION_REQUIRED = ProblemType(428, "precondition-required", "If-Match is required")
 
 
 async def _respond(
@@ -44,7 +45,7 @@ async def _respond(
     body = await contract_out(uow, contract)
     await idempotency.remember(status, body)
     await uow.commit()
-    response.headers["ETag"] = etag(contract)
+    response.headers["ETag"] = etag(contract.revision)
     return body
 
 
@@ -61,6 +62,7 @@ async def create(
     session: DbSession,
     idempotency: Idempotent,
     principal: CanWrite,
+    now: Now,
 ) -> Response | ContractOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -70,7 +72,7 @@ async def create(
         customer_id=customer_id,
         **body.model_dump(exclude={"status"}),
         status=ContractStatus(body.status),
-        now=datetime.now(UTC),
+        now=now,
         by=principal.subject,
     )
     response.headers["Location"] = f"/v1/contracts/{contract.id}"
@@ -90,13 +92,9 @@ async def amend(
     session: DbSession,
     idempotency: Idempotent,
     principal: CanWrite,
-    if_match: IfMatch = None,
+    now: Now,
+    if_match: RequiredIfMatch,
 ) -> Response | ContractOut:
-    if if_match is None:
-        raise Problem(
-            PRECONDITION_REQUIRED,
-            "Send If-Match with the ETag of the contract you amend, so no amendment is lost.",
-        )
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = CustomerUnitOfWork(session)
@@ -105,8 +103,8 @@ async def amend(
         contract_id,
         changes=body.model_dump(exclude_unset=True, exclude={"reason"}),
         reason=body.reason,
-        if_revision=revisions_in(if_match),
-        now=datetime.now(UTC),
+        if_revision=accepted_tags(if_match),
+        now=now,
         by=principal.subject,
     )
     return await _respond(uow, contract, idempotency, response, 201)
@@ -124,7 +122,8 @@ async def change_status(
     session: DbSession,
     idempotency: Idempotent,
     principal: CanWrite,
-    if_match: IfMatch = None,
+    now: Now,
+    if_match: OptionalIfMatch,
 ) -> Response | ContractOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -135,8 +134,8 @@ async def change_status(
         to=body.status,
         reason=body.reason,
         effective_on=body.effective_on,
-        if_revision=revisions_in(if_match),
-        now=datetime.now(UTC),
+        if_revision=accepted_tags(if_match),
+        now=now,
         by=principal.subject,
     )
     return await _respond(uow, contract, idempotency, response, 200)

@@ -5,19 +5,20 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.contracts_render import contract_out, etag, summary_out, version_out
+from customer_svc.api.contracts_render import contract_out, summary_out, version_out
 from customer_svc.api.schemas_contracts import (
     ContractOut,
     ContractPage,
     ContractVersionOut,
     ContractVersions,
 )
-from customer_svc.domain.contract import ContractNotFound, ContractStatus
+from customer_svc.domain.contracts.contract import ContractNotFound, ContractStatus
 from ledgerflow_platform.auth.roles import EVERY_ROLE
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+from ledgerflow_platform.web.preconditions import etag
 
 router = APIRouter(tags=["contracts"])
 
@@ -59,7 +60,7 @@ async def get_contract(
     contract = await uow.contracts.get(contract_id)
     if contract is None:
         raise ContractNotFound(f"No contract with id {contract_id}.")
-    response.headers["ETag"] = etag(contract)
+    response.headers["ETag"] = etag(contract.revision)
     return await contract_out(uow, contract)
 
 

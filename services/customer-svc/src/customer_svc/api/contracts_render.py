@@ -1,4 +1,4 @@
-"""Contracts as the HTTP contract shows them, and their ETags."""
+"""Contracts as the HTTP contract shows them."""
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.api.schemas_contracts import (
@@ -7,23 +7,8 @@ from customer_svc.api.schemas_contracts import (
     ContractVersionOut,
     StatusChangeOut,
 )
-from customer_svc.domain.contract import Contract, ContractVersion
+from customer_svc.domain.contracts.contract import Contract, ContractVersion
 from ledgerflow_events.money import format_minor
-
-
-def etag(contract: Contract) -> str:
-    return f'"{contract.revision}"'
-
-
-def revisions_in(if_match: str | None) -> list[str] | None:
-    """The revisions an If-Match header accepts; None when absent or `*` (any revision)."""
-    if if_match is None:
-        return None
-    tags = [tag.strip() for tag in if_match.split(",")]
-    if "*" in tags:
-        return None
-    # If-Match compares strongly: a weak W/"..." tag never matches.
-    return [tag.strip('"') for tag in tags if not tag.startswith("W/")]
 
 
 def version_out(version: ContractVersion) -> ContractVersionOut:

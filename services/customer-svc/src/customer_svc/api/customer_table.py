@@ -1,15 +1,12 @@
 """The finance customer table: import it all or nothing, export it by role."""
 
-import json
 from dataclasses import asdict
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.customer_table_upload import idempotent_upload, read_upload
+from customer_svc.api.customer_table_upload import idempotent_upload, read_table
 from customer_svc.api.deps_profile import CurrentReader, Vault
 from customer_svc.api.errors_import import IMPORT_ERRORS
 from customer_svc.api.schemas import CurrencyCode, Status
@@ -19,15 +16,16 @@ from customer_svc.api.schemas_customer_table import (
     ImportedTableOut,
     TableErrorReport,
 )
-from customer_svc.domain.customer_table import CustomerTableRejected
-from customer_svc.domain.customer_table_plan import table_defaults
+from customer_svc.domain.customer_table.plan import table_defaults
+from customer_svc.domain.customer_table.table import CustomerTableRejected
 from customer_svc.use_cases.export_customer_table import TableFormat, export_customer_table
 from customer_svc.use_cases.import_customer_table import import_customer_table
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
-from ledgerflow_platform.web.problems import PROBLEM_JSON, problem_response
+from ledgerflow_platform.web.problems import Problem
 
 router = APIRouter(tags=["customer table"])
 
@@ -45,12 +43,13 @@ COLUMNS_NOTE = (
 )
 
 
-def _rejected(request: Request, exc: CustomerTableRejected) -> JSONResponse:
-    kind = IMPORT_ERRORS[CustomerTableRejected]
-    body = json.loads(bytes(problem_response(kind, exc.message, request).body))
-    body["errors"] = [asdict(e) for e in exc.errors[:MAX_LISTED_ERRORS]]
-    body["error_count"] = len(exc.errors)
-    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON)
+def _rejected(exc: CustomerTableRejected) -> Problem:
+    """The refusal with its report: the first wrong cells, and how many there were in all."""
+    report = {
+        "errors": [asdict(e) for e in exc.errors[:MAX_LISTED_ERRORS]],
+        "error_count": len(exc.errors),
+    }
+    return Problem(IMPORT_ERRORS[CustomerTableRejected], exc.message, members=report)
 
 
 @router.post(
@@ -78,6 +77,7 @@ async def import_table(
     session: DbSession,
     vault: Vault,
     principal: CanImport,
+    now: Now,
     currency: Annotated[
         CurrencyCode | None, Query(description="For customers with no currency cell")
     ] = None,
@@ -86,7 +86,7 @@ async def import_table(
     ] = None,
 ) -> Response | ImportedTableOut:
     defaults = table_defaults(currency, payment_terms_days)
-    upload = await read_upload(request)
+    upload = await read_table(request)
     idempotency = idempotent_upload(request, session, principal, upload)
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -96,13 +96,13 @@ async def import_table(
             uow,
             vault,
             content=upload.content,
-            filename=upload.filename,
+            filename=upload.filename or "",
             defaults=defaults,
-            now=datetime.now(UTC),
+            now=now,
             by=principal.subject,
         )
     except CustomerTableRejected as exc:
-        return _rejected(request, exc)
+        raise _rejected(exc) from exc
     response = ImportedTableOut(**asdict(imported))
     await idempotency.remember(201, response)
     await uow.commit()
@@ -126,6 +126,7 @@ async def export_table(
     vault: Vault,
     reader: CurrentReader,
     _: CanExport,
+    now: Now,
     table_format: Annotated[TableFormat, Query(alias="format")] = TableFormat.CSV,
     status: Status | None = None,
     segment: Annotated[str | None, Query(max_length=40)] = None,
@@ -138,7 +139,7 @@ async def export_table(
         table_format=table_format,
         status=status,
         segment=segment,
-        now=datetime.now(UTC),
+        now=now,
     )
     await uow.commit()
     disposition = f'attachment; filename="{table.filename}"'

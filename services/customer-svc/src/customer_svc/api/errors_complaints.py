@@ -1,13 +1,13 @@
 """Problem details for complaint errors, merged into customer-svc's one ERRORS table."""
 
-from customer_svc.domain.complaint import (
+from customer_svc.domain.complaints.complaint import (
     BlankComplaintText,
     ComplaintAlreadyResolved,
     ComplaintCustomerUnknown,
     ComplaintNotFound,
     ImplausibleComplaintTime,
 )
-from customer_svc.domain.complaint_stats import InvalidStatsWindow
+from customer_svc.domain.complaints.stats import InvalidStatsWindow
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 

@@ -1,6 +1,6 @@
 """Problem details for contract errors, merged into customer-svc's one ERRORS table."""
 
-from customer_svc.domain.contract import (
+from customer_svc.domain.contracts.contract import (
     ContractChangedSinceRead,
     ContractClosedForAmendment,
     ContractCustomerNotFound,
@@ -8,7 +8,7 @@ from customer_svc.domain.contract import (
     ContractNumberTaken,
     IllegalContractTransition,
 )
-from customer_svc.domain.contract_terms import InvalidContractTerms, NothingToAmend
+from customer_svc.domain.contracts.terms import InvalidContractTerms, NothingToAmend
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 

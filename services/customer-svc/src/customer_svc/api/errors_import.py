@@ -1,6 +1,6 @@
 """Problem types of importing and exporting the finance customer table."""
 
-from customer_svc.domain.customer_table import (
+from customer_svc.domain.customer_table.table import (
     CustomerTableRejected,
     TableConflictsWithFile,
     TableTooLong,

@@ -13,13 +13,13 @@ from customer_svc.domain.contacts import (
     InvalidPhoneNumber,
     StaleContact,
 )
-from customer_svc.domain.lifecycle import (
+from customer_svc.domain.customers.lifecycle import (
     CustomerClosed,
     IllegalStatusTransition,
     InvalidInitialStatus,
 )
-from customer_svc.domain.places import UnknownCountry
-from customer_svc.domain.profile import (
+from customer_svc.domain.customers.places import UnknownCountry
+from customer_svc.domain.customers.profile import (
     CustomerCodeTaken,
     CyclicParentCompany,
     DuplicateTaxId,
@@ -29,7 +29,7 @@ from customer_svc.domain.profile import (
     UnknownParentCompany,
     ValueRequired,
 )
-from customer_svc.domain.tax_ids import InvalidTaxId, TaxIdNeedsCountry
+from customer_svc.domain.customers.tax_ids import InvalidTaxId, TaxIdNeedsCountry
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 

@@ -4,7 +4,7 @@ from dataclasses import asdict
 
 from customer_svc.api.schemas import AddressOut, CustomerOut
 from customer_svc.api.schemas_contacts import BankAccountOut, ContactOut
-from customer_svc.domain.places import Address
+from customer_svc.domain.customers.places import Address
 from customer_svc.use_cases.disclosure import BankAccountView, ContactView, CustomerView
 
 

@@ -2,22 +2,25 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from customer_svc.adapters.customers import CustomerSearch
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.deps_profile import CurrentReader, Vault, conflict, etag
+from customer_svc.api.deps_profile import CurrentReader, Vault
+from customer_svc.api.errors import conflict
 from customer_svc.api.render_profile import customer_out
 from customer_svc.api.schemas import CustomerOut, CustomerPage, RegisterCustomer, Status
-from customer_svc.domain.profile import CustomerCodeTaken, DuplicateTaxId
+from customer_svc.domain.customers.profile import CustomerCodeTaken, DuplicateTaxId
 from customer_svc.use_cases.disclosure import WRITER, Disclosures
 from customer_svc.use_cases.read_customer_file import read_customer, search_customers
 from customer_svc.use_cases.register_customer import register_customer
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+from ledgerflow_platform.web.preconditions import etag
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"])
 
@@ -37,11 +40,11 @@ Filter = Annotated[str | None, Query(max_length=200)]
 )
 async def register(
     body: RegisterCustomer,
-    request: Request,
     session: DbSession,
     idempotency: Idempotent,
     vault: Vault,
     _: CanRegister,
+    now: Now,
 ) -> Response | CustomerOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -56,9 +59,10 @@ async def register(
             status=body.status,
             profile=body.model_dump(exclude=basics, exclude_none=True),
             vault=vault,
+            now=now,
         )
     except (DuplicateTaxId, CustomerCodeTaken) as exc:
-        return conflict(request, exc, existing_customer_id=exc.existing_customer_id)
+        raise conflict(exc, existing_customer_id=exc.existing_customer_id) from exc
     response = customer_out(Disclosures(vault, WRITER).customer(customer))
     await idempotency.remember(201, response)
     await uow.commit()
@@ -67,10 +71,15 @@ async def register(
 
 @router.get("/{customer_id}", response_model=CustomerOut, summary="One customer file")
 async def get_customer(
-    customer_id: str, response: Response, session: DbSession, vault: Vault, reader: CurrentReader
+    customer_id: str,
+    response: Response,
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    now: Now,
 ) -> CustomerOut:
     uow = CustomerUnitOfWork(session)
-    view = await read_customer(uow, vault, reader, customer_id)
+    view = await read_customer(uow, vault, reader, customer_id, now=now)
     await uow.commit()
     response.headers["ETag"] = etag(view.customer.version)
     return customer_out(view)
@@ -86,6 +95,7 @@ async def list_customers(
     session: DbSession,
     vault: Vault,
     reader: CurrentReader,
+    now: Now,
     q: Filter = None,
     segment: Filter = None,
     region: Filter = None,
@@ -97,7 +107,7 @@ async def list_customers(
     uow = CustomerUnitOfWork(session)
     search = CustomerSearch(q=q, segment=segment, region=region, industry=industry, status=status)
     views = await search_customers(
-        uow, vault, reader, search, after=decode_cursor(cursor), limit=limit
+        uow, vault, reader, search, after=decode_cursor(cursor), limit=limit, now=now
     )
     await uow.commit()
     return CustomerPage(

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from pydantic import AwareDatetime
 
-from customer_svc.adapters.access_log import AccessLogQuery
+from customer_svc.adapters.personal_data.access_log import AccessLogQuery
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.api.schemas_contacts import AccessLogEntryOut, AccessLogPage
 from ledgerflow_platform.auth.roles import Role

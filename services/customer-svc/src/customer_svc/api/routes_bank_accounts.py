@@ -2,10 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.deps_profile import CurrentReader, Vault, conflict
+from customer_svc.api.deps_profile import CurrentReader, Vault
+from customer_svc.api.errors import conflict
 from customer_svc.api.profile_records import disclosed_page, disclosed_record, removed
 from customer_svc.api.render_profile import bank_account_out
 from customer_svc.api.schemas_contacts import AddBankAccount, BankAccountOut, BankAccountPage
@@ -17,6 +18,7 @@ from customer_svc.use_cases.remove_bank_account import remove_bank_account
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit
 
@@ -37,20 +39,26 @@ async def add(
     customer_id: str,
     _: CanManage,
     body: AddBankAccount,
-    request: Request,
     session: DbSession,
     idempotency: Idempotent,
     vault: Vault,
+    now: Now,
 ) -> Response | BankAccountOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = CustomerUnitOfWork(session)
     try:
         account = await add_bank_account(
-            uow, vault, customer_id, iban=body.iban, bic=body.bic, currency=body.currency
+            uow,
+            vault,
+            customer_id,
+            iban=body.iban,
+            bic=body.bic,
+            currency=body.currency,
+            now=now,
         )
     except DuplicateBankAccount as exc:
-        return conflict(request, exc, existing_bank_account_id=exc.existing_account_id)
+        raise conflict(exc, existing_bank_account_id=exc.existing_account_id) from exc
     response = bank_account_out(Disclosures(vault, WRITER).bank_account(account))
     await idempotency.remember(201, response)
     await uow.commit()
@@ -63,6 +71,7 @@ async def list_(
     session: DbSession,
     vault: Vault,
     reader: CurrentReader,
+    now: Now,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> BankAccountPage:
@@ -76,20 +85,28 @@ async def list_(
         customer_id,
         limit=limit,
         cursor=cursor,
+        now=now,
     )
     return BankAccountPage(items=items, next_cursor=after)
 
 
 @router.get("/{account_id}", response_model=BankAccountOut, summary="One bank account")
 async def get(
-    customer_id: str, account_id: str, session: DbSession, vault: Vault, reader: CurrentReader
+    customer_id: str,
+    account_id: str,
+    session: DbSession,
+    vault: Vault,
+    reader: CurrentReader,
+    now: Now,
 ) -> BankAccountOut:
     view = await disclosed_record(
-        read_bank_account, session, vault, reader, customer_id, account_id
+        read_bank_account, session, vault, reader, customer_id, account_id, now=now
     )
     return bank_account_out(view)
 
 
 @router.delete("/{account_id}", status_code=204, summary="Stop using a bank account")
-async def remove(customer_id: str, account_id: str, _: CanManage, session: DbSession) -> Response:
-    return await removed(remove_bank_account, session, customer_id, account_id)
+async def remove(
+    customer_id: str, account_id: str, _: CanManage, session: DbSession, now: Now
+) -> Response:
+    return await removed(remove_bank_account, session, customer_id, account_id, now=now)

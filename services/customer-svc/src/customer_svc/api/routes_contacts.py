@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.deps_profile import CurrentReader, IfMatch, Vault, etag
+from customer_svc.api.deps_profile import CurrentReader, Vault
 from customer_svc.api.profile_records import disclosed_page, disclosed_record, removed
 from customer_svc.api.render_profile import contact_out
 from customer_svc.api.schemas_contacts import AddContact, ChangeContact, ContactOut, ContactPage
@@ -17,8 +17,10 @@ from customer_svc.use_cases.remove_contact import remove_contact
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit
+from ledgerflow_platform.web.preconditions import RequiredIfMatch, accepted_versions, etag
 
 router = APIRouter(prefix="/v1/customers/{customer_id}/contacts", tags=["contacts"])
 
@@ -39,6 +41,7 @@ async def add(
     session: DbSession,
     idempotency: Idempotent,
     vault: Vault,
+    now: Now,
 ) -> Response | ContactOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
@@ -51,6 +54,7 @@ async def add(
         phone=body.phone,
         email=body.email,
         roles=body.roles,
+        now=now,
     )
     response = contact_out(Disclosures(vault, WRITER).contact(contact))
     await idempotency.remember(201, response)
@@ -64,6 +68,7 @@ async def list_(
     session: DbSession,
     vault: Vault,
     reader: CurrentReader,
+    now: Now,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> ContactPage:
@@ -77,6 +82,7 @@ async def list_(
         customer_id,
         limit=limit,
         cursor=cursor,
+        now=now,
     )
     return ContactPage(items=items, next_cursor=after)
 
@@ -89,8 +95,11 @@ async def get(
     session: DbSession,
     vault: Vault,
     reader: CurrentReader,
+    now: Now,
 ) -> ContactOut:
-    view = await disclosed_record(read_contact, session, vault, reader, customer_id, contact_id)
+    view = await disclosed_record(
+        read_contact, session, vault, reader, customer_id, contact_id, now=now
+    )
     response.headers["ETag"] = etag(view.contact.version)
     return contact_out(view)
 
@@ -109,7 +118,8 @@ async def change(
     response: Response,
     session: DbSession,
     vault: Vault,
-    expected_version: IfMatch,
+    if_match: RequiredIfMatch,
+    now: Now,
 ) -> ContactOut:
     uow = CustomerUnitOfWork(session)
     contact = await change_contact(
@@ -118,7 +128,8 @@ async def change(
         customer_id,
         contact_id,
         body.model_dump(exclude_unset=True),
-        expected_version=expected_version,
+        expected_versions=accepted_versions(if_match),
+        now=now,
     )
     await uow.commit()
     response.headers["ETag"] = etag(contact.version)
@@ -126,5 +137,7 @@ async def change(
 
 
 @router.delete("/{contact_id}", status_code=204, summary="Remove a contact")
-async def remove(customer_id: str, contact_id: str, _: CanManage, session: DbSession) -> Response:
-    return await removed(remove_contact, session, customer_id, contact_id)
+async def remove(
+    customer_id: str, contact_id: str, _: CanManage, session: DbSession, now: Now
+) -> Response:
+    return await removed(remove_contact, session, customer_id, contact_id, now=now)

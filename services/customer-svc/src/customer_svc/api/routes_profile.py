@@ -2,20 +2,28 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.api.deps_profile import IfMatch, OptionalIfMatch, Vault, conflict, etag
+from customer_svc.api.deps_profile import Vault
+from customer_svc.api.errors import conflict
 from customer_svc.api.render_profile import customer_out
 from customer_svc.api.schemas import ChangeStatus, CustomerOut, UpdateCustomer
-from customer_svc.domain.profile import CustomerCodeTaken, DuplicateTaxId
+from customer_svc.domain.customers.profile import CustomerCodeTaken, DuplicateTaxId
 from customer_svc.use_cases.change_customer_status import change_customer_status
 from customer_svc.use_cases.disclosure import WRITER, Disclosures
 from customer_svc.use_cases.update_customer_profile import update_customer_profile
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.preconditions import (
+    OptionalIfMatch,
+    RequiredIfMatch,
+    accepted_versions,
+    etag,
+)
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"])
 
@@ -42,12 +50,12 @@ async def update_customer(
     customer_id: str,
     _: CanEdit,
     body: UpdateCustomer,
-    request: Request,
     response: Response,
     session: DbSession,
     vault: Vault,
-    expected_version: IfMatch,
-) -> Response | CustomerOut:
+    if_match: RequiredIfMatch,
+    now: Now,
+) -> CustomerOut:
     uow = CustomerUnitOfWork(session)
     try:
         customer, _changed = await update_customer_profile(
@@ -55,10 +63,11 @@ async def update_customer(
             vault,
             customer_id,
             body.model_dump(exclude_unset=True),
-            expected_version=expected_version,
+            expected_versions=accepted_versions(if_match),
+            now=now,
         )
     except (DuplicateTaxId, CustomerCodeTaken) as exc:
-        return conflict(request, exc, existing_customer_id=exc.existing_customer_id)
+        raise conflict(exc, existing_customer_id=exc.existing_customer_id) from exc
     await uow.commit()
     response.headers["ETag"] = etag(customer.version)
     return customer_out(Disclosures(vault, WRITER).customer(customer))
@@ -78,11 +87,17 @@ async def change_status(
     response: Response,
     session: DbSession,
     vault: Vault,
-    expected_version: OptionalIfMatch,
+    if_match: OptionalIfMatch,
+    now: Now,
 ) -> CustomerOut:
     uow = CustomerUnitOfWork(session)
     customer = await change_customer_status(
-        uow, customer_id, body.status, body.reason, expected_version=expected_version
+        uow,
+        customer_id,
+        body.status,
+        body.reason,
+        expected_versions=accepted_versions(if_match),
+        now=now,
     )
     await uow.commit()
     response.headers["ETag"] = etag(customer.version)

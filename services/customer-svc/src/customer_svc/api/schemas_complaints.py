@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-from customer_svc.domain.complaint import Category, Channel, ComplaintStatus, Severity
+from customer_svc.domain.complaints.complaint import Category, Channel, ComplaintStatus, Severity
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from customer_svc.domain.contract import ContractStatus
+from customer_svc.domain.contracts.contract import ContractStatus
 
 ContractNumber = Annotated[
     str,

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from customer_svc.adapters.spreadsheets import XLSX_MEDIA_TYPE
+from customer_svc.adapters.customer_table.spreadsheets import XLSX_MEDIA_TYPE
 
 UPLOAD_BODY = {
     "required": True,

@@ -6,7 +6,7 @@ from datetime import datetime
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
-from customer_svc.domain.customer import account_currency
+from customer_svc.domain.customers.customer import account_currency
 from customer_svc.domain.personal_data import Sealed
 from ledgerflow_platform.errors import DomainError
 

@@ -1,6 +1,6 @@
 """The people we deal with at a customer, what they are for, and how to reach them."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -8,6 +8,7 @@ from enum import StrEnum
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from customer_svc.domain.customers.profile import other_than
 from customer_svc.domain.personal_data import Sealed
 from ledgerflow_platform.errors import DomainError
 
@@ -45,9 +46,9 @@ class ContactNotFound(DomainError):
 class StaleContact(DomainError):
     """The contact changed since the version the client edited."""
 
-    def __init__(self, contact_id: str, expected: int, current: int) -> None:
+    def __init__(self, contact_id: str, expected: Collection[int], current: int) -> None:
         super().__init__(
-            f"Contact {contact_id} is at version {current}, not {expected}: read it again."
+            f"Contact {contact_id} is at version {current}{other_than(expected)}: read it again."
         )
         self.current = current
 

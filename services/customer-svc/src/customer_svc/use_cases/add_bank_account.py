@@ -1,10 +1,10 @@
 """Record an account a customer pays from or is refunded to."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from uuid6 import uuid7
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.bank_accounts import BankAccount, DuplicateBankAccount, bank_details
@@ -19,8 +19,8 @@ async def add_bank_account(
     iban: str,
     bic: str | None,
     currency: str | None,
+    now: datetime,
 ) -> BankAccount:
-    now = datetime.now(UTC)
     customer = await open_file_for_change(uow, customer_id)
     details = bank_details(iban, bic, currency)
     sealed = vault.seal(pd.BANK_ACCOUNT_IBAN, details.iban, indexed=True)

@@ -1,11 +1,11 @@
 """Add a person to a customer's contacts."""
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from uuid6 import uuid7
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.contacts import Contact, contact_details, passing_on_primary
@@ -21,8 +21,8 @@ async def add_contact(
     phone: str | None,
     email: str | None,
     roles: Iterable[str],
+    now: datetime,
 ) -> Contact:
-    now = datetime.now(UTC)
     customer = await open_file_for_change(uow, customer_id)
     details = contact_details(name, phone, email, roles, customer.country)
     contact = Contact(

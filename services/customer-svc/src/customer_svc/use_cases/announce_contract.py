@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from customer_svc.domain.contract import Contract, StatusChange
+from customer_svc.domain.contracts.contract import Contract, StatusChange
 from ledgerflow_events.contracts.customer import ContractAmended, ContractClosed, ContractSigned
 from ledgerflow_events.money import format_minor
 

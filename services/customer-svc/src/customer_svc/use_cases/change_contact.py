@@ -1,11 +1,11 @@
 """Correct a contact's name, phone, email or roles, at the version the client last read."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.contacts import (
@@ -15,7 +15,7 @@ from customer_svc.domain.contacts import (
     contact_details,
     passing_on_primary,
 )
-from customer_svc.domain.profile import ValueRequired
+from customer_svc.domain.customers.profile import ValueRequired
 from customer_svc.use_cases.customer_contacts import announce_change, open_file_for_change
 
 
@@ -26,15 +26,15 @@ async def change_contact(
     contact_id: str,
     changes: Mapping[str, Any],
     *,
-    expected_version: int | None,
+    expected_versions: Collection[int] | None,
+    now: datetime,
 ) -> Contact:
-    now = datetime.now(UTC)
     customer = await open_file_for_change(uow, customer_id)
     contact = await uow.contacts.get(customer.id, contact_id)
     if contact is None:
         raise ContactNotFound(contact_id)
-    if expected_version is not None and expected_version != contact.version:
-        raise StaleContact(contact.id, expected_version, contact.version)
+    if expected_versions is not None and contact.version not in expected_versions:
+        raise StaleContact(contact.id, expected_versions, contact.version)
     for required in ("name", "roles"):
         if required in changes and changes[required] is None:
             raise ValueRequired(f"{required} cannot be emptied.", field=required)

@@ -5,15 +5,15 @@ from datetime import date, datetime
 from uuid6 import uuid7
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.contract import (
+from customer_svc.domain.contracts.contract import (
     Contract,
     ContractCustomerNotFound,
     ContractNumberTaken,
     ContractStatus,
     new_contract,
 )
-from customer_svc.domain.contract_terms import contract_terms
-from customer_svc.domain.lifecycle import check_open
+from customer_svc.domain.contracts.terms import contract_terms
+from customer_svc.domain.customers.lifecycle import check_open
 from customer_svc.use_cases.announce_contract import contract_signed
 
 

@@ -3,8 +3,8 @@
 from datetime import datetime
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.customer import Customer, CustomerNotFound
-from customer_svc.domain.lifecycle import check_open
+from customer_svc.domain.customers.customer import Customer, CustomerNotFound
+from customer_svc.domain.customers.lifecycle import check_open
 from ledgerflow_events.contracts.customer import CustomerProfileUpdated
 
 

@@ -4,12 +4,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.bank_accounts import BankAccount
 from customer_svc.domain.contacts import Contact
-from customer_svc.domain.customer import Customer
+from customer_svc.domain.customers.customer import Customer
 from customer_svc.domain.personal_data import Disclosure, Reader, Sealed
 
 # Write responses show masks only: nothing clear is echoed, stored for replay, or left unlogged.

@@ -5,14 +5,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from customer_svc.adapters.customer_export import CustomerTableReads
+from customer_svc.adapters.customer_table.reads import CustomerTableReads
+from customer_svc.adapters.customer_table.spreadsheets import XLSX_MEDIA_TYPE, write_csv, write_xlsx
 from customer_svc.adapters.customers import CustomerSearch
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
-from customer_svc.adapters.spreadsheets import XLSX_MEDIA_TYPE, write_csv, write_xlsx
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.contacts import ContactRole
-from customer_svc.domain.customer_table import EXPORTED_COLUMNS
-from customer_svc.domain.customer_table_export import CellValue, ContactCells, customer_lines
+from customer_svc.domain.customer_table.export import CellValue, ContactCells, customer_lines
+from customer_svc.domain.customer_table.table import EXPORTED_COLUMNS
 from customer_svc.domain.personal_data import Reader
 from customer_svc.use_cases.disclosure import Disclosures
 

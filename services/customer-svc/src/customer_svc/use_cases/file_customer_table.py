@@ -4,13 +4,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from customer_svc.adapters.customer_import import FiledCustomer
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.customer_table.store import FiledCustomer
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.contacts import Contact, ContactDetails
-from customer_svc.domain.contract import ContractStatus
-from customer_svc.domain.customer import Customer
-from customer_svc.domain.customer_table_plan import ImportPlan, PlannedCustomer
+from customer_svc.domain.contracts.contract import ContractStatus
+from customer_svc.domain.customer_table.plan import ImportPlan, PlannedCustomer
+from customer_svc.domain.customers.customer import Customer
 from customer_svc.use_cases.announce_contract import contract_signed
 from customer_svc.use_cases.profile_rules import profile_updated
 from ledgerflow_events.contracts.base import EventData

@@ -4,14 +4,14 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
-from customer_svc.adapters.customer_import import CustomerTableStore
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
-from customer_svc.adapters.spreadsheets import read_sheet
+from customer_svc.adapters.customer_table.spreadsheets import read_sheet
+from customer_svc.adapters.customer_table.store import CustomerTableStore
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
-from customer_svc.domain.customer_table import CustomerTableRejected
-from customer_svc.domain.customer_table_clashes import OnFile, clashes, new_contract_numbers
-from customer_svc.domain.customer_table_plan import ImportPlan, TableDefaults, plan_import
+from customer_svc.domain.customer_table.clashes import OnFile, clashes, new_contract_numbers
+from customer_svc.domain.customer_table.plan import ImportPlan, TableDefaults, plan_import
+from customer_svc.domain.customer_table.table import CustomerTableRejected
 from customer_svc.use_cases.file_customer_table import NewNames, filed_customers
 
 

@@ -1,7 +1,7 @@
 """Take a complaint for a change: lock its customer's event stream, then read it as it is now."""
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.complaint import Complaint, ComplaintNotFound
+from customer_svc.domain.complaints.complaint import Complaint, ComplaintNotFound
 
 
 async def lock_complaint(uow: CustomerUnitOfWork, complaint_id: str) -> Complaint:

@@ -1,7 +1,7 @@
 """Take a contract for a change: lock its customer's event stream, then read it as it is now."""
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.contract import Contract, ContractNotFound
+from customer_svc.domain.contracts.contract import Contract, ContractNotFound
 
 
 async def lock_contract(uow: CustomerUnitOfWork, contract_id: str) -> Contract:

@@ -2,19 +2,19 @@
 
 from datetime import datetime
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
-from customer_svc.domain.customer import Customer
-from customer_svc.domain.personal_data import Sealed
-from customer_svc.domain.profile import (
+from customer_svc.domain.customers.customer import Customer
+from customer_svc.domain.customers.profile import (
     PERSONAL_FIELDS,
     CustomerCodeTaken,
     DuplicateTaxId,
     UnknownParentCompany,
     check_parent,
 )
-from customer_svc.domain.tax_ids import tax_id
+from customer_svc.domain.customers.tax_ids import tax_id
+from customer_svc.domain.personal_data import Sealed
 from ledgerflow_events.contracts.customer import CustomerProfileUpdated
 
 # Values of these fields travel in CustomerProfileUpdated; the rest by name only.

@@ -5,8 +5,8 @@ from datetime import datetime
 from uuid6 import uuid7
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain import complaint as complaints
-from customer_svc.domain.complaint import (
+from customer_svc.domain.complaints import complaint as complaints
+from customer_svc.domain.complaints.complaint import (
     Category,
     Channel,
     Complaint,

@@ -2,16 +2,16 @@
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from uuid6 import uuid7
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
-from customer_svc.domain.customer import Customer, new_customer
-from customer_svc.domain.lifecycle import initial_status
-from customer_svc.domain.profile import normalized
+from customer_svc.domain.customers.customer import Customer, new_customer
+from customer_svc.domain.customers.lifecycle import initial_status
+from customer_svc.domain.customers.profile import normalized
 from customer_svc.use_cases.profile_rules import (
     check_code_free,
     check_parent_company,
@@ -30,9 +30,9 @@ async def register_customer(
     status: str = "active",
     profile: Mapping[str, Any] | None = None,
     vault: PersonalDataVault | None = None,
+    now: datetime,
 ) -> Customer:
     """`profile`: any further fields of the file (code, country, tax_id, industry, ...)."""
-    now = datetime.now(UTC)
     customer = new_customer(str(uuid7()), name, currency, payment_terms_days, registered_at=now)
     raw = {k: v for k, v in (profile or {}).items() if v is not None and v != []}
     values = normalized({k: v for k, v in raw.items() if k != "tax_id"})

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
-from customer_svc.adapters.resealing import SealedCell, SealedCells, SealedColumn
+from customer_svc.adapters.personal_data.resealing import SealedCell, SealedCells, SealedColumn
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 
 
 @dataclass(frozen=True)

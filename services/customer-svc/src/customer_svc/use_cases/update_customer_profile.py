@@ -1,15 +1,15 @@
 """Change fields of a customer's file, at the version the client last read."""
 
-from collections.abc import Mapping
-from datetime import UTC, datetime
+from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any
 
-from customer_svc.adapters.personal_data_vault import PersonalDataVault
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
-from customer_svc.domain.customer import Customer, CustomerNotFound
-from customer_svc.domain.lifecycle import check_open
-from customer_svc.domain.profile import check_version, normalized, revise
+from customer_svc.domain.customers.customer import Customer, CustomerNotFound
+from customer_svc.domain.customers.lifecycle import check_open
+from customer_svc.domain.customers.profile import check_version, normalized, revise
 from customer_svc.use_cases.profile_rules import (
     check_code_free,
     check_parent_company,
@@ -43,15 +43,15 @@ async def update_customer_profile(
     customer_id: str,
     changes: Mapping[str, Any],
     *,
-    expected_version: int | None,
+    expected_versions: Collection[int] | None,
+    now: datetime,
 ) -> tuple[Customer, tuple[str, ...]]:
     """The file after the change, and the names of the fields that really changed."""
-    now = datetime.now(UTC)
     await uow.lock_customer(customer_id)
     customer = await uow.customers.get(customer_id)
     if customer is None:
         raise CustomerNotFound(customer_id)
-    check_version(customer, expected_version)
+    check_version(customer, expected_versions)
     check_open(customer.id, customer.status)
     values = normalized({k: v for k, v in changes.items() if k != "tax_id"})
     if "code" in values:

@@ -24,7 +24,7 @@ async def test_a_change_without_if_match_is_refused_with_428(
 ) -> None:
     response = await patch(client, auth_keys, customer["id"], {"region": "EMEA"}, None)
     assert response.status_code == 428
-    assert response.json()["type"].endswith("/if-match-required")
+    assert response.json()["type"].endswith("/precondition-required")
 
 
 async def test_a_change_to_a_version_since_replaced_is_refused_with_412_and_changes_nothing(
