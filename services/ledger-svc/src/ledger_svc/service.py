@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ledger_svc.adapters.tables import idempotency_keys, messaging, outbox
+from ledger_svc.adapters.tables.messaging import idempotency_keys, messaging, outbox
 from ledger_svc.api import (
     adjustments_credit_notes,
     adjustments_late_fees,

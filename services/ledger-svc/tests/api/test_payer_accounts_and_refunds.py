@@ -2,7 +2,7 @@ import hashlib
 
 import httpx
 
-from ledger_svc.domain.bank_accounts import AccountFingerprints
+from ledger_svc.domain.bank_reconciliation.bank_accounts import AccountFingerprints
 from ledger_svc.settings import PayerAccountSettings
 from ledgerflow_platform.testing import KeyPair
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledger_svc.adapters.tables import idempotency_keys
+from ledger_svc.adapters.tables.messaging import idempotency_keys
 
 TABLE = idempotency_keys.name
 # Sorted: two transactions sharing keys wait on each other in one order, never crosswise.

@@ -8,8 +8,11 @@ from fastapi import APIRouter, Depends, Query, Response
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.adjustments_schemas import CreditInvoice, CreditOnAccount
 from ledger_svc.api.adjustments_views import CreditNoteOut, CreditNotePage, credit_note_out
-from ledger_svc.domain.credit_note import CreditNote, CreditNoteNotFound
-from ledger_svc.use_cases.issue_credit_note import credit_customer_on_account, credit_invoice
+from ledger_svc.domain.adjustments.credit_note import CreditNote, CreditNoteNotFound
+from ledger_svc.use_cases.adjustments.issue_credit_note import (
+    credit_customer_on_account,
+    credit_invoice,
+)
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -4,8 +4,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from ledger_svc.domain.adjustments.late_fee import LateFee, LateFeeKind, LateFeePolicy
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.late_fee import LateFee, LateFeeKind, LateFeePolicy
 
 
 class LateFeePolicyOut(BaseModel):

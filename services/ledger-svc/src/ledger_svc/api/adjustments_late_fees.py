@@ -13,9 +13,9 @@ from ledger_svc.api.adjustments_late_fee_views import (
     policy_out,
 )
 from ledger_svc.api.adjustments_schemas import LateFeePolicyIn, StartLateFeeRun
-from ledger_svc.domain.late_fee import LateFeePolicyNotFound, period_of
-from ledger_svc.use_cases.charge_late_fees import charge_late_fees
-from ledger_svc.use_cases.set_late_fee_policy import set_late_fee_policy
+from ledger_svc.domain.adjustments.late_fee import LateFeePolicyNotFound, period_of
+from ledger_svc.use_cases.adjustments.charge_late_fees import charge_late_fees
+from ledger_svc.use_cases.adjustments.set_late_fee_policy import set_late_fee_policy
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -7,10 +7,10 @@ from fastapi import APIRouter, Depends, Query, Response
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.adjustments_schemas import CancelRefund, PayRefund, RequestRefund
 from ledger_svc.api.adjustments_views import RefundOut, RefundPage, refund_out
-from ledger_svc.domain.refund import RefundNotFound, RefundStatus
-from ledger_svc.use_cases.cancel_refund import cancel_refund
-from ledger_svc.use_cases.pay_refund import pay_refund
-from ledger_svc.use_cases.request_refund import request_refund
+from ledger_svc.domain.adjustments.refund import RefundNotFound, RefundStatus
+from ledger_svc.use_cases.adjustments.cancel_refund import cancel_refund
+from ledger_svc.use_cases.adjustments.pay_refund import pay_refund
+from ledger_svc.use_cases.adjustments.request_refund import request_refund
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

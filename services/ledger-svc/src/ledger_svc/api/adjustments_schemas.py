@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.config import JsonDict
 
 from ledger_svc.api.schemas import CurrencyCode, DecimalText
-from ledger_svc.domain.late_fee import MAX_GRACE_DAYS, LateFeeKind
-from ledger_svc.domain.refund import RefundMethod
+from ledger_svc.domain.adjustments.late_fee import MAX_GRACE_DAYS, LateFeeKind
+from ledger_svc.domain.adjustments.refund import RefundMethod
 
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 

@@ -4,11 +4,11 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from ledger_svc.domain.adjustments.credit_note import CreditNote
+from ledger_svc.domain.adjustments.customer_credit import CreditSourceKind
+from ledger_svc.domain.adjustments.refund import Refund, RefundMethod, RefundStatus
+from ledger_svc.domain.adjustments.write_off import WriteOff, WriteOffStatus
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.credit_note import CreditNote
-from ledger_svc.domain.customer_credit import CreditSourceKind
-from ledger_svc.domain.refund import Refund, RefundMethod, RefundStatus
-from ledger_svc.domain.write_off import WriteOff, WriteOffStatus
 
 
 class CreditNoteOut(BaseModel):

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Query, Response
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.adjustments_schemas import ApproveWriteOff, RejectWriteOff, RequestWriteOff
 from ledger_svc.api.adjustments_views import WriteOffOut, WriteOffPage, write_off_out
-from ledger_svc.domain.write_off import WriteOff, WriteOffNotFound, WriteOffStatus
-from ledger_svc.use_cases.approve_write_off import approve_write_off, reject_write_off
-from ledger_svc.use_cases.request_write_off import request_invoice_write_off
+from ledger_svc.domain.adjustments.write_off import WriteOff, WriteOffNotFound, WriteOffStatus
+from ledger_svc.use_cases.adjustments.approve_write_off import approve_write_off, reject_write_off
+from ledger_svc.use_cases.adjustments.request_write_off import request_invoice_write_off
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

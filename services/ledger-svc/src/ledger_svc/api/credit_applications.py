@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.payment_schemas import AllocationOut, InvoiceId
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.credit_application import CreditApplication
-from ledger_svc.use_cases.apply_customer_credit import apply_customer_credit
+from ledger_svc.domain.payments.credit_application import CreditApplication
+from ledger_svc.use_cases.payments.apply_customer_credit import apply_customer_credit
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -8,13 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.payer_fingerprints import PayerFingerprints
 from ledger_svc.api.reconciliation_schemas import CustomerBankAccountOut
-from ledger_svc.use_cases.register_customer_bank_account import (
+from ledger_svc.use_cases.bank_reconciliation.register_customer_bank_account import (
     forget_customer_bank_account,
     register_customer_bank_account,
 )
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
 
 router = APIRouter(prefix="/v1/customers", tags=["bank reconciliation"])
@@ -48,11 +49,12 @@ async def register(
     session: DbSession,
     response: Response,
     fingerprints: PayerFingerprints,
+    now: Now,
     _: CanRegister,
 ) -> CustomerBankAccountOut:
     uow = LedgerUnitOfWork(session)
     masked, added = await register_customer_bank_account(
-        uow, fingerprints, customer_id=customer_id, iban=body.iban
+        uow, fingerprints, customer_id=customer_id, iban=body.iban, registered_at=now
     )
     await uow.commit()
     if not added:

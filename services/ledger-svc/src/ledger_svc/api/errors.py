@@ -7,9 +7,13 @@ from ledger_svc.api.errors_reconciliation import RECONCILIATION_ERRORS
 from ledger_svc.api.errors_statements import STATEMENT_ERRORS
 from ledger_svc.domain.account import CurrencyMismatch, CustomerAccountNotFound, UnknownCustomer
 from ledger_svc.domain.amounts import InvalidAmount
-from ledger_svc.domain.invoice import DueBeforeIssue, InvoiceNotFound, InvoiceTotalNotPositive
-from ledger_svc.domain.payment import PaymentNotFound
-from ledger_svc.domain.pricing import InvalidQuantity
+from ledger_svc.domain.invoicing.invoice import (
+    DueBeforeIssue,
+    InvoiceNotFound,
+    InvoiceTotalNotPositive,
+)
+from ledger_svc.domain.invoicing.pricing import InvalidQuantity
+from ledger_svc.domain.payments.payment import PaymentNotFound
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 

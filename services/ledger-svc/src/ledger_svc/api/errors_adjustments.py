@@ -1,15 +1,19 @@
 """Problem types of credit notes, refunds, write-offs and late fees."""
 
-from ledger_svc.domain.credit_note import (
+from ledger_svc.domain.adjustments.credit_note import (
     CreditExceedsOpenAmount,
     CreditNoteBeforeInvoice,
     CreditNoteNotFound,
     InvoiceNotCreditable,
 )
-from ledger_svc.domain.customer_credit import CustomerNotFound, InsufficientCredit
-from ledger_svc.domain.late_fee import InvalidLateFeePolicy, LateFeePolicyNotFound
-from ledger_svc.domain.refund import RefundDatedBeforeRequest, RefundNotFound, RefundNotPending
-from ledger_svc.domain.write_off import (
+from ledger_svc.domain.adjustments.customer_credit import CustomerNotFound, InsufficientCredit
+from ledger_svc.domain.adjustments.late_fee import InvalidLateFeePolicy, LateFeePolicyNotFound
+from ledger_svc.domain.adjustments.refund import (
+    RefundDatedBeforeRequest,
+    RefundNotFound,
+    RefundNotPending,
+)
+from ledger_svc.domain.adjustments.write_off import (
     InvoiceNotWriteOffable,
     SegregationOfDuties,
     WriteOffDatedBeforeRequest,

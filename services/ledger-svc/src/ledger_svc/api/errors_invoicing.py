@@ -1,9 +1,9 @@
 """Problem types of the journal and invoice features' domain errors."""
 
-from ledger_svc.domain.invoice import InvoiceNotVoidable, VoidBeforeIssue
-from ledger_svc.domain.journal import InvalidJournalQuery
-from ledger_svc.domain.pricing import InvalidDiscount, InvalidTaxRate
-from ledger_svc.domain.terms import InvalidTerms
+from ledger_svc.domain.books.journal import InvalidJournalQuery
+from ledger_svc.domain.invoicing.invoice import InvoiceNotVoidable, VoidBeforeIssue
+from ledger_svc.domain.invoicing.pricing import InvalidDiscount, InvalidTaxRate
+from ledger_svc.domain.invoicing.terms import InvalidTerms
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 

@@ -1,8 +1,12 @@
 """Problem types of cash application's domain errors: payments, reversals, credit applied."""
 
-from ledger_svc.domain.cash_application import InvoiceNotPayable, OverAllocation, UnknownInvoice
-from ledger_svc.domain.credit_application import NoCreditToApply, NothingToSettle
-from ledger_svc.domain.payment_reversal import (
+from ledger_svc.domain.payments.cash_application import (
+    InvoiceNotPayable,
+    OverAllocation,
+    UnknownInvoice,
+)
+from ledger_svc.domain.payments.credit_application import NoCreditToApply, NothingToSettle
+from ledger_svc.domain.payments.payment_reversal import (
     PaymentAlreadyReversed,
     PaymentCreditAlreadyUsed,
     ReversalBeforeReceipt,

@@ -1,12 +1,12 @@
 """Problem types of the statement and bulk invoice import features' domain errors."""
 
-from ledger_svc.domain.invoice_import import (
+from ledger_svc.domain.invoicing.invoice_import import (
     DuplicateInvoiceImport,
     InvoiceFileTooLarge,
     InvoiceImportNotFound,
     InvoiceImportRejected,
 )
-from ledger_svc.domain.statement import InvalidStatementPeriod
+from ledger_svc.domain.statements.statement import InvalidStatementPeriod
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 

@@ -5,7 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.invoice_import import InvoiceImport
+from ledger_svc.domain.invoicing.invoice_import import InvoiceImport
 
 EXAMPLE_FILE = (
     "invoice_ref,customer_id,issue_date,due_date,description,quantity,unit_price,tax_rate\r\n"

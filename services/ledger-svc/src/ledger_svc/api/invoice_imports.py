@@ -23,15 +23,16 @@ from ledger_svc.api.invoice_import_schemas import (
     InvoiceImportOut,
     import_out,
 )
-from ledger_svc.domain.invoice_import import (
+from ledger_svc.domain.invoicing.invoice_import import (
     InvoiceFileTooLarge,
     InvoiceImportNotFound,
     InvoiceImportRejected,
 )
-from ledger_svc.use_cases.import_invoices import import_invoices
+from ledger_svc.use_cases.invoicing.import_invoices import import_invoices
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 from ledgerflow_platform.web.problems import PROBLEM_BASE, PROBLEM_JSON, Problem, ProblemType
@@ -121,13 +122,18 @@ def rejection(request: Request, exc: InvoiceImportRejected) -> JSONResponse:
     openapi_extra={"requestBody": REQUEST_BODY},
 )
 async def import_file(
-    request: Request, session: DbSession, calendar: Calendar, principal: CanImport
+    request: Request, session: DbSession, calendar: Calendar, now: Now, principal: CanImport
 ) -> InvoiceImportOut | JSONResponse:
     data, filename = await read_upload(request)
     uow = LedgerUnitOfWork(session)
     try:
         summary = await import_invoices(
-            uow, data=data, filename=filename, imported_by=principal.subject, calendar=calendar
+            uow,
+            data=data,
+            filename=filename,
+            imported_by=principal.subject,
+            imported_at=now,
+            calendar=calendar,
         )
     except InvoiceImportRejected as exc:
         return rejection(request, exc)

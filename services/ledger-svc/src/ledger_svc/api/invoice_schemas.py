@@ -9,8 +9,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ledger_svc.api.schemas import CurrencyCode, CustomerId, DecimalText
-from ledger_svc.domain.invoice import INVOICE_SERIES
-from ledger_svc.domain.terms import TermsKind
+from ledger_svc.domain.invoicing.invoice import INVOICE_SERIES
+from ledger_svc.domain.invoicing.terms import TermsKind
 
 Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Series = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{0,11}$")]

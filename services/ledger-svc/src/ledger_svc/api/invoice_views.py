@@ -5,8 +5,8 @@ from datetime import date
 from pydantic import BaseModel
 
 from ledger_svc.domain.amounts import format_amount, format_quantity
-from ledger_svc.domain.invoice import Invoice, InvoiceStatus
-from ledger_svc.domain.terms import TermsKind
+from ledger_svc.domain.invoicing.invoice import Invoice, InvoiceStatus
+from ledger_svc.domain.invoicing.terms import TermsKind
 
 
 class DiscountOut(BaseModel):

@@ -8,11 +8,11 @@ from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.business_calendar import Calendar
 from ledger_svc.api.invoice_schemas import IssueInvoice, LineIn, TermsIn, VoidInvoice
 from ledger_svc.api.invoice_views import InvoiceOut, InvoicePage, invoice_out
-from ledger_svc.domain.invoice import InvoiceNotFound, InvoiceStatus
-from ledger_svc.domain.pricing import DiscountRequest, LineRequest
-from ledger_svc.domain.terms import EarlyPaymentDiscount, InstalmentRule, PaymentTerms
-from ledger_svc.use_cases.issue_invoice import issue_invoice
-from ledger_svc.use_cases.void_invoice import void_invoice
+from ledger_svc.domain.invoicing.invoice import InvoiceNotFound, InvoiceStatus
+from ledger_svc.domain.invoicing.pricing import DiscountRequest, LineRequest
+from ledger_svc.domain.invoicing.terms import EarlyPaymentDiscount, InstalmentRule, PaymentTerms
+from ledger_svc.use_cases.invoicing.issue_invoice import issue_invoice
+from ledger_svc.use_cases.invoicing.void_invoice import void_invoice
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

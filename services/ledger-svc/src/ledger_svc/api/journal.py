@@ -14,9 +14,9 @@ from ledger_svc.api.journal_schemas import (
     JournalPage,
 )
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.integrity import Violation
-from ledger_svc.domain.journal import Account, JournalQuery, PostedEntry, SourceType
-from ledger_svc.use_cases.check_integrity import check_integrity
+from ledger_svc.domain.books.integrity import Violation
+from ledger_svc.domain.books.journal import Account, JournalQuery, PostedEntry, SourceType
+from ledger_svc.use_cases.books.check_integrity import check_integrity
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

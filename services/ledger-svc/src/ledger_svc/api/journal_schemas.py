@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from ledger_svc.domain.journal import Account, SourceType
+from ledger_svc.domain.books.journal import Account, SourceType
 
 
 class JournalLineOut(BaseModel):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Response
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.schemas import OverdueRunOut, StartOverdueRun
-from ledger_svc.use_cases.mark_overdue_invoices import mark_overdue_invoices
+from ledger_svc.use_cases.invoicing.mark_overdue_invoices import mark_overdue_invoices
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

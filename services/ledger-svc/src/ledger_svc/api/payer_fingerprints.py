@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from ledger_svc.api.configured import configured
-from ledger_svc.domain.bank_accounts import AccountFingerprints
+from ledger_svc.domain.bank_reconciliation.bank_accounts import AccountFingerprints
 from ledger_svc.settings import PayerAccountSettings
 
 

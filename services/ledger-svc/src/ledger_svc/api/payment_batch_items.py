@@ -16,7 +16,7 @@ from ledger_svc.api.payment_batch_schemas import (
 from ledger_svc.api.payment_recording import Outcome, Recorded
 from ledger_svc.api.payment_schemas import PaymentOut
 from ledger_svc.api.payments import instruction
-from ledger_svc.domain.payment_receipt import PaymentInstruction
+from ledger_svc.domain.payments.payment_receipt import PaymentInstruction
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.idempotency import fingerprint_document
 from ledgerflow_platform.web.deps import KEY_REUSED

@@ -16,9 +16,9 @@ from ledger_svc.adapters.idempotency_batch import BatchKeys, KeyOnFile, KeyRef
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.payment_schemas import PaymentOut
 from ledger_svc.api.payment_views import payment_out
-from ledger_svc.domain.payment import Payment
-from ledger_svc.domain.payment_receipt import PaymentInstruction
-from ledger_svc.use_cases.record_payments import record_payments
+from ledger_svc.domain.payments.payment import Payment
+from ledger_svc.domain.payments.payment_receipt import PaymentInstruction
+from ledger_svc.use_cases.payments.record_payments import record_payments
 from ledgerflow_platform.errors import DomainError
 
 

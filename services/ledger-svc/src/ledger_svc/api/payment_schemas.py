@@ -6,8 +6,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ledger_svc.api.schemas import CurrencyCode, CustomerId, DecimalText
-from ledger_svc.domain.cash_application import PaymentMethod
-from ledger_svc.domain.payment import ReversalReason
+from ledger_svc.domain.payments.cash_application import PaymentMethod
+from ledger_svc.domain.payments.payment import ReversalReason
 
 InvoiceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]

@@ -2,7 +2,7 @@
 
 from ledger_svc.api.payment_schemas import AllocationOut, PaymentOut, ReversalOut
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.payment import Payment
+from ledger_svc.domain.payments.payment import Payment
 
 
 def payment_out(payment: Payment) -> PaymentOut:

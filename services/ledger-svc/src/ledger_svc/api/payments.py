@@ -15,9 +15,9 @@ from ledger_svc.api.payment_schemas import (
     ReversePayment,
 )
 from ledger_svc.api.payment_views import payment_out
-from ledger_svc.domain.payment import PaymentNotFound
-from ledger_svc.domain.payment_receipt import AllocationInstruction, PaymentInstruction
-from ledger_svc.use_cases.reverse_payment import reverse_payment
+from ledger_svc.domain.payments.payment import PaymentNotFound
+from ledger_svc.domain.payments.payment_receipt import AllocationInstruction, PaymentInstruction
+from ledger_svc.use_cases.payments.reverse_payment import reverse_payment
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

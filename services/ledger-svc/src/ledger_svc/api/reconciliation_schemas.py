@@ -10,9 +10,14 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.bank_statement import BankLine, BankStatement, Direction, StatementFormat
-from ledger_svc.domain.matching import MAX_DATE_WINDOW_DAYS
-from ledger_svc.domain.reconciliation import Outcome, Reconciliation
+from ledger_svc.domain.bank_reconciliation.bank_statement import (
+    BankLine,
+    BankStatement,
+    Direction,
+    StatementFormat,
+)
+from ledger_svc.domain.bank_reconciliation.matching import MAX_DATE_WINDOW_DAYS
+from ledger_svc.domain.bank_reconciliation.reconciliation import Outcome, Reconciliation
 
 
 def _money(minor: int | None, currency: str | None) -> str | None:

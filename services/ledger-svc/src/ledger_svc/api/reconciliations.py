@@ -16,17 +16,20 @@ from ledger_svc.api.reconciliation_schemas import (
     reconciliation_out,
     statement_out,
 )
-from ledger_svc.domain.bank_statement import (
-    MAX_STATEMENT_BYTES,
+from ledger_svc.domain.bank_reconciliation.bank_statement import (
+    MAX_BANK_STATEMENT_BYTES,
     BankStatementNotFound,
     StatementFormat,
 )
-from ledger_svc.domain.reconciliation import ReconciliationNotFound
-from ledger_svc.use_cases.import_bank_statement import import_bank_statement
-from ledger_svc.use_cases.reconcile_statement import reconcile_statement
+from ledger_svc.domain.bank_reconciliation.reconciliation import ReconciliationNotFound
+from ledger_svc.use_cases.bank_reconciliation.import_bank_statement import import_bank_statement
+from ledger_svc.use_cases.bank_reconciliation.reconcile_bank_statement import (
+    reconcile_bank_statement,
+)
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -53,6 +56,7 @@ async def import_statement(
     response: Response,
     principal: CanReconcile,
     fingerprints: PayerFingerprints,
+    now: Now,
     file: Annotated[UploadFile, File(description="The statement file as the bank sent it")],
     format: Annotated[
         StatementFormat | None, Form(description="Detected from the content if not given")
@@ -61,7 +65,7 @@ async def import_statement(
         str | None, Form(max_length=64, description="Our account, for files that name none")
     ] = None,
 ) -> BankStatementOut:
-    content = await file.read(MAX_STATEMENT_BYTES + 1)
+    content = await file.read(MAX_BANK_STATEMENT_BYTES + 1)
     uow = LedgerUnitOfWork(session)
     statement, imported = await import_bank_statement(
         uow,
@@ -70,6 +74,7 @@ async def import_statement(
         filename=file.filename,
         account=account,
         imported_by=principal.subject,
+        imported_at=now,
         fingerprints=fingerprints,
     )
     await uow.commit()
@@ -128,17 +133,19 @@ async def reconcile(
     body: ReconcileStatement,
     session: DbSession,
     idempotency: Idempotent,
+    now: Now,
     principal: CanReconcile,
 ) -> Response | ReconciliationOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)
-    run = await reconcile_statement(
+    run = await reconcile_bank_statement(
         uow,
         statement_id=statement_id,
         date_window_days=body.date_window_days,
         create_payments=body.create_payments,
         reconciled_by=principal.subject,
+        reconciled_at=now,
     )
     statement = await uow.bank_statements.get(statement_id)
     assert statement is not None, "statements are never deleted"

@@ -8,7 +8,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.statement import AgingBucket, Statement
+from ledger_svc.domain.statements.statement import AgingBucket, Statement
 
 AGING_LABELS = {
     AgingBucket.CURRENT: "Current",

@@ -6,7 +6,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from ledger_svc.domain.amounts import format_amount
-from ledger_svc.domain.statement import AgingBucket, Statement
+from ledger_svc.domain.statements.statement import AgingBucket, Statement
 
 
 class StatementMovementOut(BaseModel):

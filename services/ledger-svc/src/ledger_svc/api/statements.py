@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.api.statement_formats import statement_csv, statement_pdf
 from ledger_svc.api.statement_schemas import StatementOfAccountOut, statement_out
-from ledger_svc.use_cases.prepare_statement import prepare_statement
+from ledger_svc.use_cases.statements.prepare_statement import prepare_statement
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
