@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import httpx
 import pytest
 from fastapi import FastAPI, File, Form, Request, UploadFile
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerflow_platform.testing import assert_problem
 from ledgerflow_platform.web.preconditions import (
@@ -18,6 +18,7 @@ from ledgerflow_platform.web.preconditions import (
 )
 from ledgerflow_platform.web.problems import Problem, ProblemType, install_problem_handlers
 from ledgerflow_platform.web.uploads import (
+    FileContent,
     file_required,
     form_body,
     form_fields,
@@ -26,8 +27,6 @@ from ledgerflow_platform.web.uploads import (
 )
 
 IMPORT_REFUSED = ProblemType(422, "import-refused", "The file was refused")
-# How FastAPI renders an UploadFile parameter.
-UPLOADED_FILE = {"type": "string", "contentMediaType": "application/octet-stream"}
 
 
 def app() -> FastAPI:
@@ -128,7 +127,7 @@ class Size(StrEnum):
 class PhotoForm(BaseModel):
     model_config = ConfigDict(title="Body_add_photo_photos_post")
 
-    file: Annotated[bytes, WithJsonSchema(UPLOADED_FILE)] = Field(description="The photo")
+    file: FileContent = Field(description="The photo")
     size: Size | None = Field(default=None, description="Guessed if not given")
     caption: str | None = Field(default=None, max_length=10, description="Below the photo")
 
@@ -189,3 +188,15 @@ async def test_a_form_read_by_its_route_is_refused_as_fastapi_refuses_a_declared
     )
     assert_problem(bad_size, 422, "validation-error", fields=["size"])
     assert_problem(long_caption, 422, "validation-error", fields=["caption"])
+
+
+def test_a_problem_of_a_larger_answer_is_the_document_without_its_instance() -> None:
+    refused = Problem(IMPORT_REFUSED, "2 rows are wrong", errors=[{"field": "x", "message": "m"}])
+    assert refused.document() == {
+        "type": "https://ledgerflow.dev/problems/import-refused",
+        "title": "The file was refused",
+        "status": 422,
+        "detail": "2 rows are wrong",
+        "errors": [{"field": "x", "message": "m"}],
+    }
+    assert refused.document("/imports")["instance"] == "/imports"

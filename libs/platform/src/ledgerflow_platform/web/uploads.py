@@ -11,12 +11,12 @@ validates them, refusing a bad one as FastAPI refuses a bad Form parameter.
 
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, WithJsonSchema
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
@@ -33,6 +33,12 @@ UNSUPPORTED_UPLOAD = ProblemType(415, "unsupported-media-type", "Upload the file
 
 
 Form = TypeVar("Form", bound=BaseModel)
+
+FileContent = Annotated[
+    bytes, WithJsonSchema({"type": "string", "contentMediaType": "application/octet-stream"})
+]
+"""The `file` field of a form model: the content read, documented as FastAPI documents an
+UploadFile parameter."""
 
 
 @dataclass(frozen=True)

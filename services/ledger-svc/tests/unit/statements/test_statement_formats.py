@@ -1,7 +1,8 @@
 import pytest
 
-from ledger_svc.api.statement_formats import neutralised
-from ledger_svc.api.statements import StatementOfAccountFormat, negotiate
+from ledger_svc.api.statements.render import neutralised
+from ledger_svc.api.statements.routes import negotiate
+from ledger_svc.api.statements.schemas import StatementOfAccountFormat
 
 
 @pytest.mark.parametrize(

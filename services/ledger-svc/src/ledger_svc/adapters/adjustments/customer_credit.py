@@ -1,5 +1,5 @@
 """The credit held for customers across its sources: payment surpluses and on-account credit
-notes (see domain/customer_credit.py)."""
+notes (see domain/adjustments/customer_credit.py)."""
 
 from collections.abc import Sequence
 

@@ -97,7 +97,7 @@ ORDER BY customer_id LIMIT :limit
 
 
 class LedgerIntegrity:
-    """Runs the invariants of domain/integrity.py against the ledger's tables."""
+    """Runs the invariants of domain/books/integrity.py against the ledger's tables."""
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session

@@ -1,4 +1,4 @@
-"""The refunds invariant (domain/integrity.py, 4) as a query returning only its violations."""
+"""The refunds invariant (domain/books/integrity.py, 4) as a query returning only its violations."""
 
 from sqlalchemy import text
 

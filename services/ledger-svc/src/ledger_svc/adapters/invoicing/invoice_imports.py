@@ -1,5 +1,5 @@
 """Where bulk invoice imports are kept, and how their invoices reach the tables: by COPY, in
-the caller's transaction, row for row what the ORM path (invoices.py, journal.py) writes."""
+the caller's transaction, row for row what the ORM path (invoices.py, books/journal.py) writes."""
 
 from collections.abc import Mapping, Sequence
 from typing import Any

@@ -1,6 +1,6 @@
 """A customer's account as the journal tells it: balances at a date, the entries of a period,
 and the open items at a date. Only the customer's receivable and customer-credit lines count;
-their debits minus credits is what the customer owes (see domain/statement.py)."""
+their debits minus credits is what the customer owes (see domain/statements/statement.py)."""
 
 from collections import defaultdict
 from datetime import date

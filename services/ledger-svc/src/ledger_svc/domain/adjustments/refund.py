@@ -1,9 +1,9 @@
 """Refunds of customer credit: requested, then paid out (or cancelled while still requested).
 
 Requesting a refund sets its amount aside from the customer's credit at once (see
-domain/customer_credit.py) and posts Dr customer_credit / Cr refunds_payable: we now owe it
-back. Paying it posts Dr refunds_payable / Cr bank. Cancelling a requested refund posts the
-reversal of the request and gives the credit back.
+customer_credit.py) and posts Dr customer_credit / Cr refunds_payable: we now owe it back.
+Paying it posts Dr refunds_payable / Cr bank. Cancelling a requested refund posts the reversal
+of the request and gives the credit back.
 """
 
 from dataclasses import dataclass, replace

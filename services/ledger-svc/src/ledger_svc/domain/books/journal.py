@@ -13,17 +13,18 @@ Chart of accounts (normal balance in brackets):
     bad_debt_expense    [debit]   receivables written off as uncollectable
     refunds_payable     [credit]  customer credit approved for refund, not yet paid out
 
-What each business fact posts (see domain/postings.py):
+What each business fact posts (see postings.py; the paths below are under domain/):
 
     invoice issued      Dr receivable (gross)   Cr revenue (net)   Cr tax_payable (tax)
     invoice voided      the reversal of the issue entry
     payment received    Dr bank (amount)        Cr receivable (each allocation, per invoice)
                                                 Cr customer_credit (the surplus)
-    credit note         see domain/credit_note.py (Dr revenue, tax / Cr receivable or credit)
+    credit note         Dr revenue, tax / Cr receivable or credit (adjustments/credit_note.py)
     refund              requested: Dr customer_credit / Cr refunds_payable; paid: Dr
-                        refunds_payable / Cr bank (domain/refund.py)
-    write-off           Dr bad_debt_expense / Cr receivable, on approval (domain/write_off.py)
-    late fee            Dr receivable (its LF invoice) / Cr late_fee_income (domain/late_fee.py)
+                        refunds_payable / Cr bank (adjustments/refund.py)
+    write-off           Dr bad_debt_expense / Cr receivable, on approval (adjustments/write_off.py)
+    late fee            Dr receivable (its LF invoice) / Cr late_fee_income
+                        (adjustments/late_fee.py)
     early-payment       Dr discounts_allowed / Cr receivable (per invoice), its own entry beside
       discount          the payment (or credit application) that earned it
     payment reversed    the reversal of the payment's entry and of its discount entry

@@ -1,4 +1,4 @@
-"""The journal entries each business fact posts; see domain/journal.py for the chart.
+"""The journal entries each business fact posts; see domain/books/journal.py for the chart.
 
 A void or any other correction posts the reversal of the original entry
 (`PostedEntry.reversal`, through `use_cases.post_journal_entry.reverse_journal_entries`).

@@ -1,5 +1,5 @@
 """The entry an early-payment discount posts, beside the payment or credit application whose
-settlement earned it (see domain/journal.py for the chart)."""
+settlement earned it (see domain/books/journal.py for the chart)."""
 
 from collections.abc import Sequence
 from datetime import date

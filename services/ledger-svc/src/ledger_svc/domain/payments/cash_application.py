@@ -7,7 +7,7 @@
 3. else the open invoices oldest due first.
 
 Every way, an invoice paid inside its early-payment window is settled with the discount
-(domain/allocation.py), and what no invoice absorbs stays with the customer as credit.
+(domain/payments/allocation.py), and what no invoice absorbs stays with the customer as credit.
 """
 
 import re

@@ -1,6 +1,6 @@
 """Applying a customer's credit to their invoices.
 
-Credit (payment surpluses and on-account credit notes, domain/customer_credit.py) stays
+Credit (payment surpluses and on-account credit notes, domain/adjustments/customer_credit.py) stays
 with the customer until someone applies it: issuing an invoice does not consume it, so the
 credit can still be refunded or kept for the invoice the customer means it for. Applying it
 pays the invoices listed, else the open invoices oldest due first, by the same rules as a

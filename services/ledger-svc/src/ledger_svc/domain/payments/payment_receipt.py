@@ -1,5 +1,5 @@
 """Receiving a payment: judge what the cashier or the bank reported, then apply it by the rules
-of domain/cash_application.py to the customer's invoices as they stand."""
+of domain/payments/cash_application.py to the customer's invoices as they stand."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass

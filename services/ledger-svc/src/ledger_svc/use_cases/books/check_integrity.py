@@ -1,4 +1,4 @@
-"""Check the invariants of the books (domain/integrity.py) over one snapshot of the ledger."""
+"""Check the invariants of the books (domain/books/integrity.py) over one snapshot of the ledger."""
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.books.integrity import IntegrityReport

@@ -1,6 +1,6 @@
 """The one way money movements reach the journal, inside the caller's transaction.
 
-Every use case that moves money builds its entry with domain/postings.py (or its own
+Every use case that moves money builds its entry with domain/books/postings.py (or its own
 builder there) and calls `post_journal_entry` before the caller commits; corrections call
 `reverse_journal_entries`. Nothing else writes to the journal.
 """

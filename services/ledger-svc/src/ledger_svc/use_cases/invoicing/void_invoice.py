@@ -22,8 +22,8 @@ async def void_invoice(
     assert invoice is not None, "invoices are never deleted"
     voided = invoice.void(voided_on, reason)
     await uow.invoices.void(voided)
-    # A late-fee invoice was billed by its late fee's entry (domain/late_fee.py), filed under
-    # the fee invoice's id; an ordinary invoice has none.
+    # A late-fee invoice was billed by its late fee's entry (domain/adjustments/late_fee.py),
+    # filed under the fee invoice's id; an ordinary invoice has none.
     for billed_by in (SourceType.INVOICE, SourceType.LATE_FEE):
         await reverse_journal_entries(
             uow,

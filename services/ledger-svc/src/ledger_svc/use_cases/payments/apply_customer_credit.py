@@ -1,4 +1,4 @@
-"""Apply a customer's credit to their open invoices (see domain/credit_application.py)."""
+"""Apply a customer's credit to their open invoices (see domain/payments/credit_application.py)."""
 
 from collections.abc import Sequence
 from datetime import date

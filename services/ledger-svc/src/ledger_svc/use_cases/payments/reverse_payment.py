@@ -1,5 +1,6 @@
 """Reverse a payment that bounced, was returned or was recorded in error (see
-domain/payment_reversal.py): reopen what it paid, reverse its entries, tell the platform."""
+domain/payments/payment_reversal.py): reopen what it paid, reverse its entries, tell the
+platform."""
 
 from datetime import date
 
