@@ -1,11 +1,13 @@
 """The web pieces every service shares: If-Match preconditions, capped uploads, problems with
 extension members."""
 
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any
 
 import httpx
 import pytest
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, File, Form, Request, UploadFile
+from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerflow_platform.testing import assert_problem
 from ledgerflow_platform.web.preconditions import (
@@ -15,7 +17,14 @@ from ledgerflow_platform.web.preconditions import (
     accepted_versions,
 )
 from ledgerflow_platform.web.problems import Problem, ProblemType, install_problem_handlers
-from ledgerflow_platform.web.uploads import read_upload
+from ledgerflow_platform.web.uploads import (
+    FileContent,
+    file_required,
+    form_body,
+    form_fields,
+    publish_forms,
+    read_upload,
+)
 
 IMPORT_REFUSED = ProblemType(422, "import-refused", "The file was refused")
 
@@ -106,3 +115,88 @@ async def test_a_problem_carries_its_extension_members(client: Any) -> None:
         "instance": "/refusals",
         "error_count": 2,
     }
+
+
+class Size(StrEnum):
+    SMALL = "small"
+    LARGE = "large"
+
+
+# The form a route reads itself, published under the name FastAPI gave the declared form (a
+# docstring would become its description).
+class PhotoForm(BaseModel):
+    model_config = ConfigDict(title="Body_add_photo_photos_post")
+
+    file: FileContent = Field(description="The photo")
+    size: Size | None = Field(default=None, description="Guessed if not given")
+    caption: str | None = Field(default=None, max_length=10, description="Below the photo")
+
+
+def declared() -> FastAPI:
+    """The same route with FastAPI's own File and Form parameters."""
+    app = FastAPI()
+
+    @app.post("/photos")
+    async def add_photo(
+        file: Annotated[UploadFile, File(description="The photo")],
+        size: Annotated[Size | None, Form(description="Guessed if not given")] = None,
+        caption: Annotated[str | None, Form(max_length=10, description="Below the photo")] = None,
+    ) -> dict[str, Any]:
+        """Adds a photo."""
+        return {}
+
+    return app
+
+
+def read_itself() -> FastAPI:
+    app = FastAPI()
+    install_problem_handlers(app, {})
+
+    @app.post("/photos", openapi_extra=form_body(PhotoForm))
+    async def add_photo(request: Request) -> dict[str, Any]:
+        """Adds a photo."""
+        upload = await read_upload(
+            request,
+            max_bytes=100,
+            unsupported=lambda _: file_required(),
+            missing_file=file_required,
+        )
+        form = form_fields(PhotoForm, upload)
+        return {"size": form.size, "caption": form.caption, "bytes": len(form.file)}
+
+    publish_forms(app, [PhotoForm])
+    return app
+
+
+def test_a_form_read_by_its_route_is_documented_as_fastapi_documents_a_declared_one() -> None:
+    assert read_itself().openapi() == declared().openapi()
+
+
+async def test_a_form_read_by_its_route_is_refused_as_fastapi_refuses_a_declared_one() -> None:
+    transport = httpx.ASGITransport(app=read_itself())
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        ok = await client.post("/photos", files={"file": ("p.png", b"png")}, data={"size": "small"})
+        no_file = await client.post("/photos", data={"size": "small"})
+        bad_size = await client.post("/photos", files={"file": ("p", b"1")}, data={"size": "huge"})
+        long_caption = await client.post(
+            "/photos", files={"file": ("p", b"1")}, data={"caption": "x" * 11}
+        )
+
+    assert ok.json() == {"size": "small", "caption": None, "bytes": 3}
+    assert assert_problem(no_file, 422, "validation-error", fields=["file"])["detail"] == (
+        "file: Field required"
+    )
+    assert_problem(bad_size, 422, "validation-error", fields=["size"])
+    assert_problem(long_caption, 422, "validation-error", fields=["caption"])
+
+
+def test_a_problem_of_a_larger_answer_is_the_document_without_its_instance() -> None:
+    refused = Problem(IMPORT_REFUSED, "2 rows are wrong", errors=[{"field": "x", "message": "m"}])
+    assert refused.document() == {
+        "type": "https://ledgerflow.dev/problems/import-refused",
+        "title": "The file was refused",
+        "status": 422,
+        "detail": "2 rows are wrong",
+        "errors": [{"field": "x", "message": "m"}],
+    }
+    assert refused.document("/imports")["instance"] == "/imports"

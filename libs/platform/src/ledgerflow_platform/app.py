@@ -29,6 +29,7 @@ from ledgerflow_platform.supervisor import METRICS_DIR
 from ledgerflow_platform.web import admin, health
 from ledgerflow_platform.web.observability import ObservabilityMiddleware
 from ledgerflow_platform.web.problems import ProblemType, install_problem_handlers
+from ledgerflow_platform.web.uploads import publish_forms
 
 PLATFORM_ERRORS: dict[type[DomainError], ProblemType] = {
     UpstreamUnavailable: ProblemType(
@@ -102,6 +103,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     app.include_router(admin.router)
     for router in spec.routers:
         app.include_router(router)
+    publish_forms(app, spec.upload_forms)
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:

@@ -3,13 +3,19 @@
 The key is recorded in the same transaction as the write it guards, so a key exists if
 and only if its effects do. A concurrent duplicate blocks on the key's unique index until
 the first commits, then replays it.
+
+A request that carries many keys (a batch of payments, each with its own; or single payments
+written together by group commit) claims, remembers and releases them by the many, one
+statement each, under the same contract: `claim_many`, `remember_many`, `release_many`.
 """
 
 import hashlib
 import json
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, func, select
+from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, func, select, text
 from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -51,15 +57,23 @@ class KeyReusedForOtherRequest(Exception):
     """The same Idempotency-Key came with a different request."""
 
 
+KeyRef = tuple[str, str]
+"""A caller's key: (subject, key). A key belongs to the caller who sent it."""
+
+
+@dataclass(frozen=True)
 class StoredResponse:
-    def __init__(self, status_code: int, body: Any) -> None:
-        self.status_code = status_code
-        self.body = body
+    """What a key's first request got back, and that request's fingerprint."""
+
+    status_code: int
+    body: Any
+    fingerprint: str = ""
 
 
 class IdempotencyStore:
     def __init__(self, table: Table) -> None:
         self._table = table
+        self._many = _ManyKeys(table.name)
 
     async def claim(
         self, session: AsyncSession, subject: str, key: str, print_: str
@@ -82,7 +96,7 @@ class IdempotencyStore:
         ).one()
         if row.fingerprint != print_:
             raise KeyReusedForOtherRequest(key)
-        return StoredResponse(row.status_code, row.response)
+        return StoredResponse(row.status_code, row.response, row.fingerprint)
 
     async def remember(
         self, session: AsyncSession, subject: str, key: str, status_code: int, body: Any
@@ -92,3 +106,78 @@ class IdempotencyStore:
             .where(self._table.c.subject == subject, self._table.c.key == key)
             .values(status_code=status_code, response=body)
         )
+
+    async def claim_many(
+        self, session: AsyncSession, prints: Mapping[KeyRef, str]
+    ) -> dict[KeyRef, StoredResponse]:
+        """Claim every key not used before (key -> its request's fingerprint); return the keys
+        that were, as first answered. Whether a used key came with the same request is the
+        caller's to judge (compare the fingerprints): in a batch it refuses one item only."""
+        if not prints:
+            return {}
+        refs = list(prints)
+        params = {**_columns(refs), "prints": [prints[r] for r in refs]}
+        claimed = {(s, k) for s, k in (await session.execute(self._many.claim, params)).all()}
+        used = [r for r in refs if r not in claimed]
+        if not used:
+            return {}
+        rows = await session.execute(self._many.on_file, _columns(used))
+        return {(s, k): StoredResponse(code, body, fp) for s, k, fp, code, body in rows.all()}
+
+    async def remember_many(
+        self, session: AsyncSession, answers: Mapping[KeyRef, tuple[int, str]]
+    ) -> None:
+        """Store each claimed key's answer: (status code, the body as JSON text, passed on to
+        Postgres as it is: a batch's thousand answers are not parsed again)."""
+        if not answers:
+            return
+        refs = list(answers)
+        params = {
+            **_columns(refs),
+            "codes": [answers[r][0] for r in refs],
+            "bodies": [answers[r][1] for r in refs],
+        }
+        await session.execute(self._many.remember, params)
+
+    async def release_many(self, session: AsyncSession, refs: Collection[KeyRef]) -> None:
+        """Give back the claims of requests that were refused while others in the same
+        transaction went through: a corrected retry is judged afresh."""
+        if refs:
+            await session.execute(self._many.release, _columns(list(refs)))
+
+
+class _ManyKeys:
+    """The statements of the batch API, each over arrays of (subject, key)."""
+
+    def __init__(self, table: str) -> None:
+        # Sorted: two transactions sharing keys wait on each other in one order, never crosswise.
+        self.claim = text(f"""
+INSERT INTO {table} (subject, key, fingerprint)
+SELECT subject, key, fingerprint
+FROM unnest(CAST(:subjects AS text[]), CAST(:keys AS text[]), CAST(:prints AS text[]))
+    AS v(subject, key, fingerprint)
+ORDER BY subject, key
+ON CONFLICT DO NOTHING
+RETURNING subject, key
+""")  # noqa: S608 - the table's own name, no input
+        self.on_file = text(f"""
+SELECT k.subject, k.key, k.fingerprint, k.status_code, k.response
+FROM {table} AS k
+JOIN unnest(CAST(:subjects AS text[]), CAST(:keys AS text[])) AS v(subject, key)
+    ON k.subject = v.subject AND k.key = v.key
+""")  # noqa: S608
+        self.remember = text(f"""
+UPDATE {table} AS k SET status_code = v.status_code, response = CAST(v.response AS jsonb)
+FROM unnest(CAST(:subjects AS text[]), CAST(:keys AS text[]), CAST(:codes AS integer[]),
+            CAST(:bodies AS text[])) AS v(subject, key, status_code, response)
+WHERE k.subject = v.subject AND k.key = v.key
+""")  # noqa: S608
+        self.release = text(f"""
+DELETE FROM {table} AS k
+USING unnest(CAST(:subjects AS text[]), CAST(:keys AS text[])) AS v(subject, key)
+WHERE k.subject = v.subject AND k.key = v.key
+""")  # noqa: S608
+
+
+def _columns(refs: list[KeyRef]) -> dict[str, list[str]]:
+    return {"subjects": [s for s, _ in refs], "keys": [k for _, k in refs]}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter
+from pydantic import BaseModel
 from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -43,6 +44,9 @@ class ServiceSpec:
     handlers: Handlers = field(default_factory=dict)
     resources: BuildResources | None = None
     background: Sequence[BackgroundTask] = ()
+    # Multipart forms that routes read themselves (web/uploads.py), published in the OpenAPI
+    # document as FastAPI publishes the File and Form parameters a route declares.
+    upload_forms: Sequence[type[BaseModel]] = ()
 
     @property
     def consumer_group(self) -> str:

@@ -1,27 +1,18 @@
-"""ledger-svc, declared: what it serves, publishes and consumes."""
+"""ledger-svc, declared: what it serves, publishes and consumes, and what it builds once."""
 
 from pathlib import Path
 
-from ledger_svc.adapters.tables import idempotency_keys, messaging, outbox
-from ledger_svc.api import (
-    adjustments_credit_notes,
-    adjustments_late_fees,
-    adjustments_refunds,
-    adjustments_write_offs,
-    balances,
-    credit_applications,
-    customer_bank_accounts,
-    invoice_imports,
-    invoices,
-    journal,
-    overdue_runs,
-    payment_batch,
-    payments,
-    reconciliations,
-    statements,
-)
+from ledger_svc.adapters.tables.messaging import idempotency_keys, messaging, outbox
+from ledger_svc.api.adjustments import routes as adjustments
+from ledger_svc.api.bank_reconciliation import routes as bank_reconciliation
+from ledger_svc.api.bank_reconciliation.schemas import BankStatementUpload
+from ledger_svc.api.books import routes as books
 from ledger_svc.api.errors import ERRORS
+from ledger_svc.api.invoicing import routes as invoicing
+from ledger_svc.api.payments import routes as payments
+from ledger_svc.api.statements import routes as statements
 from ledger_svc.handlers import HANDLERS
+from ledger_svc.resources import ledger_resources
 from ledgerflow_events.topics import CUSTOMER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
@@ -38,24 +29,17 @@ SPEC = ServiceSpec(
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     routers=[
-        invoices.router,
+        invoicing.router,
         payments.router,
-        payment_batch.router,
-        credit_applications.router,
-        balances.router,
-        overdue_runs.router,
-        journal.router,
-        adjustments_credit_notes.router,
-        adjustments_refunds.router,
-        adjustments_write_offs.router,
-        adjustments_late_fees.router,
+        books.router,
+        adjustments.router,
         statements.router,
-        invoice_imports.router,
-        reconciliations.router,
-        customer_bank_accounts.router,
+        bank_reconciliation.router,
     ],
     errors=ERRORS,
     outbox=outbox,
     consumes=[CUSTOMER_EVENTS],
     handlers=HANDLERS,
+    resources=ledger_resources,
+    upload_forms=[BankStatementUpload],
 )

@@ -28,7 +28,7 @@ DEV_PAYER_ACCOUNT_KEY = "bGVkZ2VyZmxvdy1kZXYtcGF5ZXItYWNjb3VudC1rZXk"
 
 
 class PayerAccountSettings(BaseSettings):
-    """The key of payers' account fingerprints (domain/bank_accounts.py):
+    """The key of payers' account fingerprints (domain/bank_reconciliation/bank_accounts.py):
     LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev (the
     default, for local runs and tests) may it be left out; the published dev key is used then.
     Changing it orphans the accounts registered under the old one: register them again."""

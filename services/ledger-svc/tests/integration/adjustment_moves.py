@@ -6,16 +6,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ledger_svc.domain.pricing import LineRequest
-from ledger_svc.use_cases.approve_write_off import approve_write_off
-from ledger_svc.use_cases.cancel_refund import cancel_refund
-from ledger_svc.use_cases.charge_late_fees import charge_late_fees
-from ledger_svc.use_cases.issue_credit_note import credit_invoice
-from ledger_svc.use_cases.issue_invoice import issue_invoice
-from ledger_svc.use_cases.pay_refund import pay_refund
-from ledger_svc.use_cases.record_payment import record_payment
-from ledger_svc.use_cases.request_write_off import request_invoice_write_off
-from ledger_svc.use_cases.void_invoice import void_invoice
+from ledger_svc.domain.invoicing.pricing import LineRequest
+from ledger_svc.use_cases.adjustments.approve_write_off import approve_write_off
+from ledger_svc.use_cases.adjustments.cancel_refund import cancel_refund
+from ledger_svc.use_cases.adjustments.charge_late_fees import charge_late_fees
+from ledger_svc.use_cases.adjustments.issue_credit_note import credit_invoice
+from ledger_svc.use_cases.adjustments.pay_refund import pay_refund
+from ledger_svc.use_cases.adjustments.request_write_off import request_invoice_write_off
+from ledger_svc.use_cases.invoicing.issue_invoice import issue_invoice
+from ledger_svc.use_cases.invoicing.void_invoice import void_invoice
+from ledger_svc.use_cases.payments.record_payment import record_payment
 
 from .moves import Sessions, attempt, cents, credit_on_account, pick, refund_by_bank_transfer
 

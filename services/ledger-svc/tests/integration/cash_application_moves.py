@@ -6,15 +6,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ledger_svc.domain.cash_application import PaymentMethod
-from ledger_svc.domain.payment import ReversalReason
-from ledger_svc.domain.payment_receipt import AllocationInstruction
-from ledger_svc.domain.pricing import LineRequest
-from ledger_svc.domain.terms import EarlyPaymentDiscount, PaymentTerms, TermsKind
-from ledger_svc.use_cases.apply_customer_credit import apply_customer_credit
-from ledger_svc.use_cases.issue_invoice import issue_invoice
-from ledger_svc.use_cases.record_payment import record_payment
-from ledger_svc.use_cases.reverse_payment import reverse_payment
+from ledger_svc.domain.invoicing.pricing import LineRequest
+from ledger_svc.domain.invoicing.terms import EarlyPaymentDiscount, PaymentTerms, TermsKind
+from ledger_svc.domain.payments.cash_application import PaymentMethod
+from ledger_svc.domain.payments.payment import ReversalReason
+from ledger_svc.domain.payments.payment_receipt import AllocationInstruction
+from ledger_svc.use_cases.invoicing.issue_invoice import issue_invoice
+from ledger_svc.use_cases.payments.apply_customer_credit import apply_customer_credit
+from ledger_svc.use_cases.payments.record_payment import record_payment
+from ledger_svc.use_cases.payments.reverse_payment import reverse_payment
 
 from .moves import Sessions, attempt, cents, credit_on_account, pick, refund_by_bank_transfer
 

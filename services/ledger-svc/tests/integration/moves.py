@@ -9,9 +9,9 @@ from typing import TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
-from ledger_svc.domain.refund import RefundMethod
-from ledger_svc.use_cases.issue_credit_note import credit_customer_on_account
-from ledger_svc.use_cases.request_refund import request_refund
+from ledger_svc.domain.adjustments.refund import RefundMethod
+from ledger_svc.use_cases.adjustments.issue_credit_note import credit_customer_on_account
+from ledger_svc.use_cases.adjustments.request_refund import request_refund
 from ledgerflow_platform.errors import DomainError
 
 T = TypeVar("T")

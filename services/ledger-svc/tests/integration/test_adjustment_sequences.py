@@ -14,9 +14,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
-from ledger_svc.domain.late_fee import LateFeeKind
-from ledger_svc.use_cases.check_integrity import check_integrity
-from ledger_svc.use_cases.set_late_fee_policy import set_late_fee_policy
+from ledger_svc.domain.adjustments.late_fee import LateFeeKind
+from ledger_svc.use_cases.adjustments.set_late_fee_policy import set_late_fee_policy
+from ledger_svc.use_cases.books.check_integrity import check_integrity
 
 from .adjustment_moves import LOWEST_AMOUNTS, Books, Sessions, apply
 

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
-from ledger_svc.use_cases.check_integrity import check_integrity
+from ledger_svc.use_cases.books.check_integrity import check_integrity
 
 from .cash_application_moves import Books, Sessions, apply
 

@@ -52,6 +52,13 @@ class Problem(Exception):
         self.headers = headers
         self.members = members
 
+    def document(self, instance: str | None = None) -> dict[str, Any]:
+        """The problem as RFC 9457 JSON; without `instance`, as one item of a larger answer
+        (a refused payment of a batch) rather than the whole response."""
+        return problem_document(
+            self.kind, self.detail, instance=instance, errors=self.errors, members=self.members
+        )
+
 
 VALIDATION = ProblemType(422, "validation-error", "The request is not valid")
 MALFORMED = ProblemType(400, "malformed-request", "The request body could not be read")
@@ -78,18 +85,39 @@ def problem_response(
     headers: dict[str, str] | None = None,
     members: Mapping[str, Any] | None = None,
 ) -> JSONResponse:
+    body = problem_document(kind, detail, instance=request.url.path, errors=errors, members=members)
+    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def problem_document(
+    kind: ProblemType,
+    detail: str,
+    *,
+    instance: str | None = None,
+    errors: list[dict[str, str]] | None = None,
+    members: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + kind.slug,
         "title": kind.title,
         "status": kind.status,
         "detail": detail,
-        "instance": request.url.path,
     }
+    if instance is not None:
+        body["instance"] = instance
     if errors:
         body["errors"] = errors
     if members:
         body.update(members)
-    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON, headers=headers)
+    return body
+
+
+def domain_problem(error: DomainError, table: Mapping[type[DomainError], ProblemType]) -> Problem:
+    """How a domain error is answered: the first type of the service's table it is an instance
+    of, its message, and the field it names."""
+    kind = next(k for t, k in table.items() if isinstance(error, t))
+    errors = [{"field": error.field, "message": error.message}] if error.field else None
+    return Problem(kind, error.message, errors=errors)
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -100,9 +128,8 @@ def _field_path(loc: tuple[Any, ...]) -> str:
 def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], ProblemType]) -> None:
     async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, DomainError)
-        kind = next(k for t, k in table.items() if isinstance(exc, t))
-        errors = [{"field": exc.field, "message": exc.message}] if exc.field else None
-        return problem_response(kind, exc.message, request, errors=errors)
+        problem = domain_problem(exc, table)
+        return problem_response(problem.kind, problem.detail, request, errors=problem.errors)
 
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, Problem)

@@ -3,23 +3,26 @@ in one txn."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledger_svc.adapters.accounts import CustomerAccountRepository
-from ledger_svc.adapters.bank_statements import BankStatementRepository
-from ledger_svc.adapters.credit_applications import CreditApplicationRepository
-from ledger_svc.adapters.credit_notes import CreditNoteRepository, InvoiceAdjustments
-from ledger_svc.adapters.customer_credit import CustomerCreditRepository
-from ledger_svc.adapters.integrity import LedgerIntegrity
-from ledger_svc.adapters.invoice_import import InvoiceImportStore
-from ledger_svc.adapters.invoices import InvoiceRepository
-from ledger_svc.adapters.journal import JournalRepository
-from ledger_svc.adapters.late_fees import LateFeeRepository
-from ledger_svc.adapters.payment_book import PaymentBook
-from ledger_svc.adapters.payments import PaymentRepository
-from ledger_svc.adapters.reconciliations import CustomerBankAccounts, ReconciliationRepository
-from ledger_svc.adapters.refunds import RefundRepository
-from ledger_svc.adapters.statements import StatementQueries
-from ledger_svc.adapters.tables import outbox
-from ledger_svc.adapters.write_offs import WriteOffRepository
+from ledger_svc.adapters.adjustments.credit_notes import CreditNoteRepository, InvoiceAdjustments
+from ledger_svc.adapters.adjustments.customer_credit import CustomerCreditRepository
+from ledger_svc.adapters.adjustments.late_fees import LateFeeRepository
+from ledger_svc.adapters.adjustments.refunds import RefundRepository
+from ledger_svc.adapters.adjustments.write_offs import WriteOffRepository
+from ledger_svc.adapters.bank_reconciliation.bank_statements import BankStatementRepository
+from ledger_svc.adapters.bank_reconciliation.reconciliations import (
+    CustomerBankAccounts,
+    ReconciliationRepository,
+)
+from ledger_svc.adapters.books.accounts import CustomerAccountRepository
+from ledger_svc.adapters.books.integrity import LedgerIntegrity
+from ledger_svc.adapters.books.journal import JournalRepository
+from ledger_svc.adapters.invoicing.invoice_imports import InvoiceImportStore
+from ledger_svc.adapters.invoicing.invoices import InvoiceRepository
+from ledger_svc.adapters.payments.credit_applications import CreditApplicationRepository
+from ledger_svc.adapters.payments.payment_book import PaymentBook
+from ledger_svc.adapters.payments.payments import PaymentRepository
+from ledger_svc.adapters.statements.statement_queries import StatementQueries
+from ledger_svc.adapters.tables.messaging import outbox
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
 

@@ -3,7 +3,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
-from ledger_svc.use_cases.open_customer_account import open_customer_account
+from ledger_svc.use_cases.books.open_customer_account import open_customer_account
 from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.inbox import ReceivedEvent
 

@@ -1,0 +1,24 @@
+"""ledger-svc's tables, one module per feature, on one metadata of their own (base.py).
+
+Importing the package maps every table, as the migrations and their test need.
+"""
+
+from ledger_svc.adapters.tables import (
+    adjustments,
+    bank_reconciliation,
+    books,
+    invoicing,
+    messaging,
+    payments,
+)
+from ledger_svc.adapters.tables.base import metadata
+
+__all__ = [
+    "adjustments",
+    "bank_reconciliation",
+    "books",
+    "invoicing",
+    "messaging",
+    "metadata",
+    "payments",
+]

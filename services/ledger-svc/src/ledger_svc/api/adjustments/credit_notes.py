@@ -1,0 +1,119 @@
+"""Credit note routes: against an invoice or on account; parse, use case, commit, respond."""
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.adjustments.render import credit_note_out
+from ledger_svc.api.adjustments.schemas import (
+    CreditInvoice,
+    CreditNoteOut,
+    CreditNotePage,
+    CreditOnAccount,
+)
+from ledger_svc.domain.adjustments.credit_note import CreditNote, CreditNoteNotFound
+from ledger_svc.use_cases.adjustments.issue_credit_note import (
+    credit_customer_on_account,
+    credit_invoice,
+)
+from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
+from ledgerflow_platform.auth.tokens import Principal
+from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.deps import DbSession, Idempotent
+from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
+
+router = APIRouter(prefix="/v1", tags=["credit notes"])
+
+CanCredit = Annotated[Principal, Depends(require_roles(Role.ACCOUNTANT, Role.ADMIN, Role.SERVICE))]
+CanRead = Annotated[Principal, Depends(require_roles(*EVERY_ROLE))]
+
+
+@router.post(
+    "/invoices/{invoice_id}/credit-notes",
+    status_code=201,
+    response_model=CreditNoteOut,
+    summary="Credit an invoice, in part or (no amount) in whole; never more than is open",
+)
+async def credit_an_invoice(
+    invoice_id: str,
+    body: CreditInvoice,
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: CanCredit,
+) -> Response | CreditNoteOut:
+    return await _issue_credit_note(
+        session, idempotency, principal, body, credit_invoice, invoice_id=invoice_id
+    )
+
+
+@router.post(
+    "/customers/{customer_id}/credit-notes",
+    status_code=201,
+    response_model=CreditNoteOut,
+    summary="Credit a customer on account: the amount becomes their credit",
+)
+async def credit_on_account(
+    customer_id: str,
+    body: CreditOnAccount,
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: CanCredit,
+) -> Response | CreditNoteOut:
+    return await _issue_credit_note(
+        session, idempotency, principal, body, credit_customer_on_account, customer_id=customer_id
+    )
+
+
+async def _issue_credit_note(
+    session: DbSession,
+    idempotency: Idempotent,
+    principal: Principal,
+    body: CreditInvoice | CreditOnAccount,
+    issue: Callable[..., Awaitable[CreditNote]],
+    **credited: str,
+) -> Response | CreditNoteOut:
+    """Both kinds of credit note: replay a retried request, else issue, remember, commit."""
+    if (replayed := await idempotency.replay()) is not None:
+        return replayed
+    uow = LedgerUnitOfWork(session)
+    note = await issue(
+        uow,
+        **credited,
+        amount=body.amount,
+        currency=body.currency,
+        issue_date=body.issue_date,
+        reason=body.reason,
+        issued_by=principal.subject,
+    )
+    response = credit_note_out(note)
+    await idempotency.remember(201, response)
+    await uow.commit()
+    return response
+
+
+@router.get("/credit-notes/{credit_note_id}", response_model=CreditNoteOut, summary="A credit note")
+async def get_credit_note(credit_note_id: str, session: DbSession, _: CanRead) -> CreditNoteOut:
+    note = await LedgerUnitOfWork(session).credit_notes.get(credit_note_id)
+    if note is None:
+        raise CreditNoteNotFound(credit_note_id)
+    return credit_note_out(note)
+
+
+@router.get("/credit-notes", response_model=CreditNotePage, summary="Credit notes, filtered")
+async def list_credit_notes(
+    session: DbSession,
+    _: CanRead,
+    customer_id: Annotated[str | None, Query(description="Only this customer's")] = None,
+    invoice_id: Annotated[str | None, Query(description="Only against this invoice")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> CreditNotePage:
+    notes = await LedgerUnitOfWork(session).credit_notes.page(
+        customer_id=customer_id, invoice_id=invoice_id, after=decode_cursor(cursor), limit=limit
+    )
+    return CreditNotePage(
+        items=[credit_note_out(n) for n in notes],
+        next_cursor=next_cursor([n.id for n in notes], limit),
+    )

@@ -1,0 +1,180 @@
+"""Credit notes: corrections in the customer's favour, against one invoice or on account.
+
+Against an invoice, a credit note takes money off the invoice's open amount and can never
+take more than is open (it may follow partial payments). On account, it becomes customer
+credit, held like a payment's surplus until it is refunded. Credit notes have their own
+number series, "CN" (CN-2026-000001).
+
+Tax: a credit note against an invoice that billed tax takes tax back in the invoice's own
+proportion of tax to gross. The share is reckoned cumulatively over the invoice's credit
+notes, rounded half-up:
+
+    tax credited so far = round(invoice tax x gross credited so far / invoice total)
+
+so credit notes adding up to the whole total take back exactly the tax billed, never a cent
+more. An on-account credit note carries no tax: it is a commercial credit; a tax
+correction is made against the invoice it concerns.
+
+Postings:   against an invoice   Dr revenue (net) + Dr tax_payable (tax) / Cr receivable
+            on account           Dr revenue / Cr customer_credit
+On a late-fee invoice the debit goes to late_fee_income instead of revenue: it waives the fee.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from ledger_svc.domain.account import CustomerAccount
+from ledger_svc.domain.amounts import format_amount
+from ledger_svc.domain.books.journal import Account, JournalEntry, SourceType, credit, debit
+from ledger_svc.domain.invoicing.invoice import Invoice
+from ledgerflow_platform.errors import DomainError
+
+CREDIT_NOTE_SERIES = "CN"
+
+
+class CreditNoteNotFound(DomainError):
+    """No credit note has this id."""
+
+    def __init__(self, credit_note_id: str) -> None:
+        super().__init__(f"No credit note with id {credit_note_id}.", field="credit_note_id")
+        self.credit_note_id = credit_note_id
+
+
+class InvoiceNotCreditable(DomainError):
+    """A credit note against an invoice that has nothing open: void, paid or closed."""
+
+
+class CreditExceedsOpenAmount(DomainError):
+    """A credit note for more than the invoice still has open."""
+
+
+class CreditNoteBeforeInvoice(DomainError):
+    """A credit note dated before the invoice it corrects was issued."""
+
+
+def tax_credited(invoice_total: int, invoice_tax: int, gross_credited: int) -> int:
+    """The tax taken back once `gross_credited` of the invoice is credited, rounded half-up."""
+    return (2 * invoice_tax * gross_credited + invoice_total) // (2 * invoice_total)
+
+
+@dataclass(frozen=True)
+class CreditNoteDraft:
+    """A checked credit note waiting only for its id and number."""
+
+    customer_id: str
+    currency: str
+    issue_date: date
+    amount: int
+    tax: int
+    reason: str
+    invoice_id: str | None = None
+    income_account: Account = Account.REVENUE
+
+    def issue(self, credit_note_id: str, number: str) -> "CreditNote":
+        held = self.amount if self.invoice_id is None else 0
+        return CreditNote(
+            credit_note_id,
+            number,
+            self.customer_id,
+            self.currency,
+            self.issue_date,
+            self.amount,
+            self.tax,
+            self.reason,
+            self.invoice_id,
+            self.income_account,
+            held,
+        )
+
+
+@dataclass(frozen=True)
+class CreditNote:
+    """An issued credit note; on account, `unapplied_amount` is the credit it still holds."""
+
+    id: str
+    number: str
+    customer_id: str
+    currency: str
+    issue_date: date
+    amount: int
+    tax: int
+    reason: str
+    invoice_id: str | None
+    income_account: Account
+    unapplied_amount: int
+
+    @property
+    def net(self) -> int:
+        return self.amount - self.tax
+
+    @property
+    def on_account(self) -> bool:
+        return self.invoice_id is None
+
+    def journal_entry(self) -> JournalEntry:
+        currency, who = self.currency, {"customer_id": self.customer_id}
+        lines = [debit(self.income_account, self.net, currency, **who)] if self.net else []
+        if self.tax:
+            lines.append(debit(Account.TAX_PAYABLE, self.tax, currency, **who))
+        if self.on_account:
+            lines.append(credit(Account.CUSTOMER_CREDIT, self.amount, currency, **who))
+        else:
+            receivable = credit(
+                Account.RECEIVABLE, self.amount, currency, invoice_id=self.invoice_id, **who
+            )
+            lines.append(receivable)
+        target = "on account" if self.on_account else "against an invoice"
+        memo = f"Credit note {self.number} {target}: {self.reason}"
+        return JournalEntry(SourceType.CREDIT_NOTE, self.id, self.issue_date, memo, tuple(lines))
+
+
+def credit_against_invoice(
+    invoice: Invoice,
+    *,
+    amount: int | None,
+    credited_before: int,
+    issue_date: date,
+    reason: str,
+    income_account: Account = Account.REVENUE,
+) -> CreditNoteDraft:
+    """Credit `amount` of the invoice, or all it has open if no amount is given."""
+    if invoice.voided_on is not None or invoice.open_amount == 0:
+        state = "was voided" if invoice.voided_on is not None else "has nothing open"
+        raise InvoiceNotCreditable(
+            f"Invoice {invoice.number} {state}; credit the customer on account instead.",
+            field="invoice_id",
+        )
+    gross = invoice.open_amount if amount is None else amount
+    if gross > invoice.open_amount:
+        raise CreditExceedsOpenAmount(
+            f"Invoice {invoice.number} has {format_amount(invoice.open_amount, invoice.currency)} "
+            f"{invoice.currency} open; a credit note cannot take off "
+            f"{format_amount(gross, invoice.currency)}.",
+            field="amount",
+        )
+    if issue_date < invoice.issue_date:
+        raise CreditNoteBeforeInvoice(
+            f"The credit note date {issue_date} is before the invoice's {invoice.issue_date}.",
+            field="issue_date",
+        )
+    total, tax = invoice.total, invoice.tax
+    share = tax_credited(total, tax, credited_before + gross) - tax_credited(
+        total, tax, credited_before
+    )
+    return CreditNoteDraft(
+        invoice.customer_id,
+        invoice.currency,
+        issue_date,
+        gross,
+        share,
+        reason,
+        invoice.id,
+        income_account,
+    )
+
+
+def credit_on_account(
+    account: CustomerAccount, *, amount: int, issue_date: date, reason: str
+) -> CreditNoteDraft:
+    """A credit for the customer, not tied to any invoice: it becomes customer credit."""
+    return CreditNoteDraft(account.customer_id, account.currency, issue_date, amount, 0, reason)
