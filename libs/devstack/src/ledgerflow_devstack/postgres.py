@@ -107,12 +107,9 @@ class Postgres:
 
     def crash_restart(self, timeout: float = 30.0) -> ProcessRecord:
         """`pg_ctl restart -m immediate`: every connection cut, crash recovery, a new postmaster."""
-        self._pg(
-            "pg_ctl",
-            ["-w", "-t", str(int(timeout)), "-m", "immediate", "-l", str(self.log)]
-            + ["-o", self._options(), "restart"],
-            what="restart Postgres",
-        )
+        wait = ["-w", "-t", str(int(timeout))]
+        options = ["-l", str(self.log), "-o", self._options()]
+        self._pg("pg_ctl", [*wait, "-m", "immediate", *options, "restart"], what="restart Postgres")
         record = self.running_postmaster()
         if record is None or not wait_until(self.is_healthy, timeout, interval=0.1):
             raise StackError("Postgres did not come back after a restart\n" + log_tail(self.log))
