@@ -79,7 +79,9 @@ class Backoff:
     jitter: float = 0.5
 
     def wait(self) -> wait_exponential_jitter:
-        return wait_exponential_jitter(multiplier=self.initial, max=self.maximum, jitter=self.jitter)
+        return wait_exponential_jitter(
+            multiplier=self.initial, max=self.maximum, jitter=self.jitter
+        )
 
 
 RESTART = Backoff(initial=0.5, maximum=15.0, jitter=0.5)

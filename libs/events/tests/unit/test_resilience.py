@@ -45,13 +45,9 @@ def test_an_unreachable_dependency_is_transient(error: BaseException) -> None:
 
 
 def test_an_outage_stays_transient_however_deep_the_chain() -> None:
-    try:
-        try:
-            raise wrapped(asyncpg.CrashShutdownError("crash"))
-        except DBAPIError as inner:
-            raise RuntimeError("the handler gave up") from inner
-    except RuntimeError as outer:
-        assert is_transient(outer)
+    outer = RuntimeError("the handler gave up")
+    outer.__cause__ = wrapped(asyncpg.CrashShutdownError("crash"))
+    assert is_transient(outer)
 
 
 @pytest.mark.parametrize(
