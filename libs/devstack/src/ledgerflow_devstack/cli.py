@@ -11,6 +11,7 @@ from ledgerflow_devstack.config import StackConfig
 from ledgerflow_devstack.errors import StackError
 from ledgerflow_devstack.kcat import kcat_command
 from ledgerflow_devstack.stack import Stack
+from ledgerflow_devstack.supervision import supervise
 from ledgerflow_platform.auth.roles import Role
 
 # LSB's "program is not running", so scripts can tell it from a crash of the command itself
@@ -34,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--from", dest="from_position", type=int, default=None)
     replay.add_argument("--to", dest="to_position", type=int, default=None)
     commands.add_parser("restart-broker", help="replace the broker with an empty one")
+    commands.add_parser(
+        "supervise", help="keep the platform's processes running (`up` starts this itself)"
+    )
     kcat = commands.add_parser(
         "kcat", help="run kcat on the local broker, e.g. -C -t ledger.events"
     )
@@ -70,7 +74,8 @@ def _status(stack: Stack, _: argparse.Namespace) -> int:
     for row in rows:
         state = "healthy" if row.healthy else "running" if row.running else "stopped"
         pid = f"pid {row.pid}" if row.pid is not None else ""
-        print(f"{row.name:<12} {state:<8} {pid:<11} {row.address}")
+        restarts = f"restarts {row.restarts}" if row.restarts else ""
+        print(f"{row.name:<12} {state:<8} {pid:<11} {restarts:<12} {row.address}")
     return 0 if all(row.healthy for row in rows) else NOT_RUNNING
 
 
@@ -98,6 +103,10 @@ def _kcat(stack: Stack, args: argparse.Namespace) -> int:
     os.execvpe(argv[0], argv, env)  # noqa: S606 - replaces this process with kcat
 
 
+def _supervise(stack: Stack, _: argparse.Namespace) -> int:
+    return supervise(stack)
+
+
 COMMANDS = {
     "up": _up,
     "down": _down,
@@ -105,6 +114,7 @@ COMMANDS = {
     "token": _token,
     "replay": _replay,
     "restart-broker": _restart_broker,
+    "supervise": _supervise,
     "kcat": _kcat,
 }
 

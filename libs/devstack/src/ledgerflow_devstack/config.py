@@ -76,6 +76,18 @@ class StackConfig:
             service_ports=dict(zip(SERVICES, services, strict=True)),
         )
 
+    def as_env(self) -> dict[str, str]:
+        """The variables `from_env` reads back into this config: for the processes it starts."""
+        env = {
+            "LEDGERFLOW_HOME": str(self.home),
+            "LEDGERFLOW_PG_PORT": str(self.pg_port),
+            "LEDGERFLOW_KAFKA_PORT": str(self.kafka_port),
+        }
+        env.update(
+            {f"LEDGERFLOW_{name.upper()}_PORT": str(p) for name, p in self.service_ports.items()}
+        )
+        return env
+
     @property
     def pgdata(self) -> Path:
         return self.home / "pg"
@@ -91,6 +103,10 @@ class StackConfig:
     @property
     def state_file(self) -> Path:
         return self.run / "processes.json"
+
+    @property
+    def restarts_file(self) -> Path:
+        return self.run / "restarts.json"
 
     @property
     def demo_marker(self) -> Path:

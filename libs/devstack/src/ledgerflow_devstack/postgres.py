@@ -86,13 +86,9 @@ class Postgres:
                 f"port {self.port} is already in use, so Postgres cannot listen on it; "
                 "stop whatever holds it or set LEDGERFLOW_PG_PORT"
             )
-        options = (
-            f"-h {HOST} -p {self.port} -k {shlex.quote(self._socket_dir())} "
-            f"-c max_connections={MAX_CONNECTIONS}"
-        )
         self._pg(
             "pg_ctl",
-            ["-w", "-t", str(int(timeout)), "-l", str(self.log), "-o", options, "start"],
+            ["-w", "-t", str(int(timeout)), "-l", str(self.log), "-o", self._options(), "start"],
             what="start Postgres",
         )
         record = self.running_postmaster()
@@ -103,10 +99,21 @@ class Postgres:
             )
         return record
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server; `immediate` is a crash: no checkpoint, recovery at the next start."""
         if self.running_postmaster() is None:
             return
-        self._pg("pg_ctl", ["-w", "-m", "fast", "stop"], what="stop Postgres")
+        self._pg("pg_ctl", ["-w", "-m", mode, "stop"], what="stop Postgres")
+
+    def crash_restart(self, timeout: float = 30.0) -> ProcessRecord:
+        """`pg_ctl restart -m immediate`: every connection cut, crash recovery, a new postmaster."""
+        wait = ["-w", "-t", str(int(timeout))]
+        options = ["-l", str(self.log), "-o", self._options()]
+        self._pg("pg_ctl", [*wait, "-m", "immediate", *options, "restart"], what="restart Postgres")
+        record = self.running_postmaster()
+        if record is None or not wait_until(self.is_healthy, timeout, interval=0.1):
+            raise StackError("Postgres did not come back after a restart\n" + log_tail(self.log))
+        return record
 
     def is_healthy(self) -> bool:
         return run_sync(self._ping())
@@ -139,6 +146,12 @@ class Postgres:
             await conn.execute(f'GRANT CONNECT ON DATABASE "{name}" TO "{name}"')
         finally:
             await conn.close()
+
+    def _options(self) -> str:
+        return (
+            f"-h {HOST} -p {self.port} -k {shlex.quote(self._socket_dir())} "
+            f"-c max_connections={MAX_CONNECTIONS}"
+        )
 
     def _socket_dir(self) -> str:
         # an empty directory list turns Unix sockets off; TCP is all the platform uses

@@ -12,7 +12,7 @@ from ledgerflow_devstack.broker import Broker
 from ledgerflow_devstack.config import StackConfig, free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_devstack.stack import Stack
-from ledgerflow_devstack.testing import KafkaBroker, PgServer
+from ledgerflow_devstack.testing import CrashablePgServer, KafkaBroker, PgServer
 
 
 def _scratch_dir(prefix: str) -> Path:
@@ -29,6 +29,21 @@ def pg_server() -> Iterator[PgServer]:
         postgres.init()
         postgres.start()
         yield PgServer(postgres)
+    finally:
+        postgres.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def crashable_pg() -> Iterator[CrashablePgServer]:
+    """A second embedded Postgres that tests may stop, crash and restart under running code;
+    the shared `pg_server` is never disturbed."""
+    root = _scratch_dir("lf-pgx-")
+    postgres = Postgres(root / "pg", free_ports(1)[0])
+    try:
+        postgres.init()
+        postgres.start()
+        yield CrashablePgServer(postgres)
     finally:
         postgres.stop()
         shutil.rmtree(root, ignore_errors=True)

@@ -66,13 +66,16 @@ def migrate(config: StackConfig, names: Iterable[str], timeout: float = 120.0) -
 
 
 def serve(config: StackConfig, name: str) -> Child:
+    """`<name>_svc serve`: its API and worker under one supervising process (launch.py)."""
     port = config.service_ports[name]
     if port_answers(port):
         raise StackError(
             f"port {port} is already in use, so {name} cannot listen on it; "
             f"stop whatever holds it or set LEDGERFLOW_{name.upper()}_PORT"
         )
-    return _run(config, name, "serve")
+    argv = [sys.executable, "-m", "ledgerflow_platform.launch", f"{name}_svc"]
+    argv += ["--host", HOST, "--port", str(port)]
+    return spawn(argv, config.log_file(name), service_env(config, name))
 
 
 def is_ready(client: httpx.Client, base_url: str) -> bool:

@@ -1,6 +1,8 @@
 """The whole local platform: Postgres, the broker and the five services, started and stopped
 as one. Used by the `ledgerflow` command and, with an isolated config, by the test suite."""
 
+import os
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
@@ -15,10 +17,14 @@ from ledgerflow_devstack.demo import load_demo
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_devstack.probes import port_answers
 from ledgerflow_devstack.replay import replay_outboxes
+from ledgerflow_devstack.restarts import RestartLog
+from ledgerflow_devstack.spawn import spawn
 from ledgerflow_devstack.state import ProcessRecord, StateFile, terminate_all
 from ledgerflow_devstack.status import ComponentStatus, component_status
 
-COMPONENTS = ("postgres", "broker", *SERVICES)
+# Keeps the others running (supervision.py); started last, stopped first.
+SUPERVISOR = "supervisor"
+COMPONENTS = ("postgres", "broker", *SERVICES, SUPERVISOR)
 
 
 def _quiet(_: str) -> None:
@@ -30,7 +36,7 @@ class Stack:
         self.config = config or StackConfig.from_env()
         self.postgres = Postgres(self.config.pgdata, self.config.pg_port)
         self.broker = Broker(self.config.kafka_port, self.config.log_file("broker"))
-        self._state = StateFile(self.config.state_file)
+        self.state = StateFile(self.config.state_file)
         self._children: dict[str, services.Child] = {}
 
     @property
@@ -48,12 +54,12 @@ class Stack:
 
     def running(self) -> dict[str, bool]:
         """Which of the recorded processes are alive (the same pid AND the same start time)."""
-        records = self._state.load()
+        records = self.state.load()
         return {name: name in records and records[name].is_alive() for name in COMPONENTS}
 
     def pids(self) -> dict[str, int]:
         """The process id of each live component (a service's is its supervisor's)."""
-        records = self._state.load()
+        records = self.state.load()
         return {name: r.pid for name, r in records.items() if r.is_alive()}
 
     def is_running(self) -> bool:
@@ -70,6 +76,8 @@ class Stack:
         alive = self.running()
         if all(alive.values()):
             return False
+        # it would restart what this is about to start
+        self._stop_supervisor()
         self.config.logs.mkdir(parents=True, exist_ok=True)
         ensure_keys(self.config)
         if not alive["postgres"]:
@@ -77,7 +85,7 @@ class Stack:
             self._start_postgres()
         if not alive["broker"]:
             say("starting the broker and creating topics")
-            self._state.record(self.broker.start())
+            self.state.record(self.broker.start())
         missing = [name for name in SERVICES if not alive[name]]
         if missing:
             say(f"migrating {', '.join(missing)}")
@@ -92,12 +100,15 @@ class Stack:
         if demo and not self.config.demo_marker.exists():
             say("loading demo data")
             load_demo(self.config, self.token("admin", subject="demo-loader"))
+        say("starting the supervisor, which restarts whatever dies")
+        self._start_supervisor()
         return True
 
     def down(self, timeout: float = 10.0) -> list[str]:
         """Stop exactly what `up` recorded, services first; returns the names it stopped."""
-        records = self._state.load()
+        records = self.state.load()
         stopped = [name for name in COMPONENTS if name in records and records[name].is_alive()]
+        self._stop_supervisor()
         terminate_all([records[n] for n in SERVICES if n in records], timeout)
         if "broker" in records:
             records["broker"].terminate(timeout)
@@ -107,12 +118,13 @@ class Stack:
         # only the server we recorded: a recycled pid or someone else's cluster is left alone
         if postgres is not None and running is not None and running.pid == postgres.pid:
             self.postgres.stop()
-        self._state.forget(*records)
+        self.state.forget(*records)
         self._release(*SERVICES)
+        self.config.restarts_file.unlink(missing_ok=True)
         return stopped
 
     def status(self) -> list[ComponentStatus]:
-        records = self._state.load()
+        records = self.state.load()
         with httpx.Client(timeout=2.0) as client:
             probes: dict[str, tuple[str, Callable[[], bool]]] = {
                 "postgres": (self.postgres.admin_dsn, self.postgres.is_healthy),
@@ -120,17 +132,22 @@ class Stack:
             }
             for name in SERVICES:
                 probes[name] = (self.url(name), partial(services.is_ready, client, self.url(name)))
+            probes[SUPERVISOR] = (str(self.config.log_file(SUPERVISOR)), lambda: True)
+            restarts = RestartLog(self.config.restarts_file).load()
             return [
-                component_status(name, records.get(name), address, probe)
+                component_status(
+                    name,
+                    records.get(name),
+                    address,
+                    probe,
+                    restarts=restarts[name].count if name in restarts else 0,
+                )
                 for name, (address, probe) in probes.items()
             ]
 
     def stop_service(self, name: str, timeout: float = 10.0) -> None:
         """SIGTERM one service (SIGKILL after `timeout`), e.g. to prove its consumer catches up."""
-        record = self._state.load().get(name)
-        if record is not None:
-            record.terminate(timeout)
-            self._state.forget(name)
+        self._forget_and_stop(name, timeout)
         self._release(name)
 
     def start_service(self, name: str, timeout: float = 60.0) -> None:
@@ -140,12 +157,9 @@ class Stack:
 
     def restart_broker(self) -> None:
         """Replace the broker with an empty one (memory-only) and re-create the topics."""
-        record = self._state.load().get("broker")
-        if record is not None:
-            record.terminate(10.0)
-            self._state.forget("broker")
+        self._forget_and_stop("broker", 10.0)
         self.broker.release()
-        self._state.record(self.broker.start())
+        self.state.record(self.broker.start())
 
     def replay(
         self, from_position: int | None = None, to_position: int | None = None
@@ -159,9 +173,9 @@ class Stack:
         running = self.postgres.running_postmaster()
         # PGDATA is ours alone: a healthy server on it is one an earlier `up` lost track of
         if running is not None and self.postgres.is_healthy():
-            self._state.record(running)
+            self.state.record(running)
         else:
-            self._state.record(self.postgres.start())
+            self.state.record(self.postgres.start())
         for name in SERVICES:
             self.postgres.create_service_database(name)
 
@@ -169,8 +183,30 @@ class Stack:
         for name in names:
             child = services.serve(self.config, name)
             self._children[name] = child
-            self._state.record(ProcessRecord.of(name, child.pid))
+            self.state.record(ProcessRecord.of(name, child.pid))
         services.wait_ready(self.config, {n: self._children[n] for n in names}, timeout)
+
+    def _forget_and_stop(self, name: str, timeout: float) -> None:
+        # Forgotten first, under the lock: the supervisor never restarts what is stopped on
+        # purpose.
+        with self.state.locked():
+            record = self.state.load().get(name)
+            self.state.forget(name)
+        if record is not None:
+            record.terminate(timeout)
+
+    def _start_supervisor(self) -> None:
+        argv = [sys.executable, "-m", "ledgerflow_devstack", "supervise"]
+        # Recorded under the lock before it can look itself up, or it would stop at once.
+        env = {**os.environ, **self.config.as_env(), "PYTHONUNBUFFERED": "1"}
+        with self.state.locked():
+            child = spawn(argv, self.config.log_file(SUPERVISOR), env)
+            self.state.record(ProcessRecord.of(SUPERVISOR, child.pid))
+        self._children[SUPERVISOR] = child
+
+    def _stop_supervisor(self) -> None:
+        self._forget_and_stop(SUPERVISOR, 10.0)
+        self._release(SUPERVISOR)
 
     def _release(self, *names: str) -> None:
         # poll() reaps a child we already stopped; without it the pid lingers as a zombie

@@ -5,9 +5,12 @@ unrelated process. The pair (pid, create time) is, so every check goes through i
 """
 
 import contextlib
+import fcntl
 import json
 import os
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -82,10 +85,35 @@ def _wait_gone(records: list[ProcessRecord], timeout: float) -> list[ProcessReco
 
 
 class StateFile:
-    """A JSON map from component name to the process that runs it."""
+    """A JSON map from component name to the process that runs it: what should be running.
+
+    The CLI, the tests and the supervisor all change it; `locked()` makes a read, decide and
+    write one step across processes (and threads), so the supervisor never revives what a
+    command is stopping on purpose."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._lock_file: int | None = None
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        with self._thread_lock:
+            if self._depth == 0:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                self._lock_file = fd
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._lock_file is not None:
+                    # closing the descriptor releases the flock
+                    os.close(self._lock_file)
+                    self._lock_file = None
 
     def load(self) -> dict[str, ProcessRecord]:
         try:
@@ -95,15 +123,17 @@ class StateFile:
         return {name: ProcessRecord(**fields) for name, fields in raw.items()}
 
     def record(self, record: ProcessRecord) -> None:
-        records = self.load()
-        records[record.name] = record
-        self._save(records)
+        with self.locked():
+            records = self.load()
+            records[record.name] = record
+            self._save(records)
 
     def forget(self, *names: str) -> None:
-        records = self.load()
-        for name in names:
-            records.pop(name, None)
-        self._save(records)
+        with self.locked():
+            records = self.load()
+            for name in names:
+                records.pop(name, None)
+            self._save(records)
 
     def _save(self, records: dict[str, ProcessRecord]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

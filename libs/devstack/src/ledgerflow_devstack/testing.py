@@ -39,6 +39,26 @@ class PgServer:
         return f"postgresql+asyncpg://{name}@{HOST}:{self.port}/{name}"
 
 
+class CrashablePgServer(PgServer):
+    """A Postgres of its own for tests that take the database away from running code."""
+
+    def crash_restart(self) -> None:
+        """`pg_ctl restart -m immediate`: every connection cut, crash recovery, back up."""
+        self.postgres.crash_restart()
+
+    def stop(self) -> None:
+        """Down hard (no checkpoint), until `start`."""
+        self.postgres.stop("immediate")
+
+    def start(self) -> None:
+        self.postgres.start()
+
+    def ensure_running(self) -> None:
+        """Up again whatever a failed test left behind."""
+        if self.postgres.running_postmaster() is None:
+            self.postgres.start()
+
+
 class KafkaBroker:
     """A Tansu broker that tests may stop, start or empty. All methods block (see run_sync)."""
 

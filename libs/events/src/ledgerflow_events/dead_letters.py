@@ -9,11 +9,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer, ConsumerRecord
+from aiokafka.errors import KafkaError
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ledgerflow_events import metrics
 from ledgerflow_events.kafka import KafkaConfig, close_quietly, make_producer
+from ledgerflow_events.resilience import until_done
 from ledgerflow_events.tables import MessagingTables
 from ledgerflow_events.topics import dead_letter_topic
 
@@ -58,6 +60,8 @@ class DeadLetterWriter:
     async def write(
         self, record: ConsumerRecord[bytes, bytes], error: BaseException, *, attempts: int
     ) -> None:
+        """Record the letter, then publish it; each step waits out an outage of the database
+        or the broker, so a letter is never lost nor left on the topic unlisted."""
         event_type = _header(record, "ce_type") or "unknown"
         message = f"{type(error).__name__}: {error}"[:2000]
         error_headers = [
@@ -70,14 +74,47 @@ class DeadLetterWriter:
             ("dlq_attempts", str(attempts).encode()),
             ("dlq_failed_at", datetime.now(UTC).isoformat().encode()),
         ]
-        headers = [*(record.headers or []), *error_headers]
-        producer = await self._started_producer()
-        await producer.send_and_wait(
-            dead_letter_topic(record.topic), value=record.value, key=record.key, headers=headers
-        )
+        where = f"{record.topic}[{record.partition}]@{record.offset}"
+        recorded = False
+
+        async def record_it() -> None:
+            nonlocal recorded
+            recorded = await self._record(record, event_type, message)
+
+        # The table first: it is what operators list and re-drive from. Published first, a
+        # letter whose recording failed sat on the topic where no one would ever see it.
+        await until_done(f"recording the dead letter {where}", record_it)
+        try:
+            await until_done(
+                f"publishing the dead letter {where}",
+                lambda: self._publish(record, [*(record.headers or []), *error_headers]),
+            )
+        except KafkaError as refused:
+            # Kept and listed all the same; retrying what the broker refuses would only stop
+            # the partition behind it.
+            log.error("the broker refused dead letter %s: %s", where, refused)
+        metrics.EVENTS_DEAD_LETTERED.labels(self.service, event_type).inc()
+        if recorded:
+            metrics.DEAD_LETTERS_PENDING.labels(self.service).inc()
+        log.error("dead-lettered %s from %s: %s", event_type, where, message)
+
+    async def _record(
+        self, record: ConsumerRecord[bytes, bytes], event_type: str, message: str
+    ) -> bool:
+        """Keep the letter unless it is kept already (a redelivery after a crash between
+        recording and publishing); True if it was new."""
+        table = self._table
         async with self._sessions() as session, session.begin():
+            pending = select(table.c.id).where(
+                table.c.topic == record.topic,
+                table.c.partition == record.partition,
+                table.c.offset == record.offset,
+                table.c.redriven_at.is_(None),
+            )
+            if (await session.execute(pending.limit(1))).first() is not None:
+                return False
             await session.execute(
-                self._table.insert().values(
+                table.insert().values(
                     topic=record.topic,
                     partition=record.partition,
                     offset=record.offset,
@@ -89,16 +126,20 @@ class DeadLetterWriter:
                     error=message,
                 )
             )
-        metrics.EVENTS_DEAD_LETTERED.labels(self.service, event_type).inc()
-        metrics.DEAD_LETTERS_PENDING.labels(self.service).inc()
-        log.error(
-            "dead-lettered %s from %s[%s]@%s: %s",
-            event_type,
-            record.topic,
-            record.partition,
-            record.offset,
-            message,
-        )
+        return True
+
+    async def _publish(
+        self, record: ConsumerRecord[bytes, bytes], headers: list[tuple[str, bytes]]
+    ) -> None:
+        producer = await self._started_producer()
+        try:
+            await producer.send_and_wait(
+                dead_letter_topic(record.topic), value=record.value, key=record.key, headers=headers
+            )
+        except BaseException:
+            # A producer that lost its broker is not trusted again: the next try starts afresh.
+            await self.close()
+            raise
 
 
 async def pending_dead_letters(

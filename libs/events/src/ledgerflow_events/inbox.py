@@ -3,7 +3,9 @@
 For every message: claim its id in the inbox and run the handler in ONE database
 transaction, then commit the Kafka offset. A redelivered event finds its claim and is
 skipped. A handler that keeps failing sends the message to `<topic>.dlq` and the
-partition moves on.
+partition moves on. A failure that is the infrastructure's (the database restarting, a
+service not answering: resilience.is_transient) is no fault of the message: it is retried
+until the dependency is back, and the message is never dead-lettered for it.
 """
 
 import asyncio
@@ -20,13 +22,14 @@ from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from tenacity import AsyncRetrying, stop_after_attempt, wait_exponential
+from tenacity import AsyncRetrying, RetryCallState, wait_exponential_jitter
 
 from ledgerflow_events import context, metrics
 from ledgerflow_events.contracts import EventData, model_for
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent
 from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_consumer
+from ledgerflow_events.resilience import is_transient, keep_running
 from ledgerflow_events.tables import MessagingTables
 
 log = logging.getLogger(__name__)
@@ -60,9 +63,14 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class RetryPolicy:
+    """`attempts` for a handler that fails; a dependency outage is waited out for as long as
+    it lasts, `outage_backoff` apart at most."""
+
     attempts: int = 4
     initial_backoff: float = 0.05
     max_backoff: float = 2.0
+    outage_backoff: float = 5.0
+    jitter: float = 0.2
 
 
 def decode(headers: Headers | None, value: bytes | None) -> ReceivedEvent[EventData] | None:
@@ -109,19 +117,7 @@ class InboxProcessor:
         event_type = event.envelope.type
         started = time.perf_counter()
         try:
-            async for attempt in AsyncRetrying(
-                stop=stop_after_attempt(self._retry.attempts),
-                wait=wait_exponential(
-                    multiplier=self._retry.initial_backoff, max=self._retry.max_backoff
-                ),
-                reraise=True,
-            ):
-                with attempt:
-                    try:
-                        outcome = await self.apply(event, handler)
-                    except Exception:
-                        metrics.EVENTS_FAILED.labels(self.service, event_type).inc()
-                        raise
+            outcome = await self._apply_with_retries(event, handler)
         except Exception as exc:
             log.exception("event %s (%s) failed; dead-lettering", event.envelope.id, event_type)
             await self._dead_letters.write(record, exc, attempts=self._retry.attempts)
@@ -133,6 +129,39 @@ class InboxProcessor:
         metrics.EVENT_LATENCY.labels(self.service, event_type).observe(max(latency, 0.0))
         metrics.EVENTS_CONSUMED.labels(self.service, event_type, outcome.value).inc()
         return outcome
+
+    async def _apply_with_retries(
+        self, event: ReceivedEvent[EventData], handler: Handler
+    ) -> Outcome:
+        """Apply the event, retrying a failing handler `attempts` times and an outage for as
+        long as it lasts; raises the handler's last error."""
+        failures = 0
+        policy = self._retry
+
+        def worth_retrying(state: RetryCallState) -> bool:
+            nonlocal failures
+            error = state.outcome.exception() if state.outcome else None
+            if error is None:
+                return False
+            metrics.EVENTS_FAILED.labels(self.service, event.envelope.type).inc()
+            if is_transient(error):
+                log.warning("event %s waits for a dependency: %s", event.envelope.id, error)
+                return True
+            failures += 1
+            return failures < policy.attempts
+
+        def wait(state: RetryCallState) -> float:
+            error = state.outcome.exception() if state.outcome else None
+            longest = policy.outage_backoff if error and is_transient(error) else policy.max_backoff
+            backoff = wait_exponential_jitter(
+                multiplier=policy.initial_backoff, max=longest, jitter=policy.jitter
+            )
+            return backoff(state)
+
+        async for attempt in AsyncRetrying(retry=worth_retrying, wait=wait, reraise=True):
+            with attempt:
+                return await self.apply(event, handler)
+        raise AssertionError("tenacity either returns an attempt's result or raises")
 
     async def redrive(self, dead_letter: Mapping[str, Any]) -> Outcome:
         """Apply a dead-lettered message again; raises if it still fails."""
@@ -181,12 +210,9 @@ class InboxConsumer:
         self.consumer: AIOKafkaConsumer | None = None
 
     async def run(self) -> None:
-        while True:
-            try:
-                await self._consume()
-            except (KafkaError, OSError) as exc:
-                log.warning("consumer %s restarting after: %s", self.group_id, exc)
-                await asyncio.sleep(1.0)
+        """Consume for ever: whatever stops the consumer (the broker or the database going
+        away), it starts again after a jittered, growing wait."""
+        await keep_running(f"consumer {self.group_id}", self._consume)
 
     async def _consume(self) -> None:
         await ensure_topics(self._kafka, self.topics)

@@ -16,13 +16,13 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 from sqlalchemy import Row, func, select, text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ledgerflow_events import metrics
 from ledgerflow_events.envelope import CloudEvent
 from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_producer
 from ledgerflow_events.outbox import notify_channel
+from ledgerflow_events.resilience import keep_running
 from ledgerflow_events.tables import MessagingTables
 
 log = logging.getLogger(__name__)
@@ -74,17 +74,19 @@ class OutboxRelay:
         self._topics_ready = False
 
     async def run(self) -> None:
-        """Relay forever; survives database and broker outages by starting over."""
-        while True:
-            try:
-                await self._lead()
-            except (DBAPIError, OSError, KafkaError) as exc:
-                metrics.RELAY_ERRORS.labels(self.source).inc()
-                log.warning("outbox relay of %s restarting after: %s", self.source, exc)
-                self._topics_ready = False
-                await asyncio.sleep(self._poll_interval)
-            finally:
-                metrics.RELAY_LEADER.labels(self.source).set(0)
+        """Relay for ever; whatever stops it (the database or the broker going away), it
+        starts over after a jittered wait that grows while the outage lasts."""
+        await keep_running(f"outbox relay of {self.source}", self._lead_once)
+
+    async def _lead_once(self) -> None:
+        try:
+            await self._lead()
+        except Exception:
+            metrics.RELAY_ERRORS.labels(self.source).inc()
+            self._topics_ready = False
+            raise
+        finally:
+            metrics.RELAY_LEADER.labels(self.source).set(0)
 
     async def _lead(self) -> None:
         async with self._engine.connect() as conn:

@@ -30,6 +30,7 @@ from ledgerflow_platform.web import admin, health
 from ledgerflow_platform.web.observability import ObservabilityMiddleware
 from ledgerflow_platform.web.problems import ProblemType, install_problem_handlers
 from ledgerflow_platform.web.uploads import publish_forms
+from ledgerflow_platform.worker import build_resources
 
 PLATFORM_ERRORS: dict[type[DomainError], ProblemType] = {
     UpstreamUnavailable: ProblemType(
@@ -75,11 +76,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         )
         try:
             async with AsyncExitStack() as stack:
-                app.state.resources = (
-                    await stack.enter_async_context(spec.resources(settings, sessions))
-                    if spec.resources is not None
-                    else None
-                )
+                app.state.resources = await build_resources(spec, settings, sessions, stack)
                 yield
         finally:
             await dead_letters.close()

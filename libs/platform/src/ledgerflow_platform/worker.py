@@ -1,14 +1,23 @@
-"""The background half of a service: outbox relay and event consumers in one TaskGroup."""
+"""The background half of a service: outbox relay, event consumers and background tasks.
+
+None of them ever ends the worker: each is restarted after a failure with a jittered wait
+that grows while the failure lasts (resilience.keep_running), so a database, broker or
+neighbouring service that goes away costs a pause, not the process. /health/ready (served
+by the API beside it) says not-ready meanwhile.
+"""
 
 import asyncio
 from contextlib import AsyncExitStack
+from functools import partial
+from typing import Any
 
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.inbox import InboxConsumer, InboxProcessor, RetryPolicy
 from ledgerflow_events.relay import OutboxRelay
+from ledgerflow_events.resilience import keep_running, until_done
 from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.settings import ServiceSettings
-from ledgerflow_platform.spec import ServiceSpec
+from ledgerflow_platform.spec import ServiceSpec, Sessions
 
 
 async def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
@@ -18,13 +27,10 @@ async def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
     dead_letters = DeadLetterWriter(kafka, sessions, spec.messaging, service=spec.name)
     try:
         async with AsyncExitStack() as stack, asyncio.TaskGroup() as tasks:
-            resources = (
-                await stack.enter_async_context(spec.resources(settings, sessions))
-                if spec.resources is not None
-                else None
-            )
+            resources = await build_resources(spec, settings, sessions, stack)
             for task in spec.background:
-                tasks.create_task(task(resources), name=f"{spec.name}-{task.__name__}")
+                name = f"{spec.name}-{task.__name__}"
+                tasks.create_task(keep_running(name, partial(task, resources)), name=name)
             if spec.outbox is not None:
                 relay = OutboxRelay(
                     engine,
@@ -52,3 +58,19 @@ async def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
     finally:
         await dead_letters.close()
         await engine.dispose()
+
+
+async def build_resources(
+    spec: ServiceSpec, settings: ServiceSettings, sessions: Sessions, stack: AsyncExitStack
+) -> Any:
+    """The service's resources, entered on `stack`; waits out a database that is not up yet."""
+    if spec.resources is None:
+        return None
+    build = spec.resources
+    built: list[Any] = []
+
+    async def enter() -> None:
+        built.append(await stack.enter_async_context(build(settings, sessions)))
+
+    await until_done(f"building {spec.name}'s resources", enter)
+    return built[0]

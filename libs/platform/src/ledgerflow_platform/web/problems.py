@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ledgerflow_events.resilience import is_transient
 from ledgerflow_platform.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,11 @@ BAD_PRECONDITION = ProblemType(
     400, "invalid-if-match", "The If-Match header is not an ETag we issued"
 )
 INTERNAL = ProblemType(500, "internal-error", "Something went wrong on our side")
+UNAVAILABLE = ProblemType(
+    503, "service-unavailable", "A store or service this needs is unavailable for a moment"
+)
+# Seconds a client is asked to wait before retrying while a dependency is away.
+RETRY_AFTER_S = 1
 
 
 def problem_response(
@@ -158,6 +164,16 @@ def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], Pro
         return problem_response(kind, str(exc.detail), request, headers=headers)
 
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:
+        if is_transient(exc):
+            # The database restarting or a neighbour not answering: worth a retry, with the
+            # same Idempotency-Key, which replays the answer should the write have committed.
+            log.warning("%s %s: dependency unavailable: %s", request.method, request.url.path, exc)
+            return problem_response(
+                UNAVAILABLE,
+                "Retry shortly, with the same Idempotency-Key for a write.",
+                request,
+                headers={"Retry-After": str(RETRY_AFTER_S)},
+            )
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem_response(INTERNAL, "The request failed; it changed nothing.", request)
 
