@@ -90,7 +90,6 @@ class DeadLetterWriter:
                 )
             )
         metrics.EVENTS_DEAD_LETTERED.labels(self.service, event_type).inc()
-        metrics.DEAD_LETTERS_PENDING.labels(self.service).inc()
         log.error(
             "dead-lettered %s from %s[%s]@%s: %s",
             event_type,

@@ -8,6 +8,7 @@ import socket
 import sys
 from collections.abc import Callable
 
+import prometheus_client
 import uvicorn
 import uvloop
 
@@ -60,4 +61,6 @@ def service_main(spec: ServiceSpec, settings_factory: Callable[[], ServiceSettin
     gc.freeze()
     # uvloop: asyncpg, aiokafka and the HTTP server spend much of their time in the loop's
     # socket handling, which it does in C.
+    if command == "worker" and settings.worker_metrics_port is not None:
+        prometheus_client.start_http_server(settings.worker_metrics_port, addr=settings.host)
     uvloop.run(_serve_api(spec, settings) if command == "api" else run_worker(spec, settings))
