@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
-	schemas replay bench clean
+	compose-env schemas replay bench clean
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
@@ -82,6 +82,10 @@ test: lint kcat prometheus node-tools
 
 schemas: install
 	$(RUN) python -m ledgerflow_events.schemas
+
+# docker-compose.yml's .env: generated passwords and keys, never committed.
+compose-env: install
+	$(RUN) python deploy/compose/make_env.py
 
 # Grafana dashboards as code: regenerate deploy/grafana/dashboards/*.json from deploy/grafana/.
 dashboards: install
