@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
-	compose-env schemas replay bench clean
+	compose-env manifests schemas replay bench clean
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
@@ -50,6 +50,7 @@ lint: install
 	$(RUN) mypy $(addprefix -p ,$(PACKAGES))
 	$(RUN) lint-imports
 	MYPYPATH=deploy/grafana $(RUN) mypy deploy/grafana/*.py
+	MYPYPATH=deploy/k8s $(RUN) mypy deploy/k8s/*.py
 	$(RUN) python -m ledgerflow_events.schemas --check
 
 # The e2e suite reads topics with kcat, as an integration partner would.
@@ -86,6 +87,10 @@ schemas: install
 # docker-compose.yml's .env: generated passwords and keys, never committed.
 compose-env: install
 	$(RUN) python deploy/compose/make_env.py
+
+# Kubernetes: regenerate deploy/k8s/base (each service's objects, the PrometheusRule).
+manifests: install
+	$(RUN) python deploy/k8s/generate.py
 
 # Grafana dashboards as code: regenerate deploy/grafana/dashboards/*.json from deploy/grafana/.
 dashboards: install
