@@ -29,6 +29,7 @@ from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent
 from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_consumer
 from ledgerflow_events.lag import report_lag
 from ledgerflow_events.tables import MessagingTables
+from ledgerflow_events.tracing import consumer_span
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,11 @@ class InboxProcessor:
         """Inbox claim and handler effects commit together, or not at all."""
         # Events the handler causes carry the correlation and trace of the event that caused them.
         context.correlation_id.set(event.envelope.correlation_id or event.envelope.id)
-        context.traceparent.set(event.envelope.traceparent)
+        with consumer_span(self.service, event.envelope) as traceparent:
+            context.traceparent.set(traceparent)
+            return await self._apply(event, handler)
+
+    async def _apply(self, event: ReceivedEvent[EventData], handler: Handler) -> Outcome:
         async with self._sessions() as session, session.begin():
             claim = (
                 insert(self._inbox)

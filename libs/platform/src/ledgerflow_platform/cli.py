@@ -18,6 +18,7 @@ from ledgerflow_platform.migrations import upgrade_to_head
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
 from ledgerflow_platform.supervisor import LISTEN_FD, supervise
+from ledgerflow_platform.telemetry import TelemetrySettings, configure_tracing
 from ledgerflow_platform.worker import run_worker
 
 
@@ -44,6 +45,7 @@ def service_main(spec: ServiceSpec, settings_factory: Callable[[], ServiceSettin
     command = parser.parse_args().command
     settings = settings_factory()
     configure_logging(spec.name, json_lines=settings.log_json, level=settings.log_level)
+    configure_tracing(spec.name, TelemetrySettings())
     if command == "migrate":
         upgrade_to_head(spec.migrations_dir, settings.database_url)
         return
