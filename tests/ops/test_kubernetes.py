@@ -28,10 +28,16 @@ def crd_validator(schema_file: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(json.loads((K8S / "schemas" / schema_file).read_text()))
 
 
-def render(overlay: Path) -> list[dict[str, Any]]:
+@cache
+def _rendered(overlay: Path) -> str:
     result = run(tool("kubectl"), "kustomize", overlay)
     assert result.returncode == 0, result.stderr
-    return [doc for doc in yaml.safe_load_all(result.stdout) if doc]
+    return result.stdout
+
+
+def render(overlay: Path) -> list[dict[str, Any]]:
+    """The overlay's objects, rendered once per test session."""
+    return [doc for doc in yaml.safe_load_all(_rendered(overlay)) if doc]
 
 
 def problems(objects: list[dict[str, Any]]) -> list[str]:

@@ -28,3 +28,19 @@ def run(
         timeout=timeout,
         check=False,
     )
+
+
+def run_together(*commands: list[str | Path], timeout: float = 180.0) -> list[tuple[int, str]]:
+    """Run slow independent checks side by side; each one's exit code and output."""
+    started = [
+        subprocess.Popen(  # noqa: S603 - our own tools on our own files
+            [str(a) for a in command],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for command in commands
+    ]
+    outputs = [p.communicate(timeout=timeout)[0] for p in started]
+    return [(p.returncode, out) for p, out in zip(started, outputs, strict=True)]
