@@ -40,6 +40,18 @@ def test_compose_runs_each_service_as_migrate_api_and_worker_beside_the_platform
     assert services["kafka"]["environment"]["KAFKA_PROCESS_ROLES"] == "broker,controller"
 
 
+def test_each_service_container_sees_only_its_own_settings() -> None:
+    services = compose()["services"]
+    for name in SERVICES:
+        for half in ("migrate", "api", "worker"):
+            service = services[f"{name}-{half}"]
+            assert "env_file" not in service
+            foreign = [
+                k for k in service["environment"] if not k.startswith((name.upper(), "OTEL_"))
+            ]
+            assert foreign == [], f"{name}-{half} sees {foreign}"
+
+
 def test_no_secret_value_is_committed() -> None:
     text = (ROOT / "docker-compose.yml").read_text()
     for secret in ("PASSWORD", "PII_KEYS", "PII_INDEX_KEY", "PAYER_ACCOUNT_KEY"):
