@@ -12,13 +12,15 @@ PACKAGES := ledgerflow_events ledgerflow_platform ledgerflow_devstack \
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install up down status token test lint kcat schemas replay bench clean
+.PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
+	compose-env manifests schemas replay bench clean
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
 	@echo "make down     stop what make up started"
 	@echo "make test     install everything and run the whole suite"
 	@echo "make token ROLE=<role>   print a bearer token for the local platform"
+	@echo "make dashboards   regenerate the Grafana dashboards under deploy/grafana"
 
 $(UV):
 	@$(PYTHON) -m venv $(TOOLS)
@@ -51,6 +53,8 @@ lint: install
 	$(RUN) ruff format --check .
 	$(RUN) mypy $(addprefix -p ,$(PACKAGES))
 	$(RUN) lint-imports
+	MYPYPATH=deploy/grafana $(RUN) mypy deploy/grafana/*.py
+	MYPYPATH=deploy/k8s $(RUN) mypy deploy/k8s/*.py
 	$(RUN) python -m ledgerflow_events.schemas --check
 
 # The e2e suite reads topics with kcat, as an integration partner would.
@@ -60,11 +64,41 @@ kcat:
 	    apt-get update -qq && apt-get install -y -qq kcat >/dev/null; \
 	  else echo "the e2e tests need kcat: sudo apt-get install kcat"; exit 1; fi; }
 
-test: lint kcat
+# The alert-rule tests and the panel-query test run Debian's Prometheus and promtool.
+prometheus:
+	@command -v promtool >/dev/null && command -v prometheus >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends prometheus >/dev/null; \
+	  else echo "the ops tests need Prometheus: sudo apt-get install prometheus"; exit 1; fi; }
+
+# The official AsyncAPI parser, into ./node_modules (Node and npm from Debian when missing).
+node-tools: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "the AsyncAPI check needs Node.js: sudo apt-get install nodejs npm"; exit 1; fi; }
+	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+test: lint kcat prometheus node-tools
 	$(RUN) pytest
 
 schemas: install
 	$(RUN) python -m ledgerflow_events.schemas
+
+# docker-compose.yml's .env: generated passwords and keys, never committed.
+compose-env: install
+	$(RUN) python deploy/compose/make_env.py
+
+# Kubernetes: regenerate deploy/k8s/base (each service's objects, the PrometheusRule).
+manifests: install
+	$(RUN) python deploy/k8s/generate.py
+
+# Grafana dashboards as code: regenerate deploy/grafana/dashboards/*.json from deploy/grafana/.
+dashboards: install
+	$(RUN) python deploy/grafana/generate.py
 
 bench: install
 	$(RUN) python bench/payments.py

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from fastapi import APIRouter
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import Column, MetaData, Table, Text, select
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
@@ -106,3 +107,47 @@ async def test_a_dead_letter_is_listed_refused_while_failing_and_applied_once_fi
     async with engine.connect() as conn:
         assert (await conn.execute(select(seen.c.invoice_id))).scalars().all() == ["inv-1"]
     await engine.dispose()
+
+
+def scraped(text: str, name: str) -> dict[str, float]:
+    """The samples of one metric by their labels other than `service`."""
+    found = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name and sample.labels.get("service") == "probe":
+                rest = {k: v for k, v in sample.labels.items() if k != "service"}
+                found[",".join(f"{k}={v}" for k, v in sorted(rest.items()))] = sample.value
+    return found
+
+
+async def test_a_scrape_counts_the_dead_letters_waiting_in_the_database_and_reports_readiness(
+    settings: ServiceSettings, auth_keys: KeyPair
+) -> None:
+    Switch.broken = True
+    invoice = InvoiceIssued(
+        customer_id="c2",
+        invoice_id="inv-2",
+        number="INV-2",
+        currency="EUR",
+        total="20.00",
+        issue_date=date(2026, 11, 1),
+        due_date=date(2026, 12, 1),
+    )
+    async with event_delivery(SPEC, settings) as delivery:
+        assert await delivery.deliver(invoice) == Outcome.DEAD_LETTERED
+
+    admin = auth_keys.auth("admin")
+    async with app_client(SPEC, settings) as client:
+        metrics = (await client.get("/metrics")).text
+        assert scraped(metrics, "ledgerflow_dead_letters_pending") == {"": 1.0}
+        assert scraped(metrics, "ledgerflow_ready") == {
+            "dependency=broker": 1.0,
+            "dependency=database": 1.0,
+            "dependency=migrations": 1.0,
+        }
+        Switch.broken = False
+        dead_id = (await client.get("/v1/admin/dead-letters", headers=admin)).json()["items"][0]
+        fixed = await client.post(f"/v1/admin/dead-letters/{dead_id['id']}:redrive", headers=admin)
+        assert fixed.status_code == 200
+        after = (await client.get("/metrics")).text
+        assert scraped(after, "ledgerflow_dead_letters_pending") == {"": 0.0}

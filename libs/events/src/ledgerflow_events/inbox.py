@@ -29,8 +29,10 @@ from ledgerflow_events.contracts import EventData, model_for
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent
 from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_consumer
+from ledgerflow_events.lag import report_lag
 from ledgerflow_events.resilience import is_transient, keep_running
 from ledgerflow_events.tables import MessagingTables
+from ledgerflow_events.tracing import consumer_span
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +178,11 @@ class InboxProcessor:
         """Inbox claim and handler effects commit together, or not at all."""
         # Events the handler causes carry the correlation and trace of the event that caused them.
         context.correlation_id.set(event.envelope.correlation_id or event.envelope.id)
-        context.traceparent.set(event.envelope.traceparent)
+        with consumer_span(self.service, event.envelope) as traceparent:
+            context.traceparent.set(traceparent)
+            return await self._apply(event, handler)
+
+    async def _apply(self, event: ReceivedEvent[EventData], handler: Handler) -> Outcome:
         async with self._sessions() as session, session.begin():
             claim = (
                 insert(self._inbox)
@@ -226,7 +232,7 @@ class InboxConsumer:
                     for record in records:
                         await self._processor.process(record)
                     await self._commit(consumer, tp, records[-1].offset + 1)
-                    self._report_lag(consumer, tp, records[-1].offset + 1)
+                    self._report_lag(consumer, tp, records[-1])
         finally:
             self.consumer = None
             await close_quietly(consumer)
@@ -238,10 +244,14 @@ class InboxConsumer:
         except (KafkaError, TimeoutError) as exc:
             log.warning("offset commit for %s failed (will be redelivered): %s", tp, exc)
 
-    def _report_lag(self, consumer: AIOKafkaConsumer, tp: TopicPartition, next_offset: int) -> None:
+    def _report_lag(
+        self, consumer: AIOKafkaConsumer, tp: TopicPartition, last: ConsumerRecord[bytes, bytes]
+    ) -> None:
         # Tansu's end_offsets() is wrong after batched produce; the high-water mark is right.
-        highwater = consumer.highwater(tp)
-        if highwater is not None:
-            metrics.CONSUMER_LAG.labels(self._processor.service, tp.topic, str(tp.partition)).set(
-                max(highwater - next_offset, 0)
-            )
+        report_lag(
+            self._processor.service,
+            tp,
+            highwater=consumer.highwater(tp),
+            next_offset=last.offset + 1,
+            last_timestamp_ms=last.timestamp,
+        )

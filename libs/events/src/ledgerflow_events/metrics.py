@@ -24,9 +24,9 @@ EVENTS_DEAD_LETTERED = Counter(
 )
 DEAD_LETTERS_PENDING = Gauge(
     "ledgerflow_dead_letters_pending",
-    "Dead letters not yet re-driven",
+    "Dead letters not yet re-driven, as counted in the service's database when scraped",
     ["service"],
-    multiprocess_mode="livesum",
+    multiprocess_mode="livemax",
 )
 OUTBOX_BACKLOG = Gauge(
     "ledgerflow_outbox_backlog",
@@ -61,6 +61,13 @@ HANDLER_DURATION = Histogram(
 CONSUMER_LAG = Gauge(
     "ledgerflow_consumer_lag",
     "Messages behind the high-water mark",
+    ["service", "topic", "partition"],
+    multiprocess_mode="livemax",
+)
+CONSUMER_LAG_SECONDS = Gauge(
+    "ledgerflow_consumer_lag_seconds",
+    "How far behind in time a consumer is: while messages wait behind its position, now minus "
+    "the broker timestamp of the last message it consumed; 0 when caught up",
     ["service", "topic", "partition"],
     multiprocess_mode="livemax",
 )

@@ -13,6 +13,7 @@ from ledgerflow_events.contracts.base import EventData
 from ledgerflow_events.driver import Executor, driver_connection
 from ledgerflow_events.ids import time_ordered_ids
 from ledgerflow_events.tables import MessagingTables
+from ledgerflow_events.tracing import outbox_span
 
 
 def notify_channel(source: str) -> str:
@@ -88,21 +89,22 @@ class Outbox:
         # Straight to asyncpg: one statement of arrays, without SQLAlchemy's per-row binding.
         driver = await driver_connection(db)
         ids = time_ordered_ids()
-        await driver.execute(
-            self._append_many,
-            [next(ids) for _ in events],
-            [e.customer_id for e in events],
-            [e.event_type() for e in events],
-            [e.model_dump_json() for e in events],
-            later,
-            list(counts),
-            list(counts.values()),
-            self.topic,
-            datetime.now(UTC),
-            context.traceparent.get(),
-            context.correlation_id.get(),
-            notify_channel(self.source),
-        )
+        with outbox_span(self.topic, len(events)) as traceparent:
+            await driver.execute(
+                self._append_many,
+                [next(ids) for _ in events],
+                [e.customer_id for e in events],
+                [e.event_type() for e in events],
+                [e.model_dump_json() for e in events],
+                later,
+                list(counts),
+                list(counts.values()),
+                self.topic,
+                datetime.now(UTC),
+                traceparent or context.traceparent.get(),
+                context.correlation_id.get(),
+                notify_channel(self.source),
+            )
 
     async def append(
         self,
@@ -121,8 +123,9 @@ class Outbox:
         ).returning(streams.c.last_sequence)
         sequence = (await db.execute(numbered)).scalar_one()
         correlation_id = correlation_id or context.correlation_id.get()
-        traceparent = traceparent or context.traceparent.get()
         event_id = str(uuid7())
+        with outbox_span(self.topic, 1) as recorded:
+            traceparent = traceparent or recorded or context.traceparent.get()
         await db.execute(
             self._tables.outbox.insert().values(
                 id=event_id,

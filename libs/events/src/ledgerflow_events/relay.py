@@ -10,6 +10,7 @@ import logging
 import time
 import zlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +25,7 @@ from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, m
 from ledgerflow_events.outbox import notify_channel
 from ledgerflow_events.resilience import keep_running
 from ledgerflow_events.tables import MessagingTables
+from ledgerflow_events.tracing import producer_span
 
 log = logging.getLogger(__name__)
 
@@ -150,14 +152,18 @@ class OutboxRelay:
         pending = []
         for row in rows:
             event = to_cloud_event(row, self.source)
-            pending.append(
-                await producer.send(
-                    row.aggregatetype,
-                    value=event.to_value(),
-                    key=row.aggregateid.encode(),
-                    headers=event.to_headers(),
+            # The message carries the publishing span's context: the trace goes on through
+            # Kafka into every consumer.
+            with producer_span(self.source, event, row.aggregatetype) as traceparent:
+                event = replace(event, traceparent=traceparent)
+                pending.append(
+                    await producer.send(
+                        row.aggregatetype,
+                        value=event.to_value(),
+                        key=row.aggregateid.encode(),
+                        headers=event.to_headers(),
+                    )
                 )
-            )
         await asyncio.gather(*pending)
         for row in rows:
             metrics.EVENTS_PUBLISHED.labels(self.source, row.type).inc()

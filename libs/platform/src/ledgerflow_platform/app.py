@@ -4,7 +4,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
-from fastapi import FastAPI, Response
+from fastapi import FastAPI, Request, Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -27,6 +27,7 @@ from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
 from ledgerflow_platform.supervisor import METRICS_DIR
 from ledgerflow_platform.web import admin, health
+from ledgerflow_platform.web.gauges import refresh_scraped_gauges
 from ledgerflow_platform.web.observability import ObservabilityMiddleware
 from ledgerflow_platform.web.problems import ProblemType, install_problem_handlers
 from ledgerflow_platform.web.uploads import publish_forms
@@ -103,7 +104,8 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     publish_forms(app, spec.upload_forms)
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        await refresh_scraped_gauges(request.app.state)
         return Response(generate_latest(metrics_registry()), media_type=CONTENT_TYPE_LATEST)
 
     return app

@@ -8,6 +8,7 @@ import socket
 import sys
 from collections.abc import Callable
 
+import prometheus_client
 import uvicorn
 import uvloop
 
@@ -17,6 +18,7 @@ from ledgerflow_platform.migrations import upgrade_to_head
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
 from ledgerflow_platform.supervisor import LISTEN_FD, supervise
+from ledgerflow_platform.telemetry import TelemetrySettings, configure_tracing
 from ledgerflow_platform.worker import run_worker
 
 
@@ -43,6 +45,7 @@ def service_main(spec: ServiceSpec, settings_factory: Callable[[], ServiceSettin
     command = parser.parse_args().command
     settings = settings_factory()
     configure_logging(spec.name, json_lines=settings.log_json, level=settings.log_level)
+    configure_tracing(spec.name, TelemetrySettings())
     if command == "migrate":
         upgrade_to_head(spec.migrations_dir, settings.database_url)
         return
@@ -60,4 +63,6 @@ def service_main(spec: ServiceSpec, settings_factory: Callable[[], ServiceSettin
     gc.freeze()
     # uvloop: asyncpg, aiokafka and the HTTP server spend much of their time in the loop's
     # socket handling, which it does in C.
+    if command == "worker" and settings.worker_metrics_port is not None:
+        prometheus_client.start_http_server(settings.worker_metrics_port, addr=settings.host)
     uvloop.run(_serve_api(spec, settings) if command == "api" else run_worker(spec, settings))

@@ -2,7 +2,7 @@
 
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # Decimal string at the currency's exact scale, e.g. "1234.50"; never a JSON number.
 Amount = Annotated[str, StringConstraints(pattern=r"^-?\d+(\.\d+)?$")]
@@ -19,7 +19,9 @@ class EventData(BaseModel):
     fact: ClassVar[str]
     version: ClassVar[int] = 1
 
-    customer_id: str
+    customer_id: str = Field(
+        description="The customer it concerns; also the message key, so their events stay in order"
+    )
 
     @classmethod
     def event_type(cls) -> str:

@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import InvalidToken, Principal
 from ledgerflow_platform.auth.verifier import TokenVerifier
+from ledgerflow_platform.web.observability import ACCESS
 from ledgerflow_platform.web.problems import FORBIDDEN, UNAUTHENTICATED, Problem
 
 _bearer = HTTPBearer(auto_error=False, description="A JWT from the platform's issuer")
@@ -25,11 +26,16 @@ async def current_principal(
         )
     verifier: TokenVerifier = request.app.state.auth
     try:
-        return verifier.verify(credentials.credentials)
+        principal = verifier.verify(credentials.credentials)
     except InvalidToken as exc:
         raise Problem(
             UNAUTHENTICATED, f"The bearer token was refused: {exc}", headers=_CHALLENGE
         ) from exc
+    # The access log names who called: the subject only, never the token.
+    access = request.scope.get(ACCESS)
+    if access is not None:
+        access["subject"] = principal.subject
+    return principal
 
 
 def require_roles(*allowed: Role) -> Callable[..., Awaitable[Principal]]:

@@ -10,7 +10,7 @@ never leaves customer-svc in an event.
 from datetime import date, datetime
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
@@ -20,15 +20,21 @@ ClosedStatus = Annotated[str, StringConstraints(pattern=r"^(completed|terminated
 class ContractTerms(BaseModel):
     """The running terms of a contract version, as signed and as amended."""
 
-    contract_id: str
-    number: str
-    contract_version: int
-    project: str
-    signed_on: date
-    currency: CurrencyCode
-    total: Amount
-    payment_terms_days: int
-    payment_cycle: str | None = None
+    contract_id: str = Field(description="The contract's id in customer-svc")
+    number: str = Field(description="The contract number people see and quote")
+    contract_version: int = Field(
+        description="The contract's version: 1 when signed, one more per amendment"
+    )
+    project: str = Field(description="The project the contract is for")
+    signed_on: date = Field(description="The business date the contract was signed")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    total: Amount = Field(description="The contract's total value")
+    payment_terms_days: int = Field(
+        description="Days from invoice to due date agreed in the contract"
+    )
+    payment_cycle: str | None = Field(
+        default=None, description="How often the contract is invoiced (e.g. monthly), if agreed"
+    )
 
 
 class ContractSigned(EventData, ContractTerms):
@@ -37,7 +43,7 @@ class ContractSigned(EventData, ContractTerms):
     producer: ClassVar[str] = "customer"
     fact: ClassVar[str] = "contract_signed"
 
-    activated_on: date
+    activated_on: date = Field(description="The business date the contract became active")
 
 
 class ContractAmended(EventData, ContractTerms):
@@ -46,8 +52,8 @@ class ContractAmended(EventData, ContractTerms):
     producer: ClassVar[str] = "customer"
     fact: ClassVar[str] = "contract_amended"
 
-    changed_fields: list[str]
-    amended_at: datetime
+    changed_fields: list[str] = Field(description="The names of the terms the amendment changed")
+    amended_at: datetime = Field(description="When the amendment took effect (RFC 3339)")
 
 
 class ContractClosed(EventData):
@@ -56,10 +62,12 @@ class ContractClosed(EventData):
     producer: ClassVar[str] = "customer"
     fact: ClassVar[str] = "contract_closed"
 
-    contract_id: str
-    number: str
-    contract_version: int
-    status: ClosedStatus
-    closed_on: date
-    currency: CurrencyCode
-    total: Amount
+    contract_id: str = Field(description="The contract's id in customer-svc")
+    number: str = Field(description="The contract number people see and quote")
+    contract_version: int = Field(
+        description="The contract's version: 1 when signed, one more per amendment"
+    )
+    status: ClosedStatus = Field(description="completed or terminated")
+    closed_on: date = Field(description="The business date the contract ended")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    total: Amount = Field(description="The contract's total value")

@@ -7,7 +7,7 @@ data, which never leaves customer-svc in an event.
 from datetime import datetime
 from typing import Annotated, ClassVar
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from ledgerflow_events.contracts.base import EventData
 
@@ -25,11 +25,13 @@ class ComplaintOpened(EventData):
     producer: ClassVar[str] = "customer"
     fact: ClassVar[str] = "complaint_opened"
 
-    complaint_id: str
-    channel: Channel
-    category: Category
-    severity: Severity
-    received_at: datetime
+    complaint_id: str = Field(description="The complaint's id in customer-svc")
+    channel: Channel = Field(description="email, phone, letter, visit or portal")
+    category: Category = Field(
+        description="billing, payment, delivery, quality, service, contract or other"
+    )
+    severity: Severity = Field(description="low, medium, high or critical")
+    received_at: datetime = Field(description="When the complaint was received (RFC 3339)")
 
 
 class ComplaintResolved(EventData):
@@ -38,12 +40,16 @@ class ComplaintResolved(EventData):
     producer: ClassVar[str] = "customer"
     fact: ClassVar[str] = "complaint_resolved"
 
-    complaint_id: str
-    channel: Channel
-    category: Category
-    severity: Severity
-    received_at: datetime
-    first_response_at: datetime
-    resolved_at: datetime
-    response_time_seconds: int
-    resolution_time_seconds: int
+    complaint_id: str = Field(description="The complaint's id in customer-svc")
+    channel: Channel = Field(description="email, phone, letter, visit or portal")
+    category: Category = Field(
+        description="billing, payment, delivery, quality, service, contract or other"
+    )
+    severity: Severity = Field(description="low, medium, high or critical")
+    received_at: datetime = Field(description="When the complaint was received (RFC 3339)")
+    first_response_at: datetime = Field(
+        description="When the customer first got an answer (RFC 3339)"
+    )
+    resolved_at: datetime = Field(description="When the complaint was resolved (RFC 3339)")
+    response_time_seconds: int = Field(description="Seconds from receipt to the first answer")
+    resolution_time_seconds: int = Field(description="Seconds from receipt to resolution")

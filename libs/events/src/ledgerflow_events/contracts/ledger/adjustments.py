@@ -4,6 +4,8 @@ credit, write-offs and late fees."""
 from datetime import date
 from typing import ClassVar
 
+from pydantic import Field
+
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
 
@@ -14,16 +16,20 @@ class CreditNoteIssued(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "credit_note_issued"
 
-    credit_note_id: str
-    number: str
-    currency: CurrencyCode
+    credit_note_id: str = Field(description="The credit note's id in the ledger")
+    number: str = Field(description="The document number people see and quote")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
     # Gross, tax included; `tax` of it was output tax taken back.
-    amount: Amount
-    tax: Amount
-    issue_date: date
+    amount: Amount = Field(description="The gross amount credited, tax included")
+    tax: Amount = Field(description="The part of the amount that was output tax taken back")
+    issue_date: date = Field(description="The business date it was issued")
     # Absent for a credit note on account, which becomes customer credit instead.
-    invoice_id: str | None = None
-    invoice_open_amount_after: Amount | None = None
+    invoice_id: str | None = Field(
+        default=None, description="The invoice credited; absent for a credit note on account"
+    )
+    invoice_open_amount_after: Amount | None = Field(
+        default=None, description="What that invoice still owes afterwards"
+    )
 
 
 class RefundRequested(EventData):
@@ -32,11 +38,11 @@ class RefundRequested(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "refund_requested"
 
-    refund_id: str
-    currency: CurrencyCode
-    amount: Amount
-    method: str
-    requested_on: date
+    refund_id: str = Field(description="The refund's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    amount: Amount = Field(description="The customer credit set aside to pay back")
+    method: str = Field(description="How the money moves: bank_transfer, card, cash or cheque")
+    requested_on: date = Field(description="The business date the refund was requested")
 
 
 class RefundPaid(EventData):
@@ -45,10 +51,10 @@ class RefundPaid(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "refund_paid"
 
-    refund_id: str
-    currency: CurrencyCode
-    amount: Amount
-    paid_on: date
+    refund_id: str = Field(description="The refund's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    amount: Amount = Field(description="The amount paid back")
+    paid_on: date = Field(description="The business date the refund left the bank")
 
 
 class RefundCancelled(EventData):
@@ -57,10 +63,10 @@ class RefundCancelled(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "refund_cancelled"
 
-    refund_id: str
-    currency: CurrencyCode
-    amount: Amount
-    cancelled_on: date
+    refund_id: str = Field(description="The refund's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    amount: Amount = Field(description="The amount that is customer credit again")
+    cancelled_on: date = Field(description="The business date the refund was called of")
 
 
 class InvoiceWrittenOff(EventData):
@@ -70,12 +76,12 @@ class InvoiceWrittenOff(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "invoice_written_off"
 
-    invoice_id: str
-    write_off_id: str
-    currency: CurrencyCode
+    invoice_id: str = Field(description="The invoice's id in the ledger")
+    write_off_id: str = Field(description="The write-off's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
     # The open amount written off; the invoice's open amount after it is zero.
-    amount: Amount
-    written_off_on: date
+    amount: Amount = Field(description="The open amount written of")
+    written_off_on: date = Field(description="The business date of the approval")
 
 
 class LateFeeCharged(EventData):
@@ -85,12 +91,12 @@ class LateFeeCharged(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "late_fee_charged"
 
-    late_fee_id: str
-    invoice_id: str
-    fee_invoice_id: str
-    fee_invoice_number: str
-    currency: CurrencyCode
-    amount: Amount
+    late_fee_id: str = Field(description="The late fee's id in the ledger")
+    invoice_id: str = Field(description="The overdue invoice charged")
+    fee_invoice_id: str = Field(description="The id of the invoice that bills the fee")
+    fee_invoice_number: str = Field(description="The number of the invoice that bills the fee")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    amount: Amount = Field(description="The fee")
     # The calendar month charged, "2026-04": an invoice is charged at most once in it.
-    period: str
-    as_of: date
+    period: str = Field(description="The calendar month charged, YYYY-MM")
+    as_of: date = Field(description="The business date of the run that decided it")

@@ -8,7 +8,7 @@ They carry no bank account numbers or payer names (personal data); only ids and 
 from datetime import date
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
@@ -20,13 +20,15 @@ class ReconciliationCounts(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    matched: int
-    proposed: int
-    created: int
-    duplicates: int
-    amount_mismatches: int
-    unmatched: int
-    not_applicable: int
+    matched: int = Field(description="Lines matched to a recorded payment or refund")
+    proposed: int = Field(description="Lines whose payment is proposed for someone to record")
+    created: int = Field(description="Lines recorded as new payments by this run")
+    duplicates: int = Field(description="Lines that duplicate a recorded movement")
+    amount_mismatches: int = Field(
+        description="Lines that disagree with a recorded movement's amount"
+    )
+    unmatched: int = Field(description="Lines nothing could be matched to")
+    not_applicable: int = Field(description="Lines that are not customer money (fees, transfers)")
 
 
 class LedgerMovement(BaseModel):
@@ -35,9 +37,9 @@ class LedgerMovement(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     # payment | refund
-    kind: str
-    id: str
-    amount: Amount
+    kind: str = Field(description="payment (money in) or refund (money out)")
+    id: str = Field(description="The payment's or refund's id in the ledger")
+    amount: Amount = Field(description="The recorded amount")
 
 
 class StatementDiscrepancy(BaseModel):
@@ -45,17 +47,24 @@ class StatementDiscrepancy(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    line_id: str
+    line_id: str = Field(description="The statement line's id")
     # duplicate | amount_mismatch | proposed | unmatched
-    outcome: str
-    currency: CurrencyCode
+    outcome: str = Field(description="duplicate, amount_mismatch, proposed or unmatched")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
     # The line's amount; money in, except for a duplicate or mismatch of a refund.
-    amount: Amount
+    amount: Amount = Field(description="The line's amount")
     # duplicate, amount_mismatch: what the line duplicates or disagrees with.
-    recorded: LedgerMovement | None = None
+    recorded: LedgerMovement | None = Field(
+        default=None, description="The recorded movement the line duplicates or disagrees with"
+    )
     # proposed: whose payment (of the line's amount) to record; otherwise the customer, if known.
-    customer_id: str | None = None
-    invoice_id: str | None = None
+    customer_id: str | None = Field(
+        default=None,
+        description="Whose payment to record (proposed), else the customer it points to, if known",
+    )
+    invoice_id: str | None = Field(
+        default=None, description="The invoice the line points to, if known"
+    )
 
 
 class StatementReconciled(EventData):
@@ -65,11 +74,19 @@ class StatementReconciled(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "statement_reconciled"
 
-    reconciliation_id: str
-    statement_id: str
-    period_from: date | None = None
-    period_to: date | None = None
-    counts: ReconciliationCounts
-    discrepancies: list[StatementDiscrepancy]
+    reconciliation_id: str = Field(description="The reconciliation run's id")
+    statement_id: str = Field(description="The bank statement's id in the ledger")
+    period_from: date | None = Field(
+        default=None, description="The first business date the statement covers, if stated"
+    )
+    period_to: date | None = Field(
+        default=None, description="The last business date the statement covers, if stated"
+    )
+    counts: ReconciliationCounts = Field(description="How many lines ended in each outcome")
+    discrepancies: list[StatementDiscrepancy] = Field(
+        description="The lines someone has to look at"
+    )
     # Payments this run recorded from statement lines; each has its own payment_received.
-    created_payment_ids: list[str]
+    created_payment_ids: list[str] = Field(
+        description="Payments this run recorded from lines; each has its own payment_received"
+    )

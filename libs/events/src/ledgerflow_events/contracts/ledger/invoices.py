@@ -13,8 +13,8 @@ class InvoiceTotals(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    net: Amount
-    tax: Amount
+    net: Amount = Field(description="The net amount")
+    tax: Amount = Field(description="The tax")
 
 
 class InvoiceInstalment(BaseModel):
@@ -22,8 +22,8 @@ class InvoiceInstalment(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    due_date: date
-    amount: Amount
+    due_date: date = Field(description="The business date this instalment falls due")
+    amount: Amount = Field(description="The instalment's amount")
 
 
 class InvoiceIssued(EventData):
@@ -32,16 +32,20 @@ class InvoiceIssued(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "invoice_issued"
 
-    invoice_id: str
-    number: str
-    currency: CurrencyCode
-    total: Amount
-    issue_date: date
+    invoice_id: str = Field(description="The invoice's id in the ledger")
+    number: str = Field(description="The document number people see and quote")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    total: Amount = Field(description="The gross total, tax included")
+    issue_date: date = Field(description="The business date it was issued")
     # When the whole total is due: the last instalment's date.
-    due_date: date
+    due_date: date = Field(description="When the whole total is due: the last instalment's date")
     # Added later in v1: absent from invoices issued before.
-    totals: InvoiceTotals | None = None
-    instalments: list[InvoiceInstalment] | None = None
+    totals: InvoiceTotals | None = Field(
+        default=None, description="How the total splits into net and tax; absent on older invoices"
+    )
+    instalments: list[InvoiceInstalment] | None = Field(
+        default=None, description="When which part of the total falls due; absent on older invoices"
+    )
     order_reference: str | None = Field(
         default=None,
         description="The order system's reference the invoice bills; credit-svc converts the "
@@ -59,10 +63,10 @@ class InvoicePaid(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "invoice_paid"
 
-    invoice_id: str
-    currency: CurrencyCode
-    total: Amount
-    paid_on: date
+    invoice_id: str = Field(description="The invoice's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    total: Amount = Field(description="The gross total, tax included")
+    paid_on: date = Field(description="The business date the invoice's open amount reached zero")
 
 
 class InvoiceOverdue(EventData):
@@ -71,11 +75,11 @@ class InvoiceOverdue(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "invoice_overdue"
 
-    invoice_id: str
-    currency: CurrencyCode
-    open_amount: Amount
-    due_date: date
-    as_of: date
+    invoice_id: str = Field(description="The invoice's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    open_amount: Amount = Field(description="What the invoice still owed")
+    due_date: date = Field(description="The business date it fell due")
+    as_of: date = Field(description="The business date of the run that decided it")
 
 
 class InvoiceVoided(EventData):
@@ -84,9 +88,9 @@ class InvoiceVoided(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "invoice_voided"
 
-    invoice_id: str
-    number: str
-    currency: CurrencyCode
+    invoice_id: str = Field(description="The invoice's id in the ledger")
+    number: str = Field(description="The document number people see and quote")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
     # The gross total no longer owed: the invoice's whole total, as nothing was applied to it.
-    total: Amount
-    voided_on: date
+    total: Amount = Field(description="The gross total no longer owed")
+    voided_on: date = Field(description="The business date the invoice was voided")

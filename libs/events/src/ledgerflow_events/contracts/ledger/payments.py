@@ -4,7 +4,7 @@ applied, reversed, and customer credit applied."""
 from datetime import date
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerflow_events.contracts.base import Amount, CurrencyCode, EventData
 
@@ -14,12 +14,15 @@ class PaymentAllocation(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    invoice_id: str
-    amount: Amount
-    open_amount_after: Amount
+    invoice_id: str = Field(description="The invoice's id in the ledger")
+    amount: Amount = Field(description="The part of the payment applied to the invoice")
+    open_amount_after: Amount = Field(description="What the invoice still owes afterwards")
     # Added later in v1: the early-payment discount that closed the invoice with this payment
     # (the invoice owes `amount` + `discount` less); absent or "0.00" when none was earned.
-    discount: Amount | None = None
+    discount: Amount | None = Field(
+        default=None,
+        description="The early-payment discount this payment earned; absent or zero when none",
+    )
 
 
 class PaymentReceived(EventData):
@@ -28,15 +31,21 @@ class PaymentReceived(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "payment_received"
 
-    payment_id: str
-    currency: CurrencyCode
-    amount: Amount
-    received_on: date
-    reference: str | None = None
-    allocations: list[PaymentAllocation]
-    unapplied_amount: Amount
+    payment_id: str = Field(description="The payment's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    amount: Amount = Field(description="The amount received")
+    received_on: date = Field(description="The business date the money arrived")
+    reference: str | None = Field(
+        default=None, description="The payer's reference (e.g. the invoice number quoted), if any"
+    )
+    allocations: list[PaymentAllocation] = Field(
+        description="The invoices it was applied to, oldest due first unless directed"
+    )
+    unapplied_amount: Amount = Field(description="The surplus kept as customer credit")
     # Added later in v1: bank_transfer, card, cash or cheque; absent on older payments.
-    method: str | None = None
+    method: str | None = Field(
+        default=None, description="bank_transfer, card, cash or cheque; absent on older payments"
+    )
 
 
 class ReopenedInvoice(BaseModel):
@@ -44,12 +53,16 @@ class ReopenedInvoice(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    invoice_id: str
+    invoice_id: str = Field(description="The invoice's id in the ledger")
     # The cash the payment had applied to the invoice, now owed again.
-    amount: Amount
+    amount: Amount = Field(
+        description="The cash the payment had applied to the invoice, owed again"
+    )
     # The early-payment discount that payment had earned on it, now owed again too.
-    discount: Amount
-    open_amount_after: Amount
+    discount: Amount = Field(
+        description="The early-payment discount it had earned on the invoice, owed again"
+    )
+    open_amount_after: Amount = Field(description="What the invoice owes after the reversal")
 
 
 class PaymentReversed(EventData):
@@ -59,16 +72,18 @@ class PaymentReversed(EventData):
     producer: ClassVar[str] = "ledger"
     fact: ClassVar[str] = "payment_reversed"
 
-    payment_id: str
-    currency: CurrencyCode
-    amount: Amount
-    received_on: date
-    reversed_on: date
+    payment_id: str = Field(description="The payment's id in the ledger")
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    amount: Amount = Field(description="The amount of the payment reversed")
+    received_on: date = Field(description="The business date the payment had arrived")
+    reversed_on: date = Field(description="The business date of the reversal")
     # bounced, returned or error.
-    reason: str
-    reopened: list[ReopenedInvoice]
+    reason: str = Field(description="bounced, returned or error")
+    reopened: list[ReopenedInvoice] = Field(description="The invoices owed again")
     # The customer credit the payment had created, taken back with it.
-    credit_removed: Amount
+    credit_removed: Amount = Field(
+        description="The customer credit the payment had created, taken back"
+    )
 
 
 class CreditDrawn(BaseModel):
@@ -77,9 +92,9 @@ class CreditDrawn(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     # payment or credit_note.
-    source_kind: str
-    source_id: str
-    amount: Amount
+    source_kind: str = Field(description="payment or credit_note")
+    source_id: str = Field(description="The payment's or credit note's id")
+    amount: Amount = Field(description="The credit drawn from that source")
 
 
 class PaymentAllocated(EventData):
@@ -90,10 +105,14 @@ class PaymentAllocated(EventData):
     fact: ClassVar[str] = "payment_allocated"
 
     # The credit application: one business act, possibly drawing on several sources.
-    allocation_id: str
-    currency: CurrencyCode
-    applied_on: date
-    allocations: list[PaymentAllocation]
-    sources: list[CreditDrawn]
+    allocation_id: str = Field(
+        description="The credit application's id: one act, possibly drawing on several sources"
+    )
+    currency: CurrencyCode = Field(description="ISO 4217 code of the amounts")
+    applied_on: date = Field(description="The business date the credit was applied")
+    allocations: list[PaymentAllocation] = Field(
+        description="The invoices the credit was applied to"
+    )
+    sources: list[CreditDrawn] = Field(description="Where the credit came from")
     # Customer credit still held afterwards.
-    credit_remaining: Amount
+    credit_remaining: Amount = Field(description="Customer credit still held afterwards")

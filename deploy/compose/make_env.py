@@ -1,0 +1,58 @@
+"""Writes .env for docker-compose.yml with freshly generated passwords and keys, and keeps the
+token issuer's private key beside it so you can mint tokens for the APIs. Refuses to overwrite."""
+
+import base64
+import json
+import secrets
+import sys
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVICES = ("customer", "ledger", "credit", "collections", "reporting")
+
+
+def key() -> str:
+    return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def main() -> int:
+    env_file, issuer_file = ROOT / ".env", ROOT / ".ledgerflow" / "compose-issuer.pem"
+    if env_file.exists():
+        print(f"{env_file} exists; remove it first to generate new values", file=sys.stderr)
+        return 1
+    issuer = Ed25519PrivateKey.generate()
+    public = issuer.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    values = {
+        "POSTGRES_PASSWORD": secrets.token_urlsafe(24),
+        **{f"{s.upper()}_DB_PASSWORD": secrets.token_urlsafe(24) for s in SERVICES},
+        "CUSTOMER_PII_KEYS": json.dumps({"k1": key()}, separators=(",", ":")),
+        "CUSTOMER_PII_ACTIVE_KEY": "k1",
+        "CUSTOMER_PII_INDEX_KEY": key(),
+        "LEDGER_PAYER_ACCOUNT_KEY": key(),
+        "AUTH_PUBLIC_KEY": public.decode().strip().replace("\n", "\\n"),
+        "GRAFANA_ADMIN_PASSWORD": secrets.token_urlsafe(18),
+    }
+    # Single quotes keep the JSON as it is; the PEM's \n needs double quotes to become lines.
+    lines = [f'{k}="{v}"' if k == "AUTH_PUBLIC_KEY" else f"{k}='{v}'" for k, v in values.items()]
+    env_file.write_text("\n".join(lines) + "\n")
+    env_file.chmod(0o600)
+    issuer_file.parent.mkdir(exist_ok=True)
+    issuer_file.write_bytes(
+        issuer.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    issuer_file.chmod(0o600)
+    print(f"wrote {env_file} and the token issuer's private key {issuer_file}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""One trace per business flow, across REST calls, the outbox, the relay, Kafka and consumers.
+
+The W3C `traceparent` travels the whole way: the HTTP request's span, stored in the outbox row,
+set on the Kafka message by the relay's producer span, continued by the consumer's span, and
+stored again in the rows its handler writes. Spans are recorded only where an OpenTelemetry SDK
+is installed (ledgerflow_platform.telemetry does it); without one they cost next to nothing and
+the traceparent still travels, so a flow's logs and events share one trace id."""
+
+import secrets
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+
+from opentelemetry import trace
+from opentelemetry.context import Context
+from opentelemetry.trace import Span, SpanKind
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
+from opentelemetry.util.types import Attributes
+
+from ledgerflow_events.envelope import CloudEvent
+
+tracer = trace.get_tracer("ledgerflow")
+_PROPAGATOR = TraceContextTextMapPropagator()
+
+
+def new_traceparent() -> str:
+    """A fresh trace (sampled), for work that arrives without one and is not being recorded."""
+    return f"00-{secrets.token_hex(16)}-{secrets.token_hex(8)}-01"
+
+
+def parent_from(traceparent: str | None) -> Context | None:
+    return _PROPAGATOR.extract({"traceparent": traceparent}) if traceparent else None
+
+
+def traceparent_of(span: Span) -> str | None:
+    if not span.get_span_context().is_valid:
+        return None
+    carrier: dict[str, str] = {}
+    _PROPAGATOR.inject(carrier, context=trace.set_span_in_context(span))
+    return carrier.get("traceparent")
+
+
+def current_traceparent() -> str | None:
+    """The traceparent of the span in progress, if one is being recorded."""
+    return traceparent_of(trace.get_current_span())
+
+
+def ids_of(traceparent: str | None) -> tuple[str | None, str | None]:
+    """(trace id, span id) of a traceparent, as logs show them."""
+    parts = (traceparent or "").split("-")
+    if len(parts) != 4 or len(parts[1]) != 32 or len(parts[2]) != 16:
+        return None, None
+    return parts[1], parts[2]
+
+
+@contextmanager
+def span(
+    name: str,
+    *,
+    kind: SpanKind = SpanKind.INTERNAL,
+    parent: str | None = None,
+    attributes: Attributes = None,
+) -> Iterator[str | None]:
+    """A span as the current one, the child of `parent` (a traceparent) when given, else of
+    the span in progress. Yields the traceparent to hand on: the new span's when it is
+    recorded, else `parent`'s, so the trace goes on either way."""
+    with tracer.start_as_current_span(
+        name, context=parent_from(parent), kind=kind, attributes=attributes
+    ) as current:
+        yield traceparent_of(current) or parent
+
+
+def consumer_span(service: str, event: CloudEvent) -> AbstractContextManager[str | None]:
+    """The span of one consumer applying one event, continuing the event's trace."""
+    return span(
+        f"{event.type} process",
+        kind=SpanKind.CONSUMER,
+        parent=event.traceparent,
+        attributes={
+            "messaging.system": "kafka",
+            "messaging.operation.type": "process",
+            "messaging.consumer.group.name": f"{service}-svc",
+            "messaging.message.id": event.id,
+            "cloudevents.event_type": event.type,
+            "cloudevents.event_subject": event.subject,
+        },
+    )
+
+
+def producer_span(source: str, event: CloudEvent, topic: str) -> AbstractContextManager[str | None]:
+    """The span of the relay publishing one outbox row, a child of the row's trace."""
+    return span(
+        f"{topic} publish",
+        kind=SpanKind.PRODUCER,
+        parent=event.traceparent,
+        attributes={
+            "messaging.system": "kafka",
+            "messaging.operation.type": "publish",
+            "messaging.destination.name": topic,
+            "messaging.message.id": event.id,
+            "cloudevents.event_type": event.type,
+            "cloudevents.event_source": source,
+        },
+    )
+
+
+def outbox_span(topic: str, count: int) -> AbstractContextManager[str | None]:
+    """The span of events written to the outbox; the rows keep its traceparent."""
+    return span(
+        "outbox append",
+        attributes={"messaging.destination.name": topic, "messaging.batch.message_count": count},
+    )
