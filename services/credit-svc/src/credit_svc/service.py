@@ -2,24 +2,26 @@
 
 from pathlib import Path
 
+from credit_svc.adapters.resources import credit_resources
 from credit_svc.adapters.tables import idempotency_keys, messaging, outbox
+from credit_svc.api import holds, limits, profile, routes
 from credit_svc.api.errors import ERRORS
-from credit_svc.api.routes import router
 from credit_svc.handlers import HANDLERS
-from ledgerflow_events.topics import CUSTOMER_EVENTS, LEDGER_EVENTS
+from ledgerflow_events.topics import COLLECTIONS_EVENTS, CUSTOMER_EVENTS, LEDGER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
 SPEC = ServiceSpec(
     name="credit",
     title="Ledgerflow credit-svc",
-    description="Credit control: each customer's exposure, open and overdue, kept from events.",
+    description="Credit control: exposure kept from events, limits with four eyes, holds.",
     version="0.1.0",
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[router],
+    routers=[routes.router, profile.router, limits.router, holds.router],
     errors=ERRORS,
     outbox=outbox,
-    consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS],
+    consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
+    resources=credit_resources,
 )

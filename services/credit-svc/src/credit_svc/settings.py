@@ -1,3 +1,6 @@
+from decimal import Decimal
+
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from ledgerflow_platform.settings import ServiceSettings
@@ -9,3 +12,8 @@ class Settings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CREDIT_", extra="ignore")
 
     port: int = 8003
+    limit_approval_thresholds: dict[str, Decimal] = Field(
+        default_factory=dict,
+        description="By currency, the limit above which an increase needs a second credit "
+        'manager, e.g. {"JPY": "15000000"}; other currencies 100000.00',
+    )

@@ -1,6 +1,8 @@
 """credit-svc's tables, on a metadata of its own."""
 
-from sqlalchemy import BigInteger
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, DateTime
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
@@ -21,6 +23,7 @@ class CreditAccountRow(Table, table=True):
 
     customer_id: str = Field(primary_key=True)
     currency: str
+    terms_days: int | None = None
 
 
 class ReceivableRow(Table, table=True):
@@ -33,10 +36,44 @@ class ReceivableRow(Table, table=True):
     currency: str
     open_amount: int = Field(sa_type=BigInteger)
     overdue: bool = False
+    due_date: date | None = None
+
+
+class CreditLimitRow(Table, table=True):
+    """A limit decision: in force, waiting for a second credit manager, or superseded."""
+
+    __tablename__ = "credit_limits"
+
+    id: str = Field(primary_key=True)
+    customer_id: str = Field(index=True)
+    currency: str
+    amount: int = Field(sa_type=BigInteger)
+    previous_amount: int | None = Field(default=None, sa_type=BigInteger)
+    reason: str
+    status: str
+    requested_by: str
+    requested_at: datetime = Field(sa_type=DateTime(timezone=True))
+    approved_by: str | None = None
+    effective_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class CreditHoldRow(Table, table=True):
+    """A credit hold, open until released."""
+
+    __tablename__ = "credit_holds"
+
+    id: str = Field(primary_key=True)
+    customer_id: str = Field(index=True)
+    reason: str
+    note: str | None = None
+    placed_at: datetime = Field(sa_type=DateTime(timezone=True))
+    placed_by: str
+    released_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    released_by: str | None = None
+    release_note: str | None = None
 
 
 metadata = Table.metadata
 messaging = define_messaging_tables(metadata)
-# Nothing is published yet; the outbox is ready for credit's own facts and answers replays.
 outbox = Outbox(messaging, source="credit", topic=CREDIT_EVENTS)
 idempotency_keys = define_idempotency_table(metadata)

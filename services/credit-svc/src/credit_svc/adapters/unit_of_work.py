@@ -9,7 +9,9 @@ from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow
+from credit_svc.adapters.holds import Holds
+from credit_svc.adapters.limits import CreditLimits
+from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, outbox
 from credit_svc.domain.exposure import CreditAccount, Receivable
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
@@ -21,15 +23,26 @@ class CreditAccounts:
         self._session = session
 
     async def add_if_absent(self, account: CreditAccount) -> None:
+        statement = insert(CreditAccountRow).values(
+            customer_id=account.customer_id,
+            currency=account.currency,
+            terms_days=account.terms_days,
+        )
+        index = [col(CreditAccountRow.customer_id)]
+        if account.terms_days is None:
+            await self._session.execute(statement.on_conflict_do_nothing(index_elements=index))
+            return
+        # A registration after the ledger opened the account brings the terms; the currency
+        # the ledger already counts in stays.
         await self._session.execute(
-            insert(CreditAccountRow)
-            .values(customer_id=account.customer_id, currency=account.currency)
-            .on_conflict_do_nothing(index_elements=[col(CreditAccountRow.customer_id)])
+            statement.on_conflict_do_update(
+                index_elements=index, set_={"terms_days": statement.excluded.terms_days}
+            )
         )
 
     async def get(self, customer_id: str) -> CreditAccount | None:
         row = await self._session.get(CreditAccountRow, customer_id)
-        return CreditAccount(row.customer_id, row.currency) if row else None
+        return CreditAccount(row.customer_id, row.currency, row.terms_days) if row else None
 
 
 class Receivables:
@@ -62,7 +75,10 @@ class Receivables:
                 index_elements=[col(ReceivableRow.invoice_id)],
                 # What is owed follows the ledger's later facts (payments, voids), which a
                 # late or re-driven overdue notice must not undo: it only flags what is open.
-                set_={"overdue": col(ReceivableRow.open_amount) > 0},
+                set_={
+                    "overdue": col(ReceivableRow.open_amount) > 0,
+                    "due_date": statement.excluded.due_date,
+                },
             )
         )
 
@@ -83,7 +99,7 @@ class Receivables:
             )
         )
         return [
-            Receivable(r.invoice_id, r.currency, r.open_amount, r.overdue)
+            Receivable(r.invoice_id, r.currency, r.open_amount, r.overdue, r.due_date)
             for r in rows.scalars().all()
         ]
 
@@ -95,13 +111,16 @@ class Receivables:
             currency=receivable.currency,
             open_amount=receivable.open_amount,
             overdue=receivable.overdue,
+            due_date=receivable.due_date,
         )
 
 
 class CreditUnitOfWork(UnitOfWork):
-    """One transaction over credit accounts and their receivables."""
+    """One transaction over credit accounts, receivables, limits, holds and credit's facts."""
 
     def __init__(self, session: AsyncSession) -> None:
-        super().__init__(session)
+        super().__init__(session, outbox)
         self.accounts = CreditAccounts(session)
         self.receivables = Receivables(session)
+        self.limits = CreditLimits(session)
+        self.holds = Holds(session)

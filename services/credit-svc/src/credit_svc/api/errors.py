@@ -1,10 +1,31 @@
 """The one table from credit-svc's domain errors to problem details."""
 
+from credit_svc.domain.amounts import AmountNotValid, CurrencyMismatch
 from credit_svc.domain.exposure import CustomerNotFound, UnsupportedCurrency
+from credit_svc.domain.holds import AutomaticHold, HoldAlreadyReleased, HoldNotFound
+from credit_svc.domain.limits import (
+    InvalidLimit,
+    LimitNotFound,
+    LimitNotPending,
+    SegregationOfDuties,
+)
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 
 ERRORS: dict[type[DomainError], ProblemType] = {
     CustomerNotFound: ProblemType(404, "customer-not-found", "No such customer"),
     UnsupportedCurrency: ProblemType(422, "unsupported-currency", "The currency is not supported"),
+    AmountNotValid: ProblemType(422, "invalid-amount", "The amount is not valid"),
+    CurrencyMismatch: ProblemType(422, "currency-mismatch", "Not the account's currency"),
+    InvalidLimit: ProblemType(422, "invalid-credit-limit", "The credit limit is not valid"),
+    LimitNotFound: ProblemType(404, "credit-limit-not-found", "No such credit limit"),
+    LimitNotPending: ProblemType(409, "credit-limit-not-pending", "The limit is not pending"),
+    SegregationOfDuties: ProblemType(
+        403, "segregation-of-duties", "Another credit manager must approve this"
+    ),
+    HoldNotFound: ProblemType(404, "hold-not-found", "No such credit hold"),
+    HoldAlreadyReleased: ProblemType(409, "hold-already-released", "The hold was released"),
+    AutomaticHold: ProblemType(
+        409, "hold-released-automatically", "This hold is released when its cause clears"
+    ),
 }

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from ledgerflow_events.money import UnknownCurrency, currency_scale
 from ledgerflow_platform.errors import DomainError
@@ -25,6 +26,7 @@ class CreditAccount:
 
     customer_id: str
     currency: str
+    terms_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Receivable:
     currency: str
     open_amount: int
     overdue: bool = False
+    due_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -45,14 +48,16 @@ class Exposure:
     currency: str
     open_amount: int
     overdue_amount: int
+    # The due date of the oldest invoice still owed and past due: how late the customer is.
+    oldest_overdue_due: date | None = None
 
 
-def open_account(customer_id: str, currency: str) -> CreditAccount:
+def open_account(customer_id: str, currency: str, terms_days: int | None = None) -> CreditAccount:
     try:
         currency_scale(currency)
     except UnknownCurrency as exc:
         raise UnsupportedCurrency(str(exc), field="currency") from exc
-    return CreditAccount(customer_id, currency)
+    return CreditAccount(customer_id, currency, terms_days)
 
 
 def exposure_of(account: CreditAccount, receivables: Iterable[Receivable]) -> Exposure:
@@ -64,4 +69,7 @@ def exposure_of(account: CreditAccount, receivables: Iterable[Receivable]) -> Ex
         currency=account.currency,
         open_amount=sum(r.open_amount for r in counted),
         overdue_amount=sum(r.open_amount for r in counted if r.overdue),
+        oldest_overdue_due=min(
+            (r.due_date for r in counted if r.overdue and r.due_date is not None), default=None
+        ),
     )

@@ -1,7 +1,10 @@
-"""The facts credit-svc follows: registrations open accounts, the ledger moves exposure."""
+"""The facts credit-svc follows: registrations open accounts, the ledger moves exposure,
+collections stops and resumes supply."""
 
+from credit_svc.handlers.on_case_closed import on_case_closed
 from credit_svc.handlers.on_credit_note_issued import on_credit_note_issued
 from credit_svc.handlers.on_customer_registered import on_customer_registered
+from credit_svc.handlers.on_escalated import on_escalated
 from credit_svc.handlers.on_invoice_issued import on_invoice_issued
 from credit_svc.handlers.on_invoice_overdue import on_invoice_overdue
 from credit_svc.handlers.on_invoice_paid import on_invoice_paid
@@ -10,6 +13,7 @@ from credit_svc.handlers.on_invoice_written_off import on_invoice_written_off
 from credit_svc.handlers.on_payment_allocated import on_payment_allocated
 from credit_svc.handlers.on_payment_received import on_payment_received
 from credit_svc.handlers.on_payment_reversed import on_payment_reversed
+from ledgerflow_events.contracts.collections import CaseClosed, Escalated
 from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.contracts.ledger import (
     CreditNoteIssued,
@@ -35,4 +39,6 @@ HANDLERS: Handlers = {
     InvoiceWrittenOff: on_invoice_written_off,
     PaymentReversed: on_payment_reversed,
     PaymentAllocated: on_payment_allocated,
+    Escalated: on_escalated,
+    CaseClosed: on_case_closed,
 }

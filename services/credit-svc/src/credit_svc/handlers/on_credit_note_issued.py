@@ -19,4 +19,6 @@ async def on_credit_note_issued(
         customer_id=data.customer_id,
         currency=data.currency,
         open_after={data.invoice_id: to_minor(data.invoice_open_amount_after, data.currency)},
+        as_of=data.issue_date,
+        now=event.envelope.time,
     )

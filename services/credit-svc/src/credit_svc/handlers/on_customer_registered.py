@@ -11,5 +11,8 @@ async def on_customer_registered(
 ) -> None:
     data = event.data
     await open_credit_account(
-        CreditUnitOfWork(session), customer_id=data.customer_id, currency=data.currency
+        CreditUnitOfWork(session),
+        customer_id=data.customer_id,
+        currency=data.currency,
+        terms_days=data.payment_terms_days,
     )

@@ -15,4 +15,7 @@ async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceI
         invoice_id=data.invoice_id,
         currency=data.currency,
         total=to_minor(data.total, data.currency),
+        due_date=data.due_date,
+        as_of=data.issue_date,
+        now=event.envelope.time,
     )

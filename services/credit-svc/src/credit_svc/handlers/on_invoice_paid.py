@@ -13,4 +13,6 @@ async def on_invoice_paid(session: AsyncSession, event: ReceivedEvent[InvoicePai
         customer_id=data.customer_id,
         invoice_id=data.invoice_id,
         currency=data.currency,
+        as_of=data.paid_on,
+        now=event.envelope.time,
     )

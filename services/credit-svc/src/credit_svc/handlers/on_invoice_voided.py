@@ -13,4 +13,6 @@ async def on_invoice_voided(session: AsyncSession, event: ReceivedEvent[InvoiceV
         customer_id=data.customer_id,
         invoice_id=data.invoice_id,
         currency=data.currency,
+        as_of=data.voided_on,
+        now=event.envelope.time,
     )

@@ -15,4 +15,6 @@ async def on_invoice_written_off(
         customer_id=data.customer_id,
         currency=data.currency,
         open_after={data.invoice_id: 0},
+        as_of=data.written_off_on,
+        now=event.envelope.time,
     )

@@ -18,4 +18,6 @@ async def on_payment_allocated(
         open_after={
             a.invoice_id: to_minor(a.open_amount_after, data.currency) for a in data.allocations
         },
+        as_of=data.applied_on,
+        now=event.envelope.time,
     )

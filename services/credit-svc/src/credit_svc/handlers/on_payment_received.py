@@ -16,4 +16,6 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         open_after={
             a.invoice_id: to_minor(a.open_amount_after, data.currency) for a in data.allocations
         },
+        as_of=data.received_on,
+        now=event.envelope.time,
     )

@@ -16,4 +16,6 @@ async def on_payment_reversed(session: AsyncSession, event: ReceivedEvent[Paymen
         open_after={
             r.invoice_id: to_minor(r.open_amount_after, data.currency) for r in data.reopened
         },
+        as_of=data.reversed_on,
+        now=event.envelope.time,
     )

@@ -1,13 +1,21 @@
 """A payment shrinks exposure to what the ledger says is still open on each invoice it paid."""
 
 from collections.abc import Mapping
+from datetime import date, datetime
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.exposure import Receivable, open_account
+from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
 
 
 async def apply_payment_to_exposure(
-    uow: CreditUnitOfWork, *, customer_id: str, currency: str, open_after: Mapping[str, int]
+    uow: CreditUnitOfWork,
+    *,
+    customer_id: str,
+    currency: str,
+    open_after: Mapping[str, int],
+    as_of: date,
+    now: datetime,
 ) -> None:
     """`open_after` maps each invoice the payment was applied to onto its open amount after it."""
     await uow.accounts.add_if_absent(open_account(customer_id, currency))
@@ -15,3 +23,4 @@ async def apply_payment_to_exposure(
         await uow.receivables.set_open_amount(
             customer_id, Receivable(invoice_id, currency, open_amount)
         )
+    await review_automatic_holds(uow, customer_id, as_of=as_of, now=now)

@@ -4,5 +4,7 @@ from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.exposure import open_account
 
 
-async def open_credit_account(uow: CreditUnitOfWork, *, customer_id: str, currency: str) -> None:
-    await uow.accounts.add_if_absent(open_account(customer_id, currency))
+async def open_credit_account(
+    uow: CreditUnitOfWork, *, customer_id: str, currency: str, terms_days: int | None
+) -> None:
+    await uow.accounts.add_if_absent(open_account(customer_id, currency, terms_days))

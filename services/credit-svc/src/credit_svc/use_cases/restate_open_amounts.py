@@ -6,13 +6,21 @@ once past due keeps its overdue mark, so money owed again on it counts as overdu
 """
 
 from collections.abc import Mapping
+from datetime import date, datetime
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.exposure import Receivable, open_account
+from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
 
 
 async def restate_open_amounts(
-    uow: CreditUnitOfWork, *, customer_id: str, currency: str, open_after: Mapping[str, int]
+    uow: CreditUnitOfWork,
+    *,
+    customer_id: str,
+    currency: str,
+    open_after: Mapping[str, int],
+    as_of: date,
+    now: datetime,
 ) -> None:
     """`open_after` maps each invoice the fact touched onto its open amount after it."""
     await uow.accounts.add_if_absent(open_account(customer_id, currency))
@@ -20,3 +28,4 @@ async def restate_open_amounts(
         await uow.receivables.set_open_amount(
             customer_id, Receivable(invoice_id, currency, open_amount)
         )
+    await review_automatic_holds(uow, customer_id, as_of=as_of, now=now)

@@ -1,0 +1,26 @@
+"""What credit-svc builds once per process from its settings."""
+
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from credit_svc.domain.limits import DEFAULT_APPROVAL_THRESHOLD_MAJOR
+from ledgerflow_events.money import to_minor
+from ledgerflow_platform.spec import Sessions
+
+
+@dataclass(frozen=True)
+class CreditResources:
+    approval_thresholds: Mapping[str, Decimal]
+
+    def approval_threshold(self, currency: str) -> int:
+        """The four-eyes threshold in the currency's minor units."""
+        major = self.approval_thresholds.get(currency, Decimal(DEFAULT_APPROVAL_THRESHOLD_MAJOR))
+        return to_minor(major, currency)
+
+
+@asynccontextmanager
+async def credit_resources(settings: Any, sessions: Sessions) -> AsyncIterator[CreditResources]:
+    yield CreditResources(dict(settings.limit_approval_thresholds))
