@@ -10,6 +10,7 @@ from collections_svc.api.pauses.routes import router as pauses
 from collections_svc.api.policies.routes import router as policies
 from collections_svc.api.runs.routes import router as runs
 from collections_svc.handlers import HANDLERS
+from collections_svc.notice_sender import send_notices
 from collections_svc.resources import collections_resources
 from ledgerflow_events.topics import LEDGER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
@@ -29,4 +30,5 @@ SPEC = ServiceSpec(
     consumes=[LEDGER_EVENTS],
     handlers=HANDLERS,
     resources=collections_resources,
+    background=[send_notices],
 )

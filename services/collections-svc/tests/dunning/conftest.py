@@ -12,6 +12,11 @@ from collections_svc.service import SPEC
 from collections_svc.settings import Settings
 from ledgerflow_platform.testing import EventDelivery, KeyPair, app_client, event_delivery, migrate
 
+from .mail_sink import mail_sink
+from .sending import sender
+
+__all__ = ["mail_sink", "sender"]
+
 BUSINESS_DATE = date(2026, 12, 31)
 
 

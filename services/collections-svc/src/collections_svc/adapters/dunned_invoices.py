@@ -11,6 +11,7 @@ from sqlmodel import col
 from collections_svc.adapters.dunning_tables import dunning_steps
 from collections_svc.adapters.tables import ReceivableRow
 from collections_svc.domain.dunning import DunnedInvoice
+from collections_svc.domain.recheck import InvoiceNow
 
 
 class DunnedInvoices:
@@ -53,13 +54,16 @@ class DunnedInvoices:
             if r.due_date is not None
         ]
 
-    async def open_amounts(self, invoice_ids: Iterable[str]) -> dict[str, int]:
+    async def as_now(self, invoice_ids: Iterable[str]) -> dict[str, InvoiceNow]:
+        """What the latest ledger facts say about these invoices."""
         rows = await self._session.execute(
-            select(col(ReceivableRow.invoice_id), col(ReceivableRow.open_amount)).where(
-                col(ReceivableRow.invoice_id).in_(list(invoice_ids))
-            )
+            select(
+                col(ReceivableRow.invoice_id),
+                col(ReceivableRow.open_amount),
+                col(ReceivableRow.changed_by),
+            ).where(col(ReceivableRow.invoice_id).in_(list(invoice_ids)))
         )
-        return {invoice_id: amount for invoice_id, amount in rows.tuples()}
+        return {i: InvoiceNow(amount, changed_by) for i, amount, changed_by in rows}
 
     async def record_step(
         self, invoice_id: str, *, level: int, run_id: str, notice_id: str, as_of: date
@@ -83,4 +87,4 @@ class DunnedInvoices:
             .where(dunning_steps.c.invoice_id == invoice_id)
             .order_by(dunning_steps.c.level)
         )
-        return [(level, as_of, notice_id) for level, as_of, notice_id in rows.tuples()]
+        return [(level, as_of, notice_id) for level, as_of, notice_id in rows]

@@ -52,6 +52,7 @@ dunning_notices = Table(
     Column("error", Text),
     Column("attempts", Integer, nullable=False),
     Column("sent_at", DateTime(timezone=True)),
+    Column("sending_since", DateTime(timezone=True)),
 )
 
 dunning_steps = Table(

@@ -1,9 +1,10 @@
 """Dunning notices as stored: their invoices and dropped invoices as JSON, never addresses."""
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -96,15 +97,21 @@ class Notices:
             query = query.where(dunning_notices.c.id > after)
         return [_notice(row) for row in await self._session.execute(query)]
 
-    async def next_to_send(self) -> Notice | None:
-        """The oldest e-mail waiting (or left `sending` by a sender that died), locked so two
-        senders never take the same one."""
+    async def claim_next(self, at: datetime, lease: timedelta) -> Notice | None:
+        """The oldest e-mail waiting, or one left `sending` longer than `lease` by a sender that
+        died, marked `sending` since `at`; locked while claimed so two senders never both
+        take it."""
+        stale = at - lease
         query = (
             select(dunning_notices)
             .where(
                 dunning_notices.c.channel == Channel.EMAIL.value,
-                dunning_notices.c.status.in_(
-                    [NoticeStatus.QUEUED.value, NoticeStatus.SENDING.value]
+                or_(
+                    dunning_notices.c.status == NoticeStatus.QUEUED.value,
+                    and_(
+                        dunning_notices.c.status == NoticeStatus.SENDING.value,
+                        dunning_notices.c.sending_since < stale,
+                    ),
                 ),
             )
             .order_by(dunning_notices.c.id)
@@ -112,11 +119,24 @@ class Notices:
             .with_for_update(skip_locked=True)
         )
         row = (await self._session.execute(query)).first()
-        return _notice(row) if row else None
-
-    async def mark(self, notice_id: str, status: NoticeStatus, at: datetime | None = None) -> None:
+        if row is None:
+            return None
         await self._session.execute(
             update(dunning_notices)
-            .where(dunning_notices.c.id == notice_id)
-            .values(status=status.value, sent_at=at)
+            .where(dunning_notices.c.id == row.id)
+            .values(
+                status=NoticeStatus.SENDING.value,
+                sending_since=at,
+                attempts=dunning_notices.c.attempts + 1,
+            )
         )
+        return replace(_notice(row), status=NoticeStatus.SENDING, attempts=row.attempts + 1)
+
+    async def requeue_failed(self) -> int:
+        """Failed e-mails get another chance with the next run."""
+        result = await self._session.execute(
+            update(dunning_notices)
+            .where(dunning_notices.c.status == NoticeStatus.FAILED.value)
+            .values(status=NoticeStatus.QUEUED.value, error=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

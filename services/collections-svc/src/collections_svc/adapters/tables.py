@@ -31,6 +31,8 @@ class ReceivableRow(Table, table=True):
     due_date: date | None = None
     level: int = 0
     last_notice_on: date | None = None
+    # What last changed the open amount (paid, credited, voided, written_off, reversed).
+    changed_by: str | None = None
 
 
 class CollectionCaseRow(Table, table=True):

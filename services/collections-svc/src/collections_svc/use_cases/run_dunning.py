@@ -51,6 +51,8 @@ async def run_dunning(
     notices = notices_of_run(run_id, as_of, steps, new_id, mail_domain)
     run = DunningRun(run_id, as_of, len(notices), now)
     await uow.runs.add(run)
+    # An e-mail the server kept refusing gets another chance with each new run.
+    await uow.notices.requeue_failed()
     for notice in notices:
         await uow.notices.save(notice)
         for line in notice.invoices:
