@@ -105,11 +105,11 @@ def check_levels(levels: Sequence[DunningLevel]) -> tuple[DunningLevel, ...]:
             raise InvalidLevels(
                 f"Levels are numbered 1, 2, 3… in order; found {level.level} at position "
                 f"{index + 1}.",
-                field=f"levels[{index}].level",
+                field=f"levels.{index}.level",
             )
         if index and level.days_from_due <= levels[index - 1].days_from_due:
             raise InvalidLevels(
                 "Each level must fall due after the one before it.",
-                field=f"levels[{index}].days_from_due",
+                field=f"levels.{index}.days_from_due",
             )
     return tuple(levels)
