@@ -3,23 +3,32 @@
 from pathlib import Path
 
 from collections_svc.adapters.tables import idempotency_keys, messaging, outbox
+from collections_svc.api.cases.routes import router as cases
 from collections_svc.api.errors import ERRORS
-from collections_svc.api.routes import router
+from collections_svc.api.notices.routes import router as notices
+from collections_svc.api.pauses.routes import router as pauses
+from collections_svc.api.policies.routes import router as policies
+from collections_svc.api.runs.routes import router as runs
 from collections_svc.handlers import HANDLERS
+from collections_svc.notice_sender import send_notices
+from collections_svc.resources import collections_resources
 from ledgerflow_events.topics import LEDGER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
 SPEC = ServiceSpec(
     name="collections",
     title="Ledgerflow collections-svc",
-    description="Collections: a case per customer in arrears, opened and closed by ledger facts.",
-    version="0.1.0",
+    description="Collections: cases per customer in arrears, dunning policies, dated dunning "
+    "runs and their notices, pauses.",
+    version="0.2.0",
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[router],
+    routers=[cases, policies, runs, notices, pauses],
     errors=ERRORS,
     outbox=outbox,
     consumes=[LEDGER_EVENTS],
     handlers=HANDLERS,
+    resources=collections_resources,
+    background=[send_notices],
 )

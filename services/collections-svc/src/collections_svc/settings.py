@@ -1,11 +1,32 @@
+from datetime import date
+
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from ledgerflow_platform.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):
-    """How collections-svc is deployed: its database, broker, keys and port."""
+    """How collections-svc is deployed: its database, broker, keys, port and mail server."""
 
     model_config = SettingsConfigDict(env_prefix="COLLECTIONS_", extra="ignore")
 
     port: int = 8004
+    # Runs may not be dated after the business date: today, unless pinned (demo data, tests).
+    business_date: date | None = None
+    # The right-hand side of notices' Message-IDs: stable, so a re-send can be recognised.
+    mail_domain: str = Field(default="collections.ledgerflow.local", min_length=1)
+    mail_from: str = Field(default="Accounts receivable <collections@ledgerflow.local>")
+    # The local sink `make up` runs by default; a real relay in production.
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=1025, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_s: float = Field(default=10.0, gt=0, le=120)
+    # Each e-mail is tried this many times, waiting backoff, then twice as long, between tries.
+    smtp_attempts: int = Field(default=4, ge=1, le=10)
+    smtp_backoff_s: float = Field(default=1.0, ge=0, le=60)
+    # A notice left `sending` this long by a sender that died is sent again (same Message-ID).
+    notice_lease_s: float = Field(default=300.0, ge=0, le=86_400)
+    notice_poll_s: float = Field(default=1.0, gt=0, le=60)

@@ -23,12 +23,17 @@ class Receivables:
             )
         )
 
-    async def set_open_amount(self, customer_id: str, receivable: Receivable) -> None:
-        statement = self._insert(customer_id, receivable)
+    async def set_open_amount(
+        self, customer_id: str, receivable: Receivable, *, changed_by: str | None = None
+    ) -> None:
+        statement = self._insert(customer_id, receivable, changed_by)
         await self._session.execute(
             statement.on_conflict_do_update(
                 index_elements=[col(ReceivableRow.invoice_id)],
-                set_={"open_amount": statement.excluded.open_amount},
+                set_={
+                    "open_amount": statement.excluded.open_amount,
+                    "changed_by": statement.excluded.changed_by,
+                },
             )
         )
 
@@ -45,11 +50,11 @@ class Receivables:
 
     async def void(self, customer_id: str, receivable: Receivable) -> None:
         """Nothing is owed on a voided invoice; the row stays so a late issue cannot revive it."""
-        statement = self._insert(customer_id, receivable)
+        statement = self._insert(customer_id, receivable, "voided")
         await self._session.execute(
             statement.on_conflict_do_update(
                 index_elements=[col(ReceivableRow.invoice_id)],
-                set_={"open_amount": 0, "overdue": False},
+                set_={"open_amount": 0, "overdue": False, "changed_by": "voided"},
             )
         )
 
@@ -67,11 +72,12 @@ class Receivables:
         ]
 
     @staticmethod
-    def _insert(customer_id: str, receivable: Receivable) -> Insert:
+    def _insert(customer_id: str, receivable: Receivable, changed_by: str | None = None) -> Insert:
         return insert(ReceivableRow).values(
             invoice_id=receivable.invoice_id,
             customer_id=customer_id,
             currency=receivable.currency,
             open_amount=receivable.open_amount,
             overdue=receivable.overdue,
+            changed_by=changed_by,
         )

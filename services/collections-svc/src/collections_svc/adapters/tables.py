@@ -26,6 +26,13 @@ class ReceivableRow(Table, table=True):
     currency: str
     open_amount: int = Field(sa_type=BigInteger)
     overdue: bool = False
+    # Dunning: the invoice's terms, the level it reached and when its last notice went out.
+    number: str | None = None
+    due_date: date | None = None
+    level: int = 0
+    last_notice_on: date | None = None
+    # What last changed the open amount (paid, credited, voided, written_off, reversed).
+    changed_by: str | None = None
 
 
 class CollectionCaseRow(Table, table=True):
@@ -54,6 +61,5 @@ class CollectionCaseRow(Table, table=True):
 
 metadata = Table.metadata
 messaging = define_messaging_tables(metadata)
-# Nothing is published yet; the outbox is ready for collections's own facts and answers replays.
 outbox = Outbox(messaging, source="collections", topic=COLLECTIONS_EVENTS)
 idempotency_keys = define_idempotency_table(metadata)

@@ -1,16 +1,28 @@
-"""collections-svc's unit of work: one transaction over invoices and cases."""
+"""collections-svc's unit of work: one transaction over invoices, cases, dunning and the outbox."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.cases import CollectionCases
+from collections_svc.adapters.dunned_invoices import DunnedInvoices
+from collections_svc.adapters.dunning_policies import DunningPolicies
+from collections_svc.adapters.dunning_runs import DunningRuns
+from collections_svc.adapters.notices import Notices
+from collections_svc.adapters.pauses import DunningPauses
 from collections_svc.adapters.receivables import Receivables
+from collections_svc.adapters.tables import outbox
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
 
 class CollectionsUnitOfWork(UnitOfWork):
-    """One transaction over the invoices followed and the cases they drive."""
+    """One transaction over the invoices followed, the cases and dunning they drive, and the
+    facts collections publishes about them."""
 
     def __init__(self, session: AsyncSession) -> None:
-        super().__init__(session)
+        super().__init__(session, outbox)
         self.receivables = Receivables(session)
         self.cases = CollectionCases(session)
+        self.dunned = DunnedInvoices(session)
+        self.policies = DunningPolicies(session)
+        self.runs = DunningRuns(session)
+        self.notices = Notices(session)
+        self.pauses = DunningPauses(session)

@@ -1,9 +1,18 @@
-"""The one table from collections-svc's domain errors to problem details."""
+"""The one table from collections-svc's domain errors to problem details, merged from the
+features' own tables."""
 
-from collections_svc.domain.case import CaseNotFound
+from collections_svc.api.cases.errors import ERRORS as CASES
+from collections_svc.api.notices.errors import ERRORS as NOTICES
+from collections_svc.api.pauses.errors import ERRORS as PAUSES
+from collections_svc.api.policies.errors import ERRORS as POLICIES
+from collections_svc.api.runs.errors import ERRORS as RUNS
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 
 ERRORS: dict[type[DomainError], ProblemType] = {
-    CaseNotFound: ProblemType(404, "case-not-found", "No such collection case"),
+    **CASES,
+    **POLICIES,
+    **RUNS,
+    **NOTICES,
+    **PAUSES,
 }

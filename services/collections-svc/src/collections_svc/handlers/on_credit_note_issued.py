@@ -20,4 +20,5 @@ async def on_credit_note_issued(
         currency=data.currency,
         open_after={data.invoice_id: to_minor(data.invoice_open_amount_after, data.currency)},
         on=data.issue_date,
+        changed_by="credited",
     )

@@ -13,6 +13,8 @@ async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceI
         CollectionsUnitOfWork(session),
         customer_id=data.customer_id,
         invoice_id=data.invoice_id,
+        number=data.number,
         currency=data.currency,
         total=to_minor(data.total, data.currency),
+        due_date=data.due_date,
     )

@@ -15,5 +15,6 @@ async def on_invoice_overdue(session: AsyncSession, event: ReceivedEvent[Invoice
         invoice_id=data.invoice_id,
         currency=data.currency,
         open_amount=to_minor(data.open_amount, data.currency),
+        due_date=data.due_date,
         as_of=data.as_of,
     )

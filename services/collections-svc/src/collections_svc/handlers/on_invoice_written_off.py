@@ -16,4 +16,5 @@ async def on_invoice_written_off(
         currency=data.currency,
         open_after={data.invoice_id: 0},
         on=data.written_off_on,
+        changed_by="written_off",
     )

@@ -19,4 +19,5 @@ async def on_payment_allocated(
             a.invoice_id: to_minor(a.open_amount_after, data.currency) for a in data.allocations
         },
         on=data.applied_on,
+        changed_by="credited",
     )

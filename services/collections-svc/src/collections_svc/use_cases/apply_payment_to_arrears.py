@@ -19,6 +19,6 @@ async def apply_payment_to_arrears(
     """`open_after` maps each invoice the payment was applied to onto its open amount after it."""
     for invoice_id, open_amount in open_after.items():
         await uow.receivables.set_open_amount(
-            customer_id, Receivable(invoice_id, currency, open_amount)
+            customer_id, Receivable(invoice_id, currency, open_amount), changed_by="paid"
         )
     await follow_up_arrears(uow, customer_id=customer_id, on=received_on)

@@ -16,12 +16,14 @@ async def record_overdue_invoice(
     invoice_id: str,
     currency: str,
     open_amount: int,
+    due_date: date,
     as_of: date,
 ) -> None:
     case = await uow.cases.open_case_of(customer_id)
     await uow.receivables.mark_overdue(
         customer_id, Receivable(invoice_id, currency, open_amount, overdue=True)
     )
+    await uow.dunned.note_terms(invoice_id, number=None, due_date=due_date)
     overdue_invoices = await uow.receivables.overdue_of(customer_id)
     if case is not None:
         case = case.follow_arrears(overdue_total(overdue_invoices, case.currency), as_of)

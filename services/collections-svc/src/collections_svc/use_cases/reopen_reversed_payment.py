@@ -24,7 +24,7 @@ async def reopen_reversed_payment(
     for invoice_id, open_amount in open_after.items():
         # The overdue mark outlives payment, so an invoice past due is overdue again at once.
         await uow.receivables.set_open_amount(
-            customer_id, Receivable(invoice_id, currency, open_amount)
+            customer_id, Receivable(invoice_id, currency, open_amount), changed_by="reversed"
         )
     overdue_invoices = await uow.receivables.overdue_of(customer_id)
     if case is not None:

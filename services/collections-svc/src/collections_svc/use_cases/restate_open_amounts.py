@@ -16,10 +16,11 @@ async def restate_open_amounts(
     currency: str,
     open_after: Mapping[str, int],
     on: date,
+    changed_by: str,
 ) -> None:
     """`open_after` maps each invoice the fact touched onto its open amount after it."""
     for invoice_id, open_amount in open_after.items():
         await uow.receivables.set_open_amount(
-            customer_id, Receivable(invoice_id, currency, open_amount)
+            customer_id, Receivable(invoice_id, currency, open_amount), changed_by=changed_by
         )
     await follow_up_arrears(uow, customer_id=customer_id, on=on)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
-from collections_svc.api.schemas import CaseOut, CasePage
+from collections_svc.api.cases.schemas import CaseOut, CasePage
 from collections_svc.domain.case import CaseStatus, CollectionCase
 from collections_svc.use_cases.look_up_cases import case_by_id, page_of_cases
 from ledgerflow_events.money import format_minor
