@@ -2,7 +2,12 @@
 
 from pathlib import Path
 
-from ledgerflow_events.topics import CUSTOMER_EVENTS, LEDGER_EVENTS
+from ledgerflow_events.topics import (
+    COLLECTIONS_EVENTS,
+    CREDIT_EVENTS,
+    CUSTOMER_EVENTS,
+    LEDGER_EVENTS,
+)
 from ledgerflow_platform.spec import ServiceSpec
 from reporting_svc.adapters.tables import idempotency_keys, messaging
 from reporting_svc.api.errors import ERRORS
@@ -21,6 +26,6 @@ SPEC = ServiceSpec(
     routers=[router, reconciliation_router],
     errors=ERRORS,
     outbox=None,
-    consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS],
+    consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, CREDIT_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
 )

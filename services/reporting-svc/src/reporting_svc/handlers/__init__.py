@@ -5,7 +5,9 @@ dates and dated payments, so those facts add nothing to it. Late fees arrive as 
 invoices, and refunds move customer credit, not receivables: they are left out too.
 """
 
-from ledgerflow_events.contracts.customer import CustomerRegistered
+from ledgerflow_events.contracts.collections import CaseAssigned, DisputeOpened, DisputeResolved
+from ledgerflow_events.contracts.credit import GradeChanged
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated, CustomerRegistered
 from ledgerflow_events.contracts.ledger import (
     CreditNoteIssued,
     InvoiceIssued,
@@ -19,16 +21,20 @@ from ledgerflow_events.contracts.ledger import (
 from ledgerflow_events.inbox import Handlers
 from reporting_svc.handlers.on_credit_note_issued import on_credit_note_issued
 from reporting_svc.handlers.on_customer_registered import on_customer_registered
+from reporting_svc.handlers.on_dispute import on_dispute_opened, on_dispute_resolved
+from reporting_svc.handlers.on_grade_or_collector import on_case_assigned, on_grade_changed
 from reporting_svc.handlers.on_invoice_issued import on_invoice_issued
 from reporting_svc.handlers.on_invoice_voided import on_invoice_voided
 from reporting_svc.handlers.on_invoice_written_off import on_invoice_written_off
 from reporting_svc.handlers.on_payment_allocated import on_payment_allocated
 from reporting_svc.handlers.on_payment_received import on_payment_received
 from reporting_svc.handlers.on_payment_reversed import on_payment_reversed
+from reporting_svc.handlers.on_profile_updated import on_profile_updated
 from reporting_svc.handlers.on_statement_reconciled import on_statement_reconciled
 
 HANDLERS: Handlers = {
     CustomerRegistered: on_customer_registered,
+    CustomerProfileUpdated: on_profile_updated,
     InvoiceIssued: on_invoice_issued,
     PaymentReceived: on_payment_received,
     InvoiceVoided: on_invoice_voided,
@@ -37,4 +43,8 @@ HANDLERS: Handlers = {
     PaymentReversed: on_payment_reversed,
     PaymentAllocated: on_payment_allocated,
     StatementReconciled: on_statement_reconciled,
+    GradeChanged: on_grade_changed,
+    CaseAssigned: on_case_assigned,
+    DisputeOpened: on_dispute_opened,
+    DisputeResolved: on_dispute_resolved,
 }
