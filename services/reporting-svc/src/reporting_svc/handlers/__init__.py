@@ -2,7 +2,8 @@
 
 InvoicePaid and InvoiceOverdue are left out on purpose: aging is computed from issue and due
 dates and dated payments, so those facts add nothing to it. Late fees arrive as their own
-invoices, and refunds move customer credit, not receivables: they are left out too.
+invoices (LateFeeCharged only marks them as no credit sale), and refunds move customer
+credit, not receivables: they are left out too.
 """
 
 from ledgerflow_events.contracts.collections import CaseAssigned, DisputeOpened, DisputeResolved
@@ -13,6 +14,7 @@ from ledgerflow_events.contracts.ledger import (
     InvoiceIssued,
     InvoiceVoided,
     InvoiceWrittenOff,
+    LateFeeCharged,
     PaymentAllocated,
     PaymentReceived,
     PaymentReversed,
@@ -26,6 +28,7 @@ from reporting_svc.handlers.on_grade_or_collector import on_case_assigned, on_gr
 from reporting_svc.handlers.on_invoice_issued import on_invoice_issued
 from reporting_svc.handlers.on_invoice_voided import on_invoice_voided
 from reporting_svc.handlers.on_invoice_written_off import on_invoice_written_off
+from reporting_svc.handlers.on_late_fee_charged import on_late_fee_charged
 from reporting_svc.handlers.on_payment_allocated import on_payment_allocated
 from reporting_svc.handlers.on_payment_received import on_payment_received
 from reporting_svc.handlers.on_payment_reversed import on_payment_reversed
@@ -43,6 +46,7 @@ HANDLERS: Handlers = {
     PaymentReversed: on_payment_reversed,
     PaymentAllocated: on_payment_allocated,
     StatementReconciled: on_statement_reconciled,
+    LateFeeCharged: on_late_fee_charged,
     GradeChanged: on_grade_changed,
     CaseAssigned: on_case_assigned,
     DisputeOpened: on_dispute_opened,
