@@ -76,6 +76,8 @@ async def test_standard_and_best_possible_dso_show_their_inputs(
     assert standard["convention"]["method"] == "standard"
     best = await kpi(client, auth_keys, "dso", customer, as_of=AS_OF, method="best_possible")
     assert best["rows"] == [{**inputs, "best_possible_dso_days": "36.00"}]
+    grouped = await kpi(client, auth_keys, "dso", customer, as_of=AS_OF, group_by="customer")
+    assert grouped["rows"] == [{"customer_id": customer, **inputs, "dso_days": "52.46"}]
 
 
 async def test_countback_walks_back_month_by_month(
@@ -149,3 +151,35 @@ async def test_bad_kpi_parameters_are_refused_naming_them(
         ({"from": "2026-03-02", "to": AS_OF, "sales_basis": "monthly_average"}, "sales_basis"),
     ]:
         assert_problem(await get("cei", **params), 422, "invalid-window", fields=[field])
+
+
+async def test_the_trend_gives_one_point_per_month_counted_back_from_to(
+    client: httpx.AsyncClient, auth_keys: KeyPair, customer: str
+) -> None:
+    window = {"from": "2026-01-31", "to": AS_OF}
+
+    async def series(kpi_name: str, field: str) -> list[tuple[str, str | None]]:
+        body = await kpi(client, auth_keys, "kpi-trend", customer, kpi=kpi_name, **window)
+        return [(p["as_of"], *(r[field] for r in p["rows"])) for p in body["points"]]  # type: ignore[misc]
+
+    # 1000 / 1000 x 92; 800 / 1400 x 90; 1020 / 1750 x 90
+    assert await series("dso", "dso_days") == [
+        ("2026-01-31", "92.00"), ("2026-02-28", "51.43"), ("2026-03-31", "52.46")
+    ]  # fmt: skip
+    cei_points = await series("cei", "cei_percent")
+    assert cei_points[-1] == ("2026-03-31", "28.89")
+    overdue = await series("overdue_ratio", "overdue_ratio_percent")
+    # (1020 - 700) / 1020 x 100
+    assert overdue[-1] == ("2026-03-31", "31.37")
+    bad = await client.get(
+        "/v1/reports/kpi-trend",
+        params={"from": "2026-04-01", "to": AS_OF, "kpi": "dso"},
+        headers=auth_keys.auth("auditor"),
+    )
+    assert_problem(bad, 422, "invalid-window", fields=["from"])
+    unknown = await client.get(
+        "/v1/reports/kpi-trend",
+        params={"from": "2026-01-01", "to": AS_OF, "kpi": "luck"},
+        headers=auth_keys.auth("auditor"),
+    )
+    assert_problem(unknown, 422, "validation-error", fields=["kpi"])
