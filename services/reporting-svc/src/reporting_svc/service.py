@@ -2,10 +2,17 @@
 
 from pathlib import Path
 
-from ledgerflow_events.topics import CUSTOMER_EVENTS, LEDGER_EVENTS
+from ledgerflow_events.topics import (
+    COLLECTIONS_EVENTS,
+    CREDIT_EVENTS,
+    CUSTOMER_EVENTS,
+    LEDGER_EVENTS,
+)
 from ledgerflow_platform.spec import ServiceSpec
 from reporting_svc.adapters.tables import idempotency_keys, messaging
 from reporting_svc.api.errors import ERRORS
+from reporting_svc.api.kpi_trend import router as kpi_trend_router
+from reporting_svc.api.kpis import router as kpi_router
 from reporting_svc.api.reconciliations import router as reconciliation_router
 from reporting_svc.api.routes import router
 from reporting_svc.handlers import HANDLERS
@@ -18,9 +25,9 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[router, reconciliation_router],
+    routers=[router, kpi_router, kpi_trend_router, reconciliation_router],
     errors=ERRORS,
     outbox=None,
-    consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS],
+    consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, CREDIT_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
 )

@@ -11,6 +11,8 @@ from ledgerflow_events.contracts.ledger import InvoiceIssued, PaymentAllocation,
 from ledgerflow_events.inbox import Outcome
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 
+from .aging_view import legacy_view
+
 AS_OF = date(2026, 6, 30)
 ZERO = {"current": "0.00", "days_1_30": "0.00", "days_31_60": "0.00", "days_61_90": "0.00"}
 
@@ -56,7 +58,7 @@ async def aging(
     params = {"as_of": as_of.isoformat(), **({"customer_id": customer} if customer else {})}
     response = await client.get("/v1/reports/aging", params=params, headers=keys.auth("auditor"))
     assert response.status_code == 200, response.text
-    return response.json()  # type: ignore[no-any-return]
+    return legacy_view(response.json())
 
 
 async def test_each_invoice_lands_in_the_bucket_of_its_days_past_due_at_the_boundaries(

@@ -71,7 +71,9 @@ async def test_a_credit_note_on_account_and_late_fees_and_refunds_leave_the_agin
     customer, invoice, refund = new_id(), new_id(), new_id()
     await delivery.deliver(issued(customer, invoice, "400.00"))
     on_account = credit_note(customer, "CN-2026-00008", "50.00", "0.00")
-    ignored: list[EventData] = [
+    # The late fee only marks its own invoice as no credit sale; it ages when that is issued.
+    applied: list[EventData] = [
+        on_account,
         LateFeeCharged(
             customer_id=customer,
             late_fee_id=new_id(),
@@ -83,6 +85,8 @@ async def test_a_credit_note_on_account_and_late_fees_and_refunds_leave_the_agin
             period="2026-04",
             as_of=APRIL_10,
         ),
+    ]
+    ignored: list[EventData] = [
         RefundRequested(
             customer_id=customer,
             refund_id=refund,
@@ -96,7 +100,8 @@ async def test_a_credit_note_on_account_and_late_fees_and_refunds_leave_the_agin
         ),
     ]
 
-    assert await delivery.deliver(on_account) is Outcome.APPLIED
+    for fact in applied:
+        assert await delivery.deliver(fact) is Outcome.APPLIED
     for fact in ignored:
         assert await delivery.deliver(fact) is Outcome.IGNORED
 

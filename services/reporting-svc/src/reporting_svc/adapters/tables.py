@@ -1,8 +1,8 @@
 """reporting-svc's tables, on a metadata of its own: the receivables facts reports are read from."""
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index
+from sqlalchemy import BigInteger, DateTime, Index
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
@@ -22,6 +22,11 @@ class CustomerAccountRow(Table, table=True):
     id: str = Field(primary_key=True)
     name: str
     currency: str
+    # What reports group by; None until a fact says (customer, credit and collections events).
+    industry: str | None = None
+    region: str | None = None
+    grade: str | None = None
+    collector: str | None = None
 
 
 class InvoiceRow(Table, table=True):
@@ -40,6 +45,10 @@ class InvoiceRow(Table, table=True):
     # From this day on nothing is owed on it. A void that came before its InvoiceIssued keeps
     # the void date as issue and due date until the issue arrives, so it is never aged.
     voided_on: date | None = None
+    # When the ledger recorded the issue and the void (event time), for as-known-at reports;
+    # None on facts recorded before these were kept: always known.
+    issued_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    voided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class AllocationRow(Table, table=True):
@@ -61,6 +70,7 @@ class AllocationRow(Table, table=True):
     customer_id: str
     amount_minor: int = Field(sa_type=BigInteger)
     received_on: date
+    recorded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 metadata = Table.metadata

@@ -1,9 +1,9 @@
 """Dated changes to what is owed on invoices besides cash received: credit notes, write-offs,
 applied customer credit, early-payment discounts and reversed payments."""
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index
+from sqlalchemy import BigInteger, DateTime, Index
 from sqlmodel import Field
 
 from reporting_svc.adapters.tables import Table
@@ -31,3 +31,5 @@ class InvoiceAdjustmentRow(Table, table=True):
     # Positive: owed less from effective_on on; negative: owed again (a reversed payment).
     reduction_minor: int = Field(sa_type=BigInteger)
     effective_on: date
+    # When the producer recorded the fact (event time), for as-known-at reports.
+    recorded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

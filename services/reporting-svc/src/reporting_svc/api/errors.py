@@ -1,11 +1,17 @@
 """The one table from reporting-svc's domain errors to problem details.
 
-Reports refuse malformed queries, which the platform maps already, and report periods that
-end before they start.
+Reports refuse malformed queries, which the platform maps already, bucket edges that do not
+increase, and report periods that end before they start.
 """
 
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 from reporting_svc.api.errors_reconciliation import RECONCILIATION_ERRORS
+from reporting_svc.api.kpi_parameters import InvalidWindow
+from reporting_svc.projections.aging_buckets import InvalidBuckets
 
-ERRORS: dict[type[DomainError], ProblemType] = {**RECONCILIATION_ERRORS}
+ERRORS: dict[type[DomainError], ProblemType] = {
+    **RECONCILIATION_ERRORS,
+    InvalidBuckets: ProblemType(422, "invalid-buckets", "The aging buckets are not valid"),
+    InvalidWindow: ProblemType(422, "invalid-window", "The report window is not valid"),
+}

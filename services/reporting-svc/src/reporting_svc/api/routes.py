@@ -1,18 +1,22 @@
 """Report routes: parse, read the projection, respond."""
 
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
-from ledgerflow_events.money import format_minor
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession
-from reporting_svc.api.schemas import AgingReportOut, CurrencyAgingOut, CustomerAgingOut
-from reporting_svc.projections.aging import AgedAmounts
-from reporting_svc.projections.aging_report import aging_report
+from ledgerflow_platform.web.pagination import Cursor, decode_cursor
+from reporting_svc.api.aging_export import ExportFormat, export_response, wanted_format
+from reporting_svc.api.aging_out import next_page, page_after, report_head, row_out
+from reporting_svc.api.parameters import AsOf, BucketEdges, CustomerFilter, KnownAt
+from reporting_svc.api.schemas import AgingReportOut
+from reporting_svc.projections.aging_buckets import DEFAULT_EDGES, buckets_for, parse_edges
+from reporting_svc.projections.aging_query import load_groups, load_open_invoices
+from reporting_svc.projections.aging_rows import GroupBy, age_invoices
+from reporting_svc.projections.open_items import AgingBasis
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 
@@ -29,47 +33,53 @@ CanReadReports = Annotated[
         )
     ),
 ]
-AsOf = Annotated[
-    date,
-    Query(
-        description="Age receivables as they stood at the end of this day", examples=["2026-11-30"]
-    ),
-]
-CustomerFilter = Annotated[
-    str | None, Query(min_length=1, max_length=200, description="Only this customer")
-]
-
-
-def _amounts(amounts: AgedAmounts, currency: str) -> dict[str, str]:
-    return {
-        "current": format_minor(amounts.current, currency),
-        "days_1_30": format_minor(amounts.days_1_30, currency),
-        "days_31_60": format_minor(amounts.days_31_60, currency),
-        "days_61_90": format_minor(amounts.days_61_90, currency),
-        "days_over_90": format_minor(amounts.days_over_90, currency),
-        "total": format_minor(amounts.total, currency),
-    }
+AgingLimit = Annotated[int, Query(ge=1, le=500, description="Rows per page")]
 
 
 @router.get(
     "/aging",
-    response_model=AgingReportOut,
-    summary="Receivables aging at a date, per customer and per currency",
+    response_model=None,
+    summary="Receivables aging at a date, by group and currency, as known at a time",
+    responses={
+        200: {
+            "model": AgingReportOut,
+            "content": {"text/csv": {}, ExportFormat.XLSX.media_type: {}},
+        }
+    },
 )
 async def get_aging(
-    as_of: AsOf, session: DbSession, _: CanReadReports, customer_id: CustomerFilter = None
-) -> AgingReportOut:
-    report = await aging_report(session, as_of, customer_id)
-    return AgingReportOut(
-        as_of=report.as_of,
-        rows=[
-            CustomerAgingOut(
-                customer_id=r.customer_id, currency=r.currency, **_amounts(r.amounts, r.currency)
-            )
-            for r in report.rows
+    request: Request,
+    as_of: AsOf,
+    session: DbSession,
+    _: CanReadReports,
+    customer_id: CustomerFilter = None,
+    buckets: BucketEdges = None,
+    basis: AgingBasis = AgingBasis.DUE_DATE,
+    group_by: GroupBy = GroupBy.CUSTOMER,
+    known_at: KnownAt = None,
+    limit: AgingLimit = 500,
+    cursor: Cursor = None,
+    format: ExportFormat | None = None,
+) -> Any:
+    edges = parse_edges(buckets)
+    spans = buckets_for(edges)
+    after = decode_cursor(cursor)
+    invoices = await load_open_invoices(session, as_of, known_at, customer_id)
+    groups = await load_groups(session, group_by, [i.customer_id for i in invoices])
+    result = age_invoices(invoices, as_of, spans, basis, groups)
+    legacy = edges == DEFAULT_EDGES
+    head = report_head(as_of, known_at, basis, group_by)
+    chosen = wanted_format(format, request.headers.get("accept"))
+    if chosen is not ExportFormat.JSON:
+        # An export is the whole report: every row, then the totals.
+        return export_response(chosen, head, spans, result, group_by)
+    page = page_after(result.rows, after, limit)
+    return {
+        **head,
+        "buckets": [
+            {"label": b.label, "from_days": b.from_days, "to_days": b.to_days} for b in spans
         ],
-        totals=[
-            CurrencyAgingOut(currency=t.currency, **_amounts(t.amounts, t.currency))
-            for t in report.totals
-        ],
-    )
+        "rows": [row_out(r, spans, group_by, legacy) for r in page],
+        "totals": [row_out(t, spans, None, legacy) for t in result.totals],
+        "next_cursor": next_page(page, limit),
+    }

@@ -2,15 +2,19 @@
 
 InvoicePaid and InvoiceOverdue are left out on purpose: aging is computed from issue and due
 dates and dated payments, so those facts add nothing to it. Late fees arrive as their own
-invoices, and refunds move customer credit, not receivables: they are left out too.
+invoices (LateFeeCharged only marks them as no credit sale), and refunds move customer
+credit, not receivables: they are left out too.
 """
 
-from ledgerflow_events.contracts.customer import CustomerRegistered
+from ledgerflow_events.contracts.collections import CaseAssigned, DisputeOpened, DisputeResolved
+from ledgerflow_events.contracts.credit import GradeChanged
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated, CustomerRegistered
 from ledgerflow_events.contracts.ledger import (
     CreditNoteIssued,
     InvoiceIssued,
     InvoiceVoided,
     InvoiceWrittenOff,
+    LateFeeCharged,
     PaymentAllocated,
     PaymentReceived,
     PaymentReversed,
@@ -19,16 +23,21 @@ from ledgerflow_events.contracts.ledger import (
 from ledgerflow_events.inbox import Handlers
 from reporting_svc.handlers.on_credit_note_issued import on_credit_note_issued
 from reporting_svc.handlers.on_customer_registered import on_customer_registered
+from reporting_svc.handlers.on_dispute import on_dispute_opened, on_dispute_resolved
+from reporting_svc.handlers.on_grade_or_collector import on_case_assigned, on_grade_changed
 from reporting_svc.handlers.on_invoice_issued import on_invoice_issued
 from reporting_svc.handlers.on_invoice_voided import on_invoice_voided
 from reporting_svc.handlers.on_invoice_written_off import on_invoice_written_off
+from reporting_svc.handlers.on_late_fee_charged import on_late_fee_charged
 from reporting_svc.handlers.on_payment_allocated import on_payment_allocated
 from reporting_svc.handlers.on_payment_received import on_payment_received
 from reporting_svc.handlers.on_payment_reversed import on_payment_reversed
+from reporting_svc.handlers.on_profile_updated import on_profile_updated
 from reporting_svc.handlers.on_statement_reconciled import on_statement_reconciled
 
 HANDLERS: Handlers = {
     CustomerRegistered: on_customer_registered,
+    CustomerProfileUpdated: on_profile_updated,
     InvoiceIssued: on_invoice_issued,
     PaymentReceived: on_payment_received,
     InvoiceVoided: on_invoice_voided,
@@ -37,4 +46,9 @@ HANDLERS: Handlers = {
     PaymentReversed: on_payment_reversed,
     PaymentAllocated: on_payment_allocated,
     StatementReconciled: on_statement_reconciled,
+    LateFeeCharged: on_late_fee_charged,
+    GradeChanged: on_grade_changed,
+    CaseAssigned: on_case_assigned,
+    DisputeOpened: on_dispute_opened,
+    DisputeResolved: on_dispute_resolved,
 }

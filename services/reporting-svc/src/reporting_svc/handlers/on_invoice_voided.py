@@ -18,4 +18,4 @@ async def on_invoice_voided(session: AsyncSession, event: ReceivedEvent[InvoiceV
         total=to_minor(data.total, data.currency),
         voided_on=data.voided_on,
     )
-    await record_void(session, void, data.number)
+    await record_void(session, void, data.number, voided_at=event.envelope.time)

@@ -20,4 +20,6 @@ async def on_invoice_written_off(
         to_minor(data.amount, data.currency),
         data.written_off_on,
     )
-    await record_adjustments(session, data.customer_id, [written_off])
+    await record_adjustments(
+        session, data.customer_id, [written_off], recorded_at=event.envelope.time
+    )

@@ -24,4 +24,4 @@ async def on_payment_allocated(
         )
         for a in data.allocations
     ]
-    await record_adjustments(session, data.customer_id, applied)
+    await record_adjustments(session, data.customer_id, applied, recorded_at=event.envelope.time)

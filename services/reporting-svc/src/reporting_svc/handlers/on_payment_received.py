@@ -18,7 +18,9 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         AppliedPayment(a.invoice_id, to_minor(a.amount, data.currency), data.received_on)
         for a in data.allocations
     ]
-    await record_payment(session, data.customer_id, data.payment_id, applied)
+    await record_payment(
+        session, data.customer_id, data.payment_id, applied, recorded_at=event.envelope.time
+    )
     # An early-payment discount closes the invoice along with the cash, the same day.
     discounts = [
         InvoiceAdjustment(
@@ -31,4 +33,4 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         for a in data.allocations
         if a.discount is not None
     ]
-    await record_adjustments(session, data.customer_id, discounts)
+    await record_adjustments(session, data.customer_id, discounts, recorded_at=event.envelope.time)

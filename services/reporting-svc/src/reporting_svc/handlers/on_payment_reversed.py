@@ -22,4 +22,4 @@ async def on_payment_reversed(session: AsyncSession, event: ReceivedEvent[Paymen
         )
         for r in data.reopened
     ]
-    await record_adjustments(session, data.customer_id, reopened)
+    await record_adjustments(session, data.customer_id, reopened, recorded_at=event.envelope.time)

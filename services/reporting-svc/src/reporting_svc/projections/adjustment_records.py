@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +12,11 @@ from reporting_svc.projections.adjustments import InvoiceAdjustment
 
 
 async def record_adjustments(
-    session: AsyncSession, customer_id: str, adjustments: Iterable[InvoiceAdjustment]
+    session: AsyncSession,
+    customer_id: str,
+    adjustments: Iterable[InvoiceAdjustment],
+    *,
+    recorded_at: datetime | None = None,
 ) -> None:
     # One fact touching the same invoice twice is one change to it, merged.
     merged: dict[tuple[str, str, str], InvoiceAdjustment] = {}
@@ -29,6 +34,7 @@ async def record_adjustments(
             "customer_id": customer_id,
             "reduction_minor": a.reduction,
             "effective_on": a.effective_on,
+            "recorded_at": recorded_at,
         }
         # Nothing changed: a zero discount or a reversal that reopened nothing is not worth a row.
         for a in merged.values()

@@ -1,0 +1,77 @@
+"""The KPI inputs per group and currency, gathered once per request for dso, add and cei."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ledgerflow_events.money import format_minor
+from reporting_svc.api.kpi_parameters import group_field
+from reporting_svc.projections.aging_query import load_groups
+from reporting_svc.projections.aging_rows import GroupBy
+from reporting_svc.projections.kpi_inputs import GroupKey, Key, credit_sales, regroup
+from reporting_svc.projections.kpi_query import owed_at, sale_facts
+from reporting_svc.projections.months import Month
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Per (group, currency): receivables, current, and credit sales per window given."""
+
+    receivables: dict[GroupKey, int]
+    current: dict[GroupKey, int]
+    sales: list[dict[GroupKey, int]]
+
+    def group_keys(self) -> list[GroupKey]:
+        found = set(self.receivables) | set(self.current)
+        for window in self.sales:
+            found |= set(window)
+        return sorted(found, key=lambda k: (k[0] is None, k[0] or "", k[1]))
+
+
+async def gather(
+    session: AsyncSession,
+    as_of: date,
+    windows: Sequence[tuple[date, date]],
+    customer_id: str | None,
+    group_by: GroupBy | None,
+) -> Figures:
+    """Receivables at as_of and sales in each (after, through] window, grouped; None group_by
+    gives the per-currency totals."""
+    owed = await owed_at(session, as_of, customer_id)
+    earliest = min((a for a, _ in windows), default=as_of)
+    latest = max((t for _, t in windows), default=as_of)
+    facts = await sale_facts(session, earliest, latest, customer_id)
+    per_window = [credit_sales(facts, a, t) for a, t in windows]
+    customers: set[str] = {c for c, _ in owed}
+    for window in per_window:
+        customers |= {c for c, _ in window}
+    groups = await load_groups(session, group_by or GroupBy.CURRENCY, sorted(customers))
+
+    def grouped(values: Mapping[Key, int]) -> dict[GroupKey, int]:
+        return regroup(values, groups)
+
+    return Figures(
+        grouped({k: o.receivables for k, o in owed.items()}),
+        grouped({k: o.current for k, o in owed.items()}),
+        [grouped(w) for w in per_window],
+    )
+
+
+def row_head(key: GroupKey, group_by: GroupBy | None) -> dict[str, Any]:
+    field = group_field(group_by)
+    head: dict[str, Any] = {field: key[0]} if field else {}
+    head["currency"] = key[1]
+    return head
+
+
+def month_out(month: Month, sales: int, currency: str) -> dict[str, Any]:
+    return {
+        "month": month.number,
+        "from": month.first_day.isoformat(),
+        "to": month.through.isoformat(),
+        "days": month.days,
+        "credit_sales": format_minor(sales, currency),
+    }
