@@ -62,6 +62,8 @@ async def greeting(resources: Resources) -> dict[str, str]:
 
 async def say_hello(resources: ProbeResources) -> None:
     resources.log.append(f"background said {resources.greeting}")
+    # A background task runs for the worker's whole life.
+    await asyncio.Event().wait()
 
 
 SPEC = ServiceSpec(
@@ -106,6 +108,11 @@ async def test_the_worker_runs_background_tasks_with_its_own_resources(
     settings: ProbeSettings,
 ) -> None:
     BUILT.clear()
-    # With no outbox and nothing consumed, the worker ends when its background task does.
-    await asyncio.wait_for(run_worker(SPEC, settings), timeout=30)
+    worker = asyncio.create_task(run_worker(SPEC, settings))
+    async with asyncio.timeout(30):
+        while not (BUILT and len(BUILT[0].log) == 2):
+            await asyncio.sleep(0.05)
+    worker.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await worker
     assert [r.log for r in BUILT] == [["opened", "background said 你好", "closed"]]
