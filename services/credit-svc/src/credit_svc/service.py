@@ -4,7 +4,16 @@ from pathlib import Path
 
 from credit_svc.adapters.resources import credit_resources
 from credit_svc.adapters.tables import idempotency_keys, messaging, outbox
-from credit_svc.api import holds, inputs, limits, orders, profile, reservations, routes
+from credit_svc.api import (
+    holds,
+    inputs,
+    limits,
+    orders,
+    policies,
+    profile,
+    reservations,
+    routes,
+)
 from credit_svc.api.errors import ERRORS
 from credit_svc.handlers import HANDLERS
 from ledgerflow_events.topics import COLLECTIONS_EVENTS, CUSTOMER_EVENTS, LEDGER_EVENTS
@@ -26,6 +35,7 @@ SPEC = ServiceSpec(
         orders.router,
         reservations.router,
         inputs.router,
+        policies.router,
     ],
     errors=ERRORS,
     outbox=outbox,

@@ -12,6 +12,7 @@ from sqlmodel import col
 from credit_svc.adapters.credit_inputs import CreditInputs
 from credit_svc.adapters.holds import Holds
 from credit_svc.adapters.limits import CreditLimits
+from credit_svc.adapters.policies import CreditPolicies
 from credit_svc.adapters.reservations import Overrides, Reservations
 from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, outbox
 from credit_svc.domain.exposure import CreditAccount, Receivable
@@ -130,3 +131,4 @@ class CreditUnitOfWork(UnitOfWork):
         self.reservations = Reservations(session)
         self.overrides = Overrides(session)
         self.inputs = CreditInputs(session)
+        self.policies = CreditPolicies(session)

@@ -11,6 +11,7 @@ from credit_svc.domain.limits import (
     LimitNotPending,
     SegregationOfDuties,
 )
+from credit_svc.domain.policy import PolicyNotDraft, PolicyNotFound, PolicyNotValid
 from credit_svc.domain.reservations import ExpiryNotValid, ReservationEnded, ReservationNotFound
 from credit_svc.use_cases.check_credit import ReservationNeedsOrder
 from ledgerflow_platform.errors import DomainError
@@ -36,6 +37,9 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     ReservationEnded: ProblemType(409, "reservation-ended", "The reservation no longer counts"),
     ExpiryNotValid: ProblemType(422, "invalid-expiry", "The expiry is not valid"),
     ReservationNeedsOrder: ProblemType(422, "order-reference-required", "Name the order"),
+    PolicyNotFound: ProblemType(404, "credit-policy-not-found", "No such credit policy version"),
+    PolicyNotDraft: ProblemType(409, "credit-policy-not-draft", "Only a draft can be activated"),
+    PolicyNotValid: ProblemType(422, "invalid-credit-policy", "The policy contradicts itself"),
     DateOutOfRange: ProblemType(422, "date-out-of-range", "The date is out of range"),
     ImpossibleStatement: ProblemType(
         422, "impossible-statement", "No real balance sheet has these figures"

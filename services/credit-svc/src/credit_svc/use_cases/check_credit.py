@@ -12,7 +12,6 @@ from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.amounts import amount_in, same_currency
 from credit_svc.domain.credit_check import CheckOutcome, Decision, Reason, ReasonCode, judge_order
 from credit_svc.domain.reservations import end_of_business_day, expiry_of
-from credit_svc.domain.terms import UNGRADED
 from credit_svc.use_cases.credit_standing import account_of, standing_now
 from credit_svc.use_cases.reserve_credit import expire_reservations, place_reservation
 from ledgerflow_platform.errors import DomainError
@@ -65,7 +64,7 @@ async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime
         amount,
         on_hold=bool(await uow.holds.open_of(order.customer_id)),
         as_of=now.date(),
-        terms=UNGRADED,
+        terms=(await uow.policies.in_force()).ungraded_terms(),
         overridden=overridden,
     )
     if not (order.reserve and outcome.decision is Decision.APPROVED):
