@@ -4,7 +4,16 @@ from pathlib import Path
 
 from credit_svc.adapters.resources import credit_resources
 from credit_svc.adapters.tables import idempotency_keys, messaging, outbox
-from credit_svc.api import holds, limits, profile, routes
+from credit_svc.api import (
+    holds,
+    inputs,
+    limits,
+    orders,
+    policies,
+    profile,
+    reservations,
+    routes,
+)
 from credit_svc.api.errors import ERRORS
 from credit_svc.handlers import HANDLERS
 from ledgerflow_events.topics import COLLECTIONS_EVENTS, CUSTOMER_EVENTS, LEDGER_EVENTS
@@ -18,7 +27,16 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[routes.router, profile.router, limits.router, holds.router],
+    routers=[
+        routes.router,
+        profile.router,
+        limits.router,
+        holds.router,
+        orders.router,
+        reservations.router,
+        inputs.router,
+        policies.router,
+    ],
     errors=ERRORS,
     outbox=outbox,
     consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, COLLECTIONS_EVENTS],

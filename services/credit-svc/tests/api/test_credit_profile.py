@@ -46,7 +46,7 @@ async def test_the_profile_shows_exposure_against_the_limit_to_the_cent(
         "terms_days": 30,
         "prepayment_percent": "0.00",
         "guarantee_required": False,
-        "policy_version": None,
+        "policy_version": 1,
         "next_review_on": None,
     }
 

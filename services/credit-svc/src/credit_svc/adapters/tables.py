@@ -1,8 +1,10 @@
 """credit-svc's tables, on a metadata of its own."""
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import BigInteger, DateTime
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
@@ -71,6 +73,39 @@ class CreditHoldRow(Table, table=True):
     released_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     released_by: str | None = None
     release_note: str | None = None
+
+
+class CreditReservationRow(Table, table=True):
+    """Credit held back for an order in flight."""
+
+    __tablename__ = "credit_reservations"
+
+    id: str = Field(primary_key=True)
+    customer_id: str
+    currency: str
+    amount: int = Field(sa_type=BigInteger)
+    order_reference: str
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True))
+    status: str
+    invoice_id: str | None = None
+    created_at: datetime = Field(sa_type=DateTime(timezone=True))
+    ended_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    decision: dict[str, Any] | None = Field(default=None, sa_type=JSONB)
+
+
+class CreditOverrideRow(Table, table=True):
+    """A credit manager's approval of an order the check referred."""
+
+    __tablename__ = "credit_overrides"
+
+    id: str = Field(primary_key=True)
+    customer_id: str
+    order_reference: str
+    currency: str
+    amount: int = Field(sa_type=BigInteger)
+    reason: str
+    granted_by: str
+    granted_at: datetime = Field(sa_type=DateTime(timezone=True))
 
 
 metadata = Table.metadata

@@ -9,8 +9,11 @@ from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from credit_svc.adapters.credit_inputs import CreditInputs
 from credit_svc.adapters.holds import Holds
 from credit_svc.adapters.limits import CreditLimits
+from credit_svc.adapters.policies import CreditPolicies
+from credit_svc.adapters.reservations import Overrides, Reservations
 from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, outbox
 from credit_svc.domain.exposure import CreditAccount, Receivable
 from ledgerflow_platform.unit_of_work import UnitOfWork
@@ -116,7 +119,8 @@ class Receivables:
 
 
 class CreditUnitOfWork(UnitOfWork):
-    """One transaction over credit accounts, receivables, limits, holds and credit's facts."""
+    """One transaction over credit accounts, receivables, limits, holds, reservations and the
+    facts credit tells."""
 
     def __init__(self, session: AsyncSession) -> None:
         super().__init__(session, outbox)
@@ -124,3 +128,7 @@ class CreditUnitOfWork(UnitOfWork):
         self.receivables = Receivables(session)
         self.limits = CreditLimits(session)
         self.holds = Holds(session)
+        self.reservations = Reservations(session)
+        self.overrides = Overrides(session)
+        self.inputs = CreditInputs(session)
+        self.policies = CreditPolicies(session)

@@ -1,7 +1,9 @@
 """The one table from credit-svc's domain errors to problem details."""
 
-from credit_svc.domain.amounts import AmountNotValid, CurrencyMismatch
+from credit_svc.domain.amounts import AmountNotValid, CurrencyMismatch, DateOutOfRange
+from credit_svc.domain.bureau_reports import ImpossibleReport
 from credit_svc.domain.exposure import CustomerNotFound, UnsupportedCurrency
+from credit_svc.domain.financial_statements import ImpossibleStatement
 from credit_svc.domain.holds import AutomaticHold, HoldAlreadyReleased, HoldNotFound
 from credit_svc.domain.limits import (
     InvalidLimit,
@@ -9,6 +11,9 @@ from credit_svc.domain.limits import (
     LimitNotPending,
     SegregationOfDuties,
 )
+from credit_svc.domain.policy import PolicyNotDraft, PolicyNotFound, PolicyNotValid
+from credit_svc.domain.reservations import ExpiryNotValid, ReservationEnded, ReservationNotFound
+from credit_svc.use_cases.check_credit import ReservationNeedsOrder
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 
@@ -28,4 +33,16 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     AutomaticHold: ProblemType(
         409, "hold-released-automatically", "This hold is released when its cause clears"
     ),
+    ReservationNotFound: ProblemType(404, "reservation-not-found", "No such reservation"),
+    ReservationEnded: ProblemType(409, "reservation-ended", "The reservation no longer counts"),
+    ExpiryNotValid: ProblemType(422, "invalid-expiry", "The expiry is not valid"),
+    ReservationNeedsOrder: ProblemType(422, "order-reference-required", "Name the order"),
+    PolicyNotFound: ProblemType(404, "credit-policy-not-found", "No such credit policy version"),
+    PolicyNotDraft: ProblemType(409, "credit-policy-not-draft", "Only a draft can be activated"),
+    PolicyNotValid: ProblemType(422, "invalid-credit-policy", "The policy contradicts itself"),
+    DateOutOfRange: ProblemType(422, "date-out-of-range", "The date is out of range"),
+    ImpossibleStatement: ProblemType(
+        422, "impossible-statement", "No real balance sheet has these figures"
+    ),
+    ImpossibleReport: ProblemType(422, "impossible-bureau-report", "The score is off its scale"),
 }

@@ -1,13 +1,24 @@
-"""The credit profile: how much of its limit a customer has used, and whether it is held."""
+"""Credit profiles: how much of its limit a customer has used, whether it is held, and the
+risk list across customers."""
 
-from fastapi import APIRouter
+from decimal import Decimal
+from typing import Annotated
 
+from fastapi import APIRouter, Query
+
+from credit_svc.adapters.profile_list import standings_page
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.api.access import CanRead
-from credit_svc.api.profile_schemas import CreditProfileOut, profile_out
+from credit_svc.api.profile_schemas import (
+    CreditProfileOut,
+    CreditProfilePage,
+    profile_out,
+    summary_out,
+)
 from credit_svc.use_cases.read_credit_profile import read_credit_profile
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
 router = APIRouter(prefix="/v1", tags=["credit profile"])
 
@@ -22,3 +33,42 @@ async def get_credit_profile(
 ) -> CreditProfileOut:
     profile = await read_credit_profile(CreditUnitOfWork(session), customer_id, now)
     return profile_out(profile)
+
+
+@router.get(
+    "/credit-profiles",
+    response_model=CreditProfilePage,
+    summary="Who is risky, who is good: customers' standing, filtered, by customer id",
+)
+async def list_credit_profiles(
+    session: DbSession,
+    now: Now,
+    _: CanRead,
+    grade: Annotated[
+        str | None,
+        Query(pattern="^[A-E]$", description="Only this grade (none before assessments)"),
+    ] = None,
+    on_hold: Annotated[bool | None, Query(description="Only held (or only not held)")] = None,
+    min_utilisation: Annotated[
+        Decimal | None, Query(ge=0, le=100_000, description="Exposure at least this % of limit")
+    ] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> CreditProfilePage:
+    # Grades come with assessments; until then every customer is ungraded.
+    found = (
+        []
+        if grade is not None
+        else await standings_page(
+            session,
+            now=now,
+            after=decode_cursor(cursor),
+            limit=limit,
+            on_hold=on_hold,
+            min_utilisation=min_utilisation,
+        )
+    )
+    return CreditProfilePage(
+        items=[summary_out(s, held) for s, held in found],
+        next_cursor=next_cursor([s.customer_id for s, _ in found], limit),
+    )

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from credit_svc.domain.holds import Hold
+from credit_svc.domain.standing import Standing
 from credit_svc.use_cases.read_credit_profile import CreditProfile
 from ledgerflow_events.money import format_minor
 
@@ -95,4 +96,38 @@ def profile_out(profile: CreditProfile) -> CreditProfileOut:
         guarantee_required=profile.terms.guarantee_required,
         policy_version=profile.policy_version,
         next_review_on=None,
+    )
+
+
+class CreditProfileSummary(BaseModel):
+    """A customer's standing in the risk list."""
+
+    customer_id: str
+    currency: str
+    grade: str | None
+    credit_limit: str | None
+    exposure: str
+    available: str | None
+    utilisation_percent: str | None
+    on_hold: bool
+
+
+class CreditProfilePage(BaseModel):
+    items: list[CreditProfileSummary]
+    next_cursor: str | None = Field(description="Pass as cursor for the next page; null: last")
+
+
+def summary_out(standing: Standing, on_hold: bool) -> CreditProfileSummary:
+    currency = standing.currency
+    limit, available = standing.credit_limit, standing.available
+    utilisation = standing.utilisation_percent
+    return CreditProfileSummary(
+        customer_id=standing.customer_id,
+        currency=currency,
+        grade=None,
+        credit_limit=None if limit is None else format_minor(limit, currency),
+        exposure=format_minor(standing.exposure, currency),
+        available=None if available is None else format_minor(available, currency),
+        utilisation_percent=None if utilisation is None else f"{utilisation:.2f}",
+        on_hold=on_hold,
     )

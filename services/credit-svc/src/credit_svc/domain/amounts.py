@@ -36,3 +36,7 @@ def amount_in(text: str, currency: str, *, field: str = "amount", positive: bool
 def same_currency(given: str | None, account_currency: str) -> None:
     if given is not None and given != account_currency:
         raise CurrencyMismatch(given, account_currency)
+
+
+class DateOutOfRange(DomainError):
+    """A business date outside the years 1900 to 2200."""

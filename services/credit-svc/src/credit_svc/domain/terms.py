@@ -20,6 +20,7 @@ class CreditTerms:
     guarantee_required: bool
 
 
+# The ungraded terms of the default policy (version 1), as its migration installs them.
 UNGRADED = CreditTerms(
     over_limit_tolerance_percent=Decimal(10),
     overdue_tolerance_days=30,

@@ -1,9 +1,11 @@
-"""An issued invoice adds its total to the customer's exposure."""
+"""An issued invoice adds its total to the customer's exposure; the order it bills no longer
+needs the credit reserved for it, so its reservation converts and nothing counts twice."""
 
 from datetime import date, datetime
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.exposure import Receivable, open_account
+from credit_svc.use_cases.reserve_credit import convert_reservation
 from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
 
 
@@ -15,6 +17,7 @@ async def add_invoice_to_exposure(
     currency: str,
     total: int,
     due_date: date,
+    order_reference: str | None,
     as_of: date,
     now: datetime,
 ) -> None:
@@ -23,4 +26,6 @@ async def add_invoice_to_exposure(
     await uow.receivables.add_if_absent(
         customer_id, Receivable(invoice_id, currency, total, due_date=due_date)
     )
+    if order_reference is not None:
+        await convert_reservation(uow, customer_id, order_reference, invoice_id, now)
     await review_automatic_holds(uow, customer_id, as_of=as_of, now=now)

@@ -17,4 +17,5 @@ async def account_of(uow: CreditUnitOfWork, customer_id: str) -> CreditAccount:
 async def standing_now(uow: CreditUnitOfWork, account: CreditAccount, now: datetime) -> Standing:
     exposure = exposure_of(account, await uow.receivables.open_of(account.customer_id))
     limit = await uow.limits.in_force(account.customer_id)
-    return standing_of(exposure, limit.amount if limit else None, reserved=0)
+    reserved = await uow.reservations.reserved(account.customer_id, account.currency, now)
+    return standing_of(exposure, limit.amount if limit else None, reserved)

@@ -17,7 +17,6 @@ from credit_svc.domain.holds import (
     automatic_causes,
     release_cleared,
 )
-from credit_svc.domain.terms import UNGRADED
 from credit_svc.use_cases.credit_standing import account_of, standing_now
 from ledgerflow_events.contracts.credit import HoldPlaced, HoldReleased
 
@@ -28,7 +27,8 @@ async def review_automatic_holds(
     await uow.lock_customer(customer_id)
     account = await account_of(uow, customer_id)
     standing = await standing_now(uow, account, now)
-    causes = automatic_causes(standing, as_of, UNGRADED)
+    terms = (await uow.policies.in_force()).ungraded_terms()
+    causes = automatic_causes(standing, as_of, terms)
     open_holds = await uow.holds.open_of(customer_id)
     held_for = {h.reason for h in open_holds}
     for reason in sorted(causes - held_for):

@@ -6,9 +6,17 @@ from ledgerflow_events.contracts.credit.grades_and_limits import (
     GradeChanged,
 )
 from ledgerflow_events.contracts.credit.holds import HoldPlaced, HoldReason, HoldReleased
+from ledgerflow_events.contracts.credit.reservations import (
+    CreditOverrideGranted,
+    CreditReservationEnded,
+    CreditReserved,
+)
 
 __all__ = [
     "CreditLimitChanged",
+    "CreditOverrideGranted",
+    "CreditReservationEnded",
+    "CreditReserved",
     "Grade",
     "GradeChanged",
     "HoldPlaced",

@@ -1,0 +1,75 @@
+"""Credit policy versions: drafts, the one in force, and those it replaced."""
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from credit_svc.adapters.policy_tables import CreditPolicyRow
+from credit_svc.domain.policy import CreditPolicy, PolicyStatus
+
+
+class CreditPolicies:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def in_force(self) -> CreditPolicy:
+        row = (
+            await self._session.execute(
+                select(CreditPolicyRow).where(col(CreditPolicyRow.status) == PolicyStatus.ACTIVE)
+            )
+        ).scalar_one()
+        return _policy(row)
+
+    async def get(self, version: int, *, for_update: bool = False) -> CreditPolicy | None:
+        statement = select(CreditPolicyRow).where(col(CreditPolicyRow.version) == version)
+        if for_update:
+            statement = statement.with_for_update()
+        row = (await self._session.execute(statement)).scalar_one_or_none()
+        return _policy(row) if row else None
+
+    async def all(self) -> list[CreditPolicy]:
+        rows = await self._session.execute(
+            select(CreditPolicyRow).order_by(col(CreditPolicyRow.version).desc())
+        )
+        return [_policy(r) for r in rows.scalars().all()]
+
+    async def next_version(self) -> int:
+        # Serialise version numbering: two drafts at once must not take the same number.
+        await self._session.execute(select(func.pg_advisory_xact_lock(7_300_001)))
+        top = await self._session.scalar(select(func.max(CreditPolicyRow.version)))
+        return int(top or 0) + 1
+
+    async def add(self, policy: CreditPolicy) -> None:
+        self._session.add(
+            CreditPolicyRow(
+                version=policy.version,
+                status=policy.status,
+                rules=policy.rules,
+                created_by=policy.created_by,
+                created_at=policy.created_at,
+            )
+        )
+        await self._session.flush()
+
+    async def put_in_force(self, policy: CreditPolicy) -> None:
+        await self._session.execute(
+            update(CreditPolicyRow)
+            .where(col(CreditPolicyRow.status) == PolicyStatus.ACTIVE)
+            .values(status=PolicyStatus.RETIRED)
+        )
+        await self._session.execute(
+            update(CreditPolicyRow)
+            .where(col(CreditPolicyRow.version) == policy.version)
+            .values(status=policy.status, activated_at=policy.activated_at)
+        )
+
+
+def _policy(row: CreditPolicyRow) -> CreditPolicy:
+    return CreditPolicy(
+        version=row.version,
+        status=PolicyStatus(row.status),
+        rules=row.rules,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        activated_at=row.activated_at,
+    )

@@ -1,0 +1,112 @@
+"""The credit check on the order path, optionally reserving for an approved order.
+
+Repeating a reserving check for the same order answers what the first one decided and
+reserves nothing more: order systems retry, and an order must not hold credit twice.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from credit_svc.adapters.unit_of_work import CreditUnitOfWork
+from credit_svc.domain.amounts import amount_in, same_currency
+from credit_svc.domain.credit_check import CheckOutcome, Decision, Reason, ReasonCode, judge_order
+from credit_svc.domain.reservations import end_of_business_day, expiry_of
+from credit_svc.use_cases.credit_standing import account_of, standing_now
+from credit_svc.use_cases.reserve_credit import expire_reservations, place_reservation
+from ledgerflow_platform.errors import DomainError
+
+# A reservation asked for without an expiry lasts to the end of this many business days.
+DEFAULT_RESERVATION_DAYS = 14
+
+
+class ReservationNeedsOrder(DomainError):
+    def __init__(self) -> None:
+        super().__init__("reserve: true needs the order_reference.", field="order_reference")
+
+
+@dataclass(frozen=True)
+class CreditCheck:
+    outcome: CheckOutcome
+    reservation_id: str | None
+
+
+@dataclass(frozen=True)
+class OrderToCheck:
+    customer_id: str
+    amount: str
+    currency: str
+    order_reference: str | None = None
+    reserve: bool = False
+    expires_at: datetime | date | None = None
+
+
+async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime) -> CreditCheck:
+    if order.reserve and order.order_reference is None:
+        raise ReservationNeedsOrder()
+    await uow.lock_customer(order.customer_id)
+    account = await account_of(uow, order.customer_id)
+    same_currency(order.currency, account.currency)
+    amount = amount_in(order.amount, account.currency, positive=True)
+    expires_at = _expiry(order, now)
+    found = None
+    if order.reserve and order.order_reference is not None:
+        found = await uow.reservations.for_order(order.customer_id, order.order_reference)
+        if found is not None and found[1] is not None:
+            return CreditCheck(_outcome_from(found[1]), found[0].id)
+    await expire_reservations(uow, as_of=now.date(), now=now, customer_id=order.customer_id)
+    standing = await standing_now(uow, account, now)
+    overridden = order.order_reference is not None and await uow.overrides.covering(
+        order.customer_id, order.order_reference, amount
+    )
+    outcome = judge_order(
+        standing,
+        amount,
+        on_hold=bool(await uow.holds.open_of(order.customer_id)),
+        as_of=now.date(),
+        terms=(await uow.policies.in_force()).ungraded_terms(),
+        overridden=overridden,
+    )
+    if not (order.reserve and outcome.decision is Decision.APPROVED):
+        return CreditCheck(outcome, None)
+    if found is not None:
+        # Reserved directly before: the order already holds its credit.
+        return CreditCheck(outcome, found[0].id)
+    assert order.order_reference is not None
+    reservation = await place_reservation(
+        uow,
+        order.customer_id,
+        account.currency,
+        amount,
+        order.order_reference,
+        expires_at,
+        now,
+        decision=_outcome_to(outcome),
+    )
+    return CreditCheck(outcome, reservation.id)
+
+
+def _expiry(order: OrderToCheck, now: datetime) -> datetime:
+    if order.expires_at is not None:
+        return expiry_of(order.expires_at, now)
+    return end_of_business_day(now.date() + timedelta(days=DEFAULT_RESERVATION_DAYS))
+
+
+def _outcome_to(outcome: CheckOutcome) -> dict[str, Any]:
+    return {
+        "decision": outcome.decision,
+        "reasons": [[r.code, r.message, r.declines] for r in outcome.reasons],
+        "exposure": outcome.exposure,
+        "available_before": outcome.available_before,
+        "available_after": outcome.available_after,
+    }
+
+
+def _outcome_from(stored: dict[str, Any]) -> CheckOutcome:
+    return CheckOutcome(
+        decision=Decision(stored["decision"]),
+        reasons=[Reason(ReasonCode(c), m, d) for c, m, d in stored["reasons"]],
+        exposure=stored["exposure"],
+        available_before=stored["available_before"],
+        available_after=stored["available_after"],
+    )

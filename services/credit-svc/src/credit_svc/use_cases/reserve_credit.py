@@ -1,0 +1,135 @@
+"""Credit reserved for orders in flight: placed, released, expired or converted, and told."""
+
+from datetime import date, datetime
+from typing import Any
+
+from uuid6 import uuid7
+
+from credit_svc.adapters.unit_of_work import CreditUnitOfWork
+from credit_svc.domain.amounts import amount_in, same_currency
+from credit_svc.domain.reservations import (
+    Reservation,
+    ReservationNotFound,
+    ReservationStatus,
+    end,
+    end_of_business_day,
+    expiry_of,
+)
+from credit_svc.use_cases.credit_standing import account_of
+from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
+from ledgerflow_events.contracts.credit import CreditReservationEnded, CreditReserved
+from ledgerflow_events.money import format_minor
+
+
+async def reserve_credit(
+    uow: CreditUnitOfWork,
+    customer_id: str,
+    *,
+    amount: str,
+    currency: str,
+    order_reference: str,
+    expires_at: datetime | date,
+    now: datetime,
+) -> tuple[Reservation, bool]:
+    """Reserve for the order; (its existing reservation, False) if it already has one."""
+    await uow.lock_customer(customer_id)
+    account = await account_of(uow, customer_id)
+    same_currency(currency, account.currency)
+    minor = amount_in(amount, account.currency, positive=True)
+    expiry = expiry_of(expires_at, now)
+    existing = await uow.reservations.for_order(customer_id, order_reference)
+    if existing is not None:
+        return existing[0], False
+    reservation = await place_reservation(
+        uow, customer_id, account.currency, minor, order_reference, expiry, now, decision=None
+    )
+    await review_automatic_holds(uow, customer_id, as_of=now.date(), now=now)
+    return reservation, True
+
+
+async def place_reservation(
+    uow: CreditUnitOfWork,
+    customer_id: str,
+    currency: str,
+    amount: int,
+    order_reference: str,
+    expires_at: datetime,
+    now: datetime,
+    *,
+    decision: dict[str, Any] | None,
+) -> Reservation:
+    reservation = Reservation(
+        id=str(uuid7()),
+        customer_id=customer_id,
+        currency=currency,
+        amount=amount,
+        order_reference=order_reference,
+        expires_at=expires_at,
+        status=ReservationStatus.LIVE,
+        created_at=now,
+    )
+    await uow.reservations.add(reservation, decision)
+    await uow.emit(
+        CreditReserved(
+            customer_id=customer_id,
+            reservation_id=reservation.id,
+            order_reference=order_reference,
+            currency=currency,
+            amount=format_minor(amount, currency),
+            expires_at=expires_at,
+        )
+    )
+    return reservation
+
+
+async def release_reservation(
+    uow: CreditUnitOfWork, reservation_id: str, *, now: datetime
+) -> Reservation:
+    reservation = await uow.reservations.get(reservation_id)
+    if reservation is None:
+        raise ReservationNotFound(reservation_id)
+    await uow.lock_customer(reservation.customer_id)
+    released = await end_reservation(uow, reservation, ReservationStatus.RELEASED, now)
+    await review_automatic_holds(uow, reservation.customer_id, as_of=now.date(), now=now)
+    return released
+
+
+async def expire_reservations(
+    uow: CreditUnitOfWork, *, as_of: date, now: datetime, customer_id: str | None = None
+) -> list[Reservation]:
+    """End every live reservation whose expiry came by the end of the business day `as_of`."""
+    lapsed = await uow.reservations.lapsed(end_of_business_day(as_of), customer_id)
+    return [await end_reservation(uow, r, ReservationStatus.EXPIRED, now) for r in lapsed]
+
+
+async def convert_reservation(
+    uow: CreditUnitOfWork, customer_id: str, order_reference: str, invoice_id: str, now: datetime
+) -> None:
+    """The order was invoiced: the invoice counts in exposure now, its reservation no more."""
+    found = await uow.reservations.for_order(customer_id, order_reference)
+    if found is None or found[0].status is not ReservationStatus.LIVE:
+        return
+    await end_reservation(uow, found[0], ReservationStatus.CONVERTED, now, invoice_id=invoice_id)
+
+
+async def end_reservation(
+    uow: CreditUnitOfWork,
+    reservation: Reservation,
+    status: ReservationStatus,
+    now: datetime,
+    *,
+    invoice_id: str | None = None,
+) -> Reservation:
+    ended = end(reservation, status, now, invoice_id)
+    await uow.reservations.save_end(ended)
+    await uow.emit(
+        CreditReservationEnded(
+            customer_id=ended.customer_id,
+            reservation_id=ended.id,
+            order_reference=ended.order_reference,
+            outcome=status,
+            invoice_id=ended.invoice_id,
+            ended_at=now,
+        )
+    )
+    return ended

@@ -1,0 +1,85 @@
+"""The risk list: customers' standing filtered by hold and utilisation, paged by cursor."""
+
+from typing import Any
+
+import httpx
+
+from ledgerflow_platform.testing import EventDelivery, KeyPair, assert_problem
+
+from .credit_steps import invoice, registered_customer, set_limit
+
+
+async def every_page(client: httpx.AsyncClient, keys: KeyPair, query: str) -> list[dict[str, Any]]:
+    items, cursor = [], None
+    for _ in range(100):
+        url = f"/v1/credit-profiles?limit=2{query}" + (f"&cursor={cursor}" if cursor else "")
+        page = (await client.get(url, headers=keys.auth("collector"))).json()
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+    raise AssertionError("the pages never ended")
+
+
+async def test_customers_are_listed_by_hold_and_utilisation_across_pages(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    used = {}
+    for owes, limit in (("900.00", "1000.00"), ("899.99", "1000.00"), ("10.00", None)):
+        customer = await registered_customer(delivery)
+        await delivery.deliver(invoice(customer, owes))
+        if limit:
+            await set_limit(client, auth_keys, customer, limit)
+        used[customer] = owes
+    high, just_below, unlimited = list(used)
+    await client.post(
+        f"/v1/customers/{just_below}/holds",
+        json={"reason": "Ownership change"},
+        headers=auth_keys.auth("credit_manager"),
+    )
+
+    everyone = await every_page(client, auth_keys, "")
+    over_90 = await every_page(client, auth_keys, "&min_utilisation=90")
+    held = await every_page(client, auth_keys, "&on_hold=true")
+
+    ids = [p["customer_id"] for p in everyone]
+    assert ids == sorted(set(ids))
+    assert {high, just_below, unlimited} <= set(ids)
+    assert [p for p in everyone if p["customer_id"] == high] == [
+        {
+            "customer_id": high,
+            "currency": "EUR",
+            "grade": None,
+            "credit_limit": "1000.00",
+            "exposure": "900.00",
+            "available": "100.00",
+            "utilisation_percent": "90.00",
+            "on_hold": False,
+        }
+    ]
+    assert high in {p["customer_id"] for p in over_90}
+    assert not {just_below, unlimited} & {p["customer_id"] for p in over_90}
+    assert just_below in {p["customer_id"] for p in held}
+    assert not {high, unlimited} & {p["customer_id"] for p in held}
+    graded = await client.get("/v1/credit-profiles?grade=A", headers=auth_keys.auth("auditor"))
+    assert graded.json() == {"items": [], "next_cursor": None}
+
+
+async def test_bad_filters_are_refused_naming_the_parameter(
+    client: httpx.AsyncClient, auth_keys: KeyPair
+) -> None:
+    for query, field in (
+        ("grade=F", "grade"),
+        ("min_utilisation=-1", "min_utilisation"),
+        ("limit=501", "limit"),
+    ):
+        response = await client.get(
+            f"/v1/credit-profiles?{query}", headers=auth_keys.auth("auditor")
+        )
+        assert_problem(response, 422, "validation-error", fields=[field])
+    bad_cursor = await client.get(
+        "/v1/credit-profiles?cursor=%25%25", headers=auth_keys.auth("auditor")
+    )
+    assert_problem(bad_cursor, 400, "invalid-cursor")
+    cashier = await client.get("/v1/credit-profiles", headers=auth_keys.auth("cashier"))
+    assert_problem(cashier, 403, "forbidden")
