@@ -4,6 +4,7 @@ from pathlib import Path
 
 from collections_svc.adapters.tables import idempotency_keys, messaging, outbox
 from collections_svc.api.cases.routes import router as cases
+from collections_svc.api.disputes.routes import router as disputes
 from collections_svc.api.errors import ERRORS
 from collections_svc.api.notices.routes import router as notices
 from collections_svc.api.pauses.routes import router as pauses
@@ -24,7 +25,7 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[cases, policies, runs, notices, pauses],
+    routers=[cases, policies, runs, notices, pauses, disputes],
     errors=ERRORS,
     outbox=outbox,
     consumes=[LEDGER_EVENTS],

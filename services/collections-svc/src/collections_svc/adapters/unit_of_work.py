@@ -3,6 +3,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.cases import CollectionCases
+from collections_svc.adapters.disputes import Disputes
 from collections_svc.adapters.dunned_invoices import DunnedInvoices
 from collections_svc.adapters.dunning_policies import DunningPolicies
 from collections_svc.adapters.dunning_runs import DunningRuns
@@ -26,3 +27,4 @@ class CollectionsUnitOfWork(UnitOfWork):
         self.runs = DunningRuns(session)
         self.notices = Notices(session)
         self.pauses = DunningPauses(session)
+        self.disputes = Disputes(session)

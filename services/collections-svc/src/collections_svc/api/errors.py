@@ -2,6 +2,7 @@
 features' own tables."""
 
 from collections_svc.api.cases.errors import ERRORS as CASES
+from collections_svc.api.disputes.errors import ERRORS as DISPUTES
 from collections_svc.api.notices.errors import ERRORS as NOTICES
 from collections_svc.api.pauses.errors import ERRORS as PAUSES
 from collections_svc.api.policies.errors import ERRORS as POLICIES
@@ -15,4 +16,5 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **RUNS,
     **NOTICES,
     **PAUSES,
+    **DISPUTES,
 }

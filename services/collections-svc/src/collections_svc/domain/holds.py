@@ -11,6 +11,12 @@ class Holds:
     # Customers whose every invoice is held (a pause, or a promise naming no invoice).
     customers: frozenset[str] = field(default_factory=frozenset)
     invoices: frozenset[str] = field(default_factory=frozenset)
+    # Invoices with an open dispute, whatever the amount disputed.
+    disputed: frozenset[str] = field(default_factory=frozenset)
 
     def holds(self, invoice: DunnedInvoice) -> bool:
-        return invoice.customer_id in self.customers or invoice.invoice_id in self.invoices
+        return (
+            invoice.customer_id in self.customers
+            or invoice.invoice_id in self.invoices
+            or invoice.invoice_id in self.disputed
+        )
