@@ -90,3 +90,21 @@ disputes = Table(
     Column("resolved_on", Date),
     Column("note", Text),
 )
+
+promises = Table(
+    "promises",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("customer_id", Text, nullable=False),
+    Column("currency", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("made_on", Date, nullable=False),
+    Column("promised_on", Date, nullable=False),
+    Column("grace_days", Integer, nullable=False),
+    Column("invoice_ids", JSONB, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("paid", BigInteger, nullable=False),
+    Column("kept_on", Date),
+    Column("broken_on", Date),
+)

@@ -9,6 +9,7 @@ from collections_svc.adapters.dunning_policies import DunningPolicies
 from collections_svc.adapters.dunning_runs import DunningRuns
 from collections_svc.adapters.notices import Notices
 from collections_svc.adapters.pauses import DunningPauses
+from collections_svc.adapters.promises import Promises
 from collections_svc.adapters.receivables import Receivables
 from collections_svc.adapters.tables import outbox
 from ledgerflow_platform.unit_of_work import UnitOfWork
@@ -28,3 +29,4 @@ class CollectionsUnitOfWork(UnitOfWork):
         self.notices = Notices(session)
         self.pauses = DunningPauses(session)
         self.disputes = Disputes(session)
+        self.promises = Promises(session)

@@ -6,6 +6,7 @@ from collections_svc.api.disputes.errors import ERRORS as DISPUTES
 from collections_svc.api.notices.errors import ERRORS as NOTICES
 from collections_svc.api.pauses.errors import ERRORS as PAUSES
 from collections_svc.api.policies.errors import ERRORS as POLICIES
+from collections_svc.api.promises.errors import ERRORS as PROMISES
 from collections_svc.api.runs.errors import ERRORS as RUNS
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
@@ -17,4 +18,5 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **NOTICES,
     **PAUSES,
     **DISPUTES,
+    **PROMISES,
 }

@@ -33,8 +33,8 @@ def _why_dropped(
         return "disputed"
     if customer_id in holds.customers:
         return "paused"
-    if line.invoice_id in holds.invoices:
-        return "held"
+    if line.invoice_id in holds.invoices or customer_id in holds.promised_customers:
+        return "promised"
     return None
 
 
