@@ -54,6 +54,11 @@ class DunnedInvoices:
             if r.due_date is not None
         ]
 
+    async def owed_on(self, invoice_id: str) -> tuple[str, str, int] | None:
+        """(customer, currency, open amount) of an invoice collections follows."""
+        row = await self._session.get(ReceivableRow, invoice_id)
+        return (row.customer_id, row.currency, row.open_amount) if row else None
+
     async def as_now(self, invoice_ids: Iterable[str]) -> dict[str, InvoiceNow]:
         """What the latest ledger facts say about these invoices."""
         rows = await self._session.execute(

@@ -1,6 +1,6 @@
 """The dunning tables (migration 0002), on collections-svc's own metadata."""
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, Table, Text
+from sqlalchemy import BigInteger, Column, Date, DateTime, ForeignKey, Integer, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB
 
 from collections_svc.adapters.tables import metadata
@@ -74,4 +74,37 @@ dunning_pauses = Table(
     Column("until", Date, nullable=False),
     Column("reason", Text, nullable=False),
     Column("ended_on", Date),
+)
+
+disputes = Table(
+    "disputes",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("customer_id", Text, nullable=False),
+    Column("invoice_id", Text, nullable=False),
+    Column("currency", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("opened_on", Date, nullable=False),
+    Column("resolved_on", Date),
+    Column("note", Text),
+)
+
+promises = Table(
+    "promises",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("customer_id", Text, nullable=False),
+    Column("currency", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("made_on", Date, nullable=False),
+    Column("promised_on", Date, nullable=False),
+    Column("grace_days", Integer, nullable=False),
+    Column("invoice_ids", JSONB, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("paid", BigInteger, nullable=False),
+    Column("kept_on", Date),
+    Column("broken_on", Date),
 )

@@ -3,11 +3,13 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.cases import CollectionCases
+from collections_svc.adapters.disputes import Disputes
 from collections_svc.adapters.dunned_invoices import DunnedInvoices
 from collections_svc.adapters.dunning_policies import DunningPolicies
 from collections_svc.adapters.dunning_runs import DunningRuns
 from collections_svc.adapters.notices import Notices
 from collections_svc.adapters.pauses import DunningPauses
+from collections_svc.adapters.promises import Promises
 from collections_svc.adapters.receivables import Receivables
 from collections_svc.adapters.tables import outbox
 from ledgerflow_platform.unit_of_work import UnitOfWork
@@ -26,3 +28,5 @@ class CollectionsUnitOfWork(UnitOfWork):
         self.runs = DunningRuns(session)
         self.notices = Notices(session)
         self.pauses = DunningPauses(session)
+        self.disputes = Disputes(session)
+        self.promises = Promises(session)

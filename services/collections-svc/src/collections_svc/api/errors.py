@@ -2,9 +2,11 @@
 features' own tables."""
 
 from collections_svc.api.cases.errors import ERRORS as CASES
+from collections_svc.api.disputes.errors import ERRORS as DISPUTES
 from collections_svc.api.notices.errors import ERRORS as NOTICES
 from collections_svc.api.pauses.errors import ERRORS as PAUSES
 from collections_svc.api.policies.errors import ERRORS as POLICIES
+from collections_svc.api.promises.errors import ERRORS as PROMISES
 from collections_svc.api.runs.errors import ERRORS as RUNS
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
@@ -15,4 +17,6 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **RUNS,
     **NOTICES,
     **PAUSES,
+    **DISPUTES,
+    **PROMISES,
 }

@@ -8,9 +8,19 @@ from collections_svc.domain.dunning import DunnedInvoice
 
 @dataclass(frozen=True)
 class Holds:
-    # Customers whose every invoice is held (a pause, or a promise naming no invoice).
+    # Customers whose every invoice is held by a pause.
     customers: frozenset[str] = field(default_factory=frozenset)
+    # Invoices a live promise names.
     invoices: frozenset[str] = field(default_factory=frozenset)
+    # Invoices with an open dispute, whatever the amount disputed.
+    disputed: frozenset[str] = field(default_factory=frozenset)
+    # Customers whose live promise names no invoice: it covers them all.
+    promised_customers: frozenset[str] = field(default_factory=frozenset)
 
     def holds(self, invoice: DunnedInvoice) -> bool:
-        return invoice.customer_id in self.customers or invoice.invoice_id in self.invoices
+        return (
+            invoice.customer_id in self.customers
+            or invoice.invoice_id in self.invoices
+            or invoice.invoice_id in self.disputed
+            or invoice.customer_id in self.promised_customers
+        )

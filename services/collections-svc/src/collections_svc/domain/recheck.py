@@ -24,18 +24,17 @@ def _why_dropped(
     customer_id: str,
     now: InvoiceNow | None,
     holds: Holds,
-    disputed: frozenset[str],
 ) -> str | None:
     if now is None or now.open_amount <= 0:
         return (now.changed_by if now else None) or "settled"
     if now.open_amount != line.open_amount:
         return now.changed_by or "changed"
-    if line.invoice_id in disputed:
+    if line.invoice_id in holds.disputed:
         return "disputed"
     if customer_id in holds.customers:
         return "paused"
-    if line.invoice_id in holds.invoices:
-        return "held"
+    if line.invoice_id in holds.invoices or customer_id in holds.promised_customers:
+        return "promised"
     return None
 
 
@@ -43,16 +42,13 @@ def recheck(
     notice: Notice,
     invoices_now: Mapping[str, InvoiceNow],
     holds: Holds,
-    disputed: frozenset[str] = frozenset(),
 ) -> Notice:
     """The notice with every changed or held invoice moved to `dropped`; suppressed when none
     is left."""
     kept: list[NoticeLine] = []
     dropped = list(notice.dropped)
     for line in notice.invoices:
-        reason = _why_dropped(
-            line, notice.customer_id, invoices_now.get(line.invoice_id), holds, disputed
-        )
+        reason = _why_dropped(line, notice.customer_id, invoices_now.get(line.invoice_id), holds)
         if reason is None:
             kept.append(line)
         else:

@@ -1,6 +1,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
+from collections_svc.use_cases.keep_promises import count_towards_promises
 from collections_svc.use_cases.restate_open_amounts import restate_open_amounts
 from ledgerflow_events.contracts.ledger import PaymentAllocated
 from ledgerflow_events.inbox import ReceivedEvent
@@ -11,8 +12,9 @@ async def on_payment_allocated(
     session: AsyncSession, event: ReceivedEvent[PaymentAllocated]
 ) -> None:
     data = event.data
+    uow = CollectionsUnitOfWork(session)
     await restate_open_amounts(
-        CollectionsUnitOfWork(session),
+        uow,
         customer_id=data.customer_id,
         currency=data.currency,
         open_after={
@@ -20,4 +22,10 @@ async def on_payment_allocated(
         },
         on=data.applied_on,
         changed_by="credited",
+    )
+    await count_towards_promises(
+        uow,
+        customer_id=data.customer_id,
+        allocated={a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations},
+        on=data.applied_on,
     )

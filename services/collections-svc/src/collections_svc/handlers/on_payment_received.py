@@ -2,6 +2,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.apply_payment_to_arrears import apply_payment_to_arrears
+from collections_svc.use_cases.keep_promises import count_towards_promises
 from ledgerflow_events.contracts.ledger import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
@@ -9,12 +10,19 @@ from ledgerflow_events.money import to_minor
 
 async def on_payment_received(session: AsyncSession, event: ReceivedEvent[PaymentReceived]) -> None:
     data = event.data
+    uow = CollectionsUnitOfWork(session)
     await apply_payment_to_arrears(
-        CollectionsUnitOfWork(session),
+        uow,
         customer_id=data.customer_id,
         currency=data.currency,
         open_after={
             a.invoice_id: to_minor(a.open_amount_after, data.currency) for a in data.allocations
         },
         received_on=data.received_on,
+    )
+    await count_towards_promises(
+        uow,
+        customer_id=data.customer_id,
+        allocated={a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations},
+        on=data.received_on,
     )
