@@ -15,6 +15,7 @@ from reporting_svc.api.kpi_trend import router as kpi_trend_router
 from reporting_svc.api.kpis import router as kpi_router
 from reporting_svc.api.reconciliations import router as reconciliation_router
 from reporting_svc.api.routes import router
+from reporting_svc.background import build_resources, keep_business_gauges_fresh
 from reporting_svc.handlers import HANDLERS
 
 SPEC = ServiceSpec(
@@ -30,4 +31,6 @@ SPEC = ServiceSpec(
     outbox=None,
     consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, CREDIT_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
+    resources=build_resources,
+    background=[keep_business_gauges_fresh],
 )
