@@ -13,8 +13,10 @@ from reporting_svc.adapters.tables import idempotency_keys, messaging
 from reporting_svc.api.errors import ERRORS
 from reporting_svc.api.kpi_trend import router as kpi_trend_router
 from reporting_svc.api.kpis import router as kpi_router
+from reporting_svc.api.payment_behaviour import router as behaviour_router
 from reporting_svc.api.reconciliations import router as reconciliation_router
 from reporting_svc.api.routes import router
+from reporting_svc.background import build_resources, keep_business_gauges_fresh
 from reporting_svc.handlers import HANDLERS
 
 SPEC = ServiceSpec(
@@ -25,9 +27,11 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[router, kpi_router, kpi_trend_router, reconciliation_router],
+    routers=[router, kpi_router, kpi_trend_router, behaviour_router, reconciliation_router],
     errors=ERRORS,
     outbox=None,
     consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, CREDIT_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
+    resources=build_resources,
+    background=[keep_business_gauges_fresh],
 )

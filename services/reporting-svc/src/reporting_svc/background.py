@@ -1,0 +1,79 @@
+"""The worker's business gauges: every minute, receivables by bucket, DSO and CEI per currency
+at today's date, exported on /metrics for dashboards and alerts."""
+
+import asyncio
+import logging
+import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from prometheus_client import Gauge
+
+from ledgerflow_events.money import format_minor
+from ledgerflow_platform.spec import Sessions
+from reporting_svc.projections.business_measures import CurrencyMeasures, measure
+
+log = logging.getLogger(__name__)
+REFRESH_SECONDS = 60.0
+
+RECEIVABLES = Gauge(
+    "ledgerflow_receivables",
+    "Open receivables at today's date, in major units, by currency and aging bucket",
+    ["currency", "bucket"],
+    multiprocess_mode="livemax",
+)
+DSO_DAYS = Gauge(
+    "ledgerflow_dso_days",
+    "Standard DSO over the last 3 months counted back from today",
+    ["currency"],
+    multiprocess_mode="livemax",
+)
+CEI_PERCENT = Gauge(
+    "ledgerflow_cei_percent",
+    "Collection effectiveness index over the last month counted back from today",
+    ["currency"],
+    multiprocess_mode="livemax",
+)
+
+
+@dataclass(frozen=True)
+class ReportingResources:
+    sessions: Sessions
+
+
+@asynccontextmanager
+async def build_resources(_settings: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
+    yield ReportingResources(sessions)
+
+
+def _or_nan(value: Decimal | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def publish(measures: dict[str, CurrencyMeasures]) -> None:
+    for currency, m in measures.items():
+        for bucket, amount in m.buckets.items():
+            major = Decimal(format_minor(amount, currency))
+            RECEIVABLES.labels(currency=currency, bucket=bucket).set(float(major))
+        # No sales or a zero denominator: NaN, which dashboards show as no value.
+        DSO_DAYS.labels(currency=currency).set(_or_nan(m.dso_days))
+        CEI_PERCENT.labels(currency=currency).set(_or_nan(m.cei_percent))
+
+
+async def refresh_business_gauges(sessions: Sessions, today: date) -> None:
+    async with sessions() as session:
+        publish(await measure(session, today))
+
+
+async def keep_business_gauges_fresh(resources: ReportingResources) -> None:
+    while True:
+        try:
+            # The worker is the entry point: it passes today's business date in.
+            await refresh_business_gauges(resources.sessions, datetime.now(UTC).date())
+        except Exception:  # a failed refresh keeps the last values; the next one retries
+            log.exception("business gauges not refreshed")
+        await asyncio.sleep(REFRESH_SECONDS)
