@@ -36,6 +36,7 @@ class ProbeResources:
 
 
 BUILT: list[ProbeResources] = []
+SAID = asyncio.Event()
 
 
 @asynccontextmanager
@@ -62,6 +63,7 @@ async def greeting(resources: Resources) -> dict[str, str]:
 
 async def say_hello(resources: ProbeResources) -> None:
     resources.log.append(f"background said {resources.greeting}")
+    SAID.set()
     # A background task runs for the worker's whole life.
     await asyncio.Event().wait()
 
@@ -108,10 +110,9 @@ async def test_the_worker_runs_background_tasks_with_its_own_resources(
     settings: ProbeSettings,
 ) -> None:
     BUILT.clear()
+    SAID.clear()
     worker = asyncio.create_task(run_worker(SPEC, settings))
-    async with asyncio.timeout(30):
-        while not (BUILT and len(BUILT[0].log) == 2):
-            await asyncio.sleep(0.05)
+    await asyncio.wait_for(SAID.wait(), timeout=30)
     worker.cancel()
     with pytest.raises(asyncio.CancelledError):
         await worker
