@@ -17,9 +17,9 @@ from customer_svc.api.schemas_complaints import (
 )
 from customer_svc.domain.complaints.complaint import Complaint, ComplaintNotFound, ComplaintStatus
 from customer_svc.domain.complaints.stats import DurationStats, complaint_stats, stats_window
-from customer_svc.use_cases.assign_complaint import assign_complaint
-from customer_svc.use_cases.record_complaint import record_complaint
-from customer_svc.use_cases.resolve_complaint import resolve_complaint
+from customer_svc.use_cases.complaints.assign_complaint import assign_complaint
+from customer_svc.use_cases.complaints.record_complaint import record_complaint
+from customer_svc.use_cases.complaints.resolve_complaint import resolve_complaint
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -14,9 +14,9 @@ from customer_svc.api.schemas_contracts import (
     CreateContract,
 )
 from customer_svc.domain.contracts.contract import Contract, ContractStatus
-from customer_svc.use_cases.amend_contract import amend_contract
-from customer_svc.use_cases.change_contract_status import change_contract_status
-from customer_svc.use_cases.create_contract import create_contract
+from customer_svc.use_cases.contracts.amend_contract import amend_contract
+from customer_svc.use_cases.contracts.change_contract_status import change_contract_status
+from customer_svc.use_cases.contracts.create_contract import create_contract
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -18,8 +18,11 @@ from customer_svc.api.schemas_customer_table import (
 )
 from customer_svc.domain.customer_table.plan import table_defaults
 from customer_svc.domain.customer_table.table import CustomerTableRejected
-from customer_svc.use_cases.export_customer_table import TableFormat, export_customer_table
-from customer_svc.use_cases.import_customer_table import import_customer_table
+from customer_svc.use_cases.customer_table.export_customer_table import (
+    TableFormat,
+    export_customer_table,
+)
+from customer_svc.use_cases.customer_table.import_customer_table import import_customer_table
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

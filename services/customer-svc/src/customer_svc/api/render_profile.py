@@ -5,7 +5,11 @@ from dataclasses import asdict
 from customer_svc.api.schemas import AddressOut, CustomerOut
 from customer_svc.api.schemas_contacts import BankAccountOut, ContactOut
 from customer_svc.domain.customers.places import Address
-from customer_svc.use_cases.disclosure import BankAccountView, ContactView, CustomerView
+from customer_svc.use_cases.personal_data.disclosure import (
+    BankAccountView,
+    ContactView,
+    CustomerView,
+)
 
 
 def _address(address: Address | None) -> AddressOut | None:

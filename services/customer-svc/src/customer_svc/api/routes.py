@@ -11,9 +11,9 @@ from customer_svc.api.errors import conflict
 from customer_svc.api.render_profile import customer_out
 from customer_svc.api.schemas import CustomerOut, CustomerPage, RegisterCustomer, Status
 from customer_svc.domain.customers.profile import CustomerCodeTaken, DuplicateTaxId
-from customer_svc.use_cases.disclosure import WRITER, Disclosures
-from customer_svc.use_cases.read_customer_file import read_customer, search_customers
-from customer_svc.use_cases.register_customer import register_customer
+from customer_svc.use_cases.customers.read_customers import read_customer, search_customers
+from customer_svc.use_cases.customers.register_customer import register_customer
+from customer_svc.use_cases.personal_data.disclosure import WRITER, Disclosures
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -11,10 +11,13 @@ from customer_svc.api.profile_records import disclosed_page, disclosed_record, r
 from customer_svc.api.render_profile import bank_account_out
 from customer_svc.api.schemas_contacts import AddBankAccount, BankAccountOut, BankAccountPage
 from customer_svc.domain.bank_accounts import DuplicateBankAccount
-from customer_svc.use_cases.add_bank_account import add_bank_account
-from customer_svc.use_cases.disclosure import WRITER, Disclosures
-from customer_svc.use_cases.read_customer_file import list_bank_accounts, read_bank_account
-from customer_svc.use_cases.remove_bank_account import remove_bank_account
+from customer_svc.use_cases.bank_accounts.add_bank_account import add_bank_account
+from customer_svc.use_cases.bank_accounts.read_bank_accounts import (
+    list_bank_accounts,
+    read_bank_account,
+)
+from customer_svc.use_cases.bank_accounts.remove_bank_account import remove_bank_account
+from customer_svc.use_cases.personal_data.disclosure import WRITER, Disclosures
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

@@ -9,11 +9,11 @@ from customer_svc.api.deps_profile import CurrentReader, Vault
 from customer_svc.api.profile_records import disclosed_page, disclosed_record, removed
 from customer_svc.api.render_profile import contact_out
 from customer_svc.api.schemas_contacts import AddContact, ChangeContact, ContactOut, ContactPage
-from customer_svc.use_cases.add_contact import add_contact
-from customer_svc.use_cases.change_contact import change_contact
-from customer_svc.use_cases.disclosure import WRITER, Disclosures
-from customer_svc.use_cases.read_customer_file import list_contacts, read_contact
-from customer_svc.use_cases.remove_contact import remove_contact
+from customer_svc.use_cases.contacts.add_contact import add_contact
+from customer_svc.use_cases.contacts.change_contact import change_contact
+from customer_svc.use_cases.contacts.read_contacts import list_contacts, read_contact
+from customer_svc.use_cases.contacts.remove_contact import remove_contact
+from customer_svc.use_cases.personal_data.disclosure import WRITER, Disclosures
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

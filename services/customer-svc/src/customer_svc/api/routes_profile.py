@@ -10,9 +10,9 @@ from customer_svc.api.errors import conflict
 from customer_svc.api.render_profile import customer_out
 from customer_svc.api.schemas import ChangeStatus, CustomerOut, UpdateCustomer
 from customer_svc.domain.customers.profile import CustomerCodeTaken, DuplicateTaxId
-from customer_svc.use_cases.change_customer_status import change_customer_status
-from customer_svc.use_cases.disclosure import WRITER, Disclosures
-from customer_svc.use_cases.update_customer_profile import update_customer_profile
+from customer_svc.use_cases.customers.change_customer_status import change_customer_status
+from customer_svc.use_cases.customers.update_customer_profile import update_customer_profile
+from customer_svc.use_cases.personal_data.disclosure import WRITER, Disclosures
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles

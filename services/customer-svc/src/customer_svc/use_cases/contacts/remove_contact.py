@@ -4,7 +4,7 @@ from datetime import datetime
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.contacts import ContactNotFound
-from customer_svc.use_cases.customer_contacts import announce_change, open_file_for_change
+from customer_svc.use_cases.customers.customer_file import announce_change, open_file_for_change
 
 
 async def remove_contact(

@@ -14,7 +14,7 @@ from customer_svc.domain.contracts.contract import (
 )
 from customer_svc.domain.contracts.terms import contract_terms
 from customer_svc.domain.customers.lifecycle import check_open
-from customer_svc.use_cases.announce_contract import contract_signed
+from customer_svc.use_cases.contracts.announce_contract import contract_signed
 
 
 async def create_contract(

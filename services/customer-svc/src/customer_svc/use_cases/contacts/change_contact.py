@@ -16,7 +16,7 @@ from customer_svc.domain.contacts import (
     passing_on_primary,
 )
 from customer_svc.domain.customers.profile import ValueRequired
-from customer_svc.use_cases.customer_contacts import announce_change, open_file_for_change
+from customer_svc.use_cases.customers.customer_file import announce_change, open_file_for_change
 
 
 async def change_contact(

@@ -11,8 +11,8 @@ from customer_svc.domain.contacts import Contact, ContactDetails
 from customer_svc.domain.contracts.contract import ContractStatus
 from customer_svc.domain.customer_table.plan import ImportPlan, PlannedCustomer
 from customer_svc.domain.customers.customer import Customer
-from customer_svc.use_cases.announce_contract import contract_signed
-from customer_svc.use_cases.profile_rules import profile_updated
+from customer_svc.use_cases.contracts.announce_contract import contract_signed
+from customer_svc.use_cases.customers.profile_rules import profile_updated
 from ledgerflow_events.contracts.base import EventData
 from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.ids import time_ordered_ids

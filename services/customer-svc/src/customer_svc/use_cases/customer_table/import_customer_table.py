@@ -12,7 +12,7 @@ from customer_svc.domain import personal_data as pd
 from customer_svc.domain.customer_table.clashes import OnFile, clashes, new_contract_numbers
 from customer_svc.domain.customer_table.plan import ImportPlan, TableDefaults, plan_import
 from customer_svc.domain.customer_table.table import CustomerTableRejected
-from customer_svc.use_cases.file_customer_table import NewNames, filed_customers
+from customer_svc.use_cases.customer_table.file_customer_table import NewNames, filed_customers
 
 
 @dataclass(frozen=True)

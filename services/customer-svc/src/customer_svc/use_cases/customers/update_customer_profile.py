@@ -10,7 +10,7 @@ from customer_svc.domain import personal_data as pd
 from customer_svc.domain.customers.customer import Customer, CustomerNotFound
 from customer_svc.domain.customers.lifecycle import check_open
 from customer_svc.domain.customers.profile import check_version, normalized, revise
-from customer_svc.use_cases.profile_rules import (
+from customer_svc.use_cases.customers.profile_rules import (
     check_code_free,
     check_parent_company,
     profile_updated,

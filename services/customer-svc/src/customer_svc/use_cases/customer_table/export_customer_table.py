@@ -14,7 +14,7 @@ from customer_svc.domain.contacts import ContactRole
 from customer_svc.domain.customer_table.export import CellValue, ContactCells, customer_lines
 from customer_svc.domain.customer_table.table import EXPORTED_COLUMNS
 from customer_svc.domain.personal_data import Reader
-from customer_svc.use_cases.disclosure import Disclosures
+from customer_svc.use_cases.personal_data.disclosure import Disclosures
 
 PAGE = 1000
 

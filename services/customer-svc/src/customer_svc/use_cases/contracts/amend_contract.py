@@ -6,8 +6,8 @@ from typing import Any
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.contracts.contract import Contract, ContractStatus, amend, require_revision
-from customer_svc.use_cases.announce_contract import contract_amended
-from customer_svc.use_cases.lock_contract import lock_contract
+from customer_svc.use_cases.contracts.announce_contract import contract_amended
+from customer_svc.use_cases.contracts.lock_contract import lock_contract
 
 
 async def amend_contract(

@@ -8,7 +8,7 @@ from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.bank_accounts import BankAccount, DuplicateBankAccount, bank_details
-from customer_svc.use_cases.customer_contacts import announce_change, open_file_for_change
+from customer_svc.use_cases.customers.customer_file import announce_change, open_file_for_change
 
 
 async def add_bank_account(

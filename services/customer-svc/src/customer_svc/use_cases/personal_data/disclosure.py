@@ -1,8 +1,10 @@
 """What a response shows of personal data: clear to roles that need it (and logged), masked else."""
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
@@ -11,6 +13,9 @@ from customer_svc.domain.bank_accounts import BankAccount
 from customer_svc.domain.contacts import Contact
 from customer_svc.domain.customers.customer import Customer
 from customer_svc.domain.personal_data import Disclosure, Reader, Sealed
+
+Record = TypeVar("Record")
+View = TypeVar("View")
 
 # Write responses show masks only: nothing clear is echoed, stored for replay, or left unlogged.
 WRITER = Reader(subject="", roles=frozenset(), purpose="")
@@ -98,3 +103,18 @@ class Disclosures:
             ),
             at,
         )
+
+
+def disclosed(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    reader: Reader,
+    records: Iterable[Record],
+    view: Callable[[Disclosures, Record], View],
+    now: datetime,
+) -> list[View]:
+    """`records` as `reader` may see them; what was shown in clear goes to the access log."""
+    shown = Disclosures(vault, reader)
+    views = [view(shown, r) for r in records]
+    shown.record(uow, now)
+    return views

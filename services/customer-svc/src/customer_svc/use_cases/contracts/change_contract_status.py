@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.contracts.contract import Contract, ContractStatus, move, require_revision
-from customer_svc.use_cases.announce_contract import contract_closed, contract_signed
-from customer_svc.use_cases.lock_contract import lock_contract
+from customer_svc.use_cases.contracts.announce_contract import contract_closed, contract_signed
+from customer_svc.use_cases.contracts.lock_contract import lock_contract
 
 
 async def change_contract_status(

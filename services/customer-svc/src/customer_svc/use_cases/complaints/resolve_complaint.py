@@ -4,7 +4,7 @@ from datetime import datetime
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.complaints.complaint import Complaint, resolve, seconds_between
-from customer_svc.use_cases.lock_complaint import lock_complaint
+from customer_svc.use_cases.complaints.lock_complaint import lock_complaint
 from ledgerflow_events.contracts.customer import ComplaintResolved
 
 

@@ -12,7 +12,7 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customers.customer import Customer, new_customer
 from customer_svc.domain.customers.lifecycle import initial_status
 from customer_svc.domain.customers.profile import normalized
-from customer_svc.use_cases.profile_rules import (
+from customer_svc.use_cases.customers.profile_rules import (
     check_code_free,
     check_parent_company,
     profile_updated,

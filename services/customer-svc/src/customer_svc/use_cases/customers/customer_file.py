@@ -1,4 +1,5 @@
-"""Find a customer whose contacts or bank accounts are about to change, and tell the platform."""
+"""Find a customer on file: to read it, or to change its contacts or bank accounts and tell the
+platform so."""
 
 from datetime import datetime
 
@@ -6,6 +7,13 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customers.customer import Customer, CustomerNotFound
 from customer_svc.domain.customers.lifecycle import check_open
 from ledgerflow_events.contracts.customer import CustomerProfileUpdated
+
+
+async def existing_customer(uow: CustomerUnitOfWork, customer_id: str) -> Customer:
+    customer = await uow.customers.get(customer_id)
+    if customer is None:
+        raise CustomerNotFound(customer_id)
+    return customer
 
 
 async def open_file_for_change(uow: CustomerUnitOfWork, customer_id: str) -> Customer:
