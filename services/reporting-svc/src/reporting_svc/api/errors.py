@@ -6,6 +6,8 @@ end before they start.
 
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
-from reporting_svc.api.errors_reconciliation import RECONCILIATION_ERRORS
+from reporting_svc.projections.reconciliations import InvalidPeriod
 
-ERRORS: dict[type[DomainError], ProblemType] = {**RECONCILIATION_ERRORS}
+ERRORS: dict[type[DomainError], ProblemType] = {
+    InvalidPeriod: ProblemType(422, "invalid-period", "The period ends before it starts"),
+}
