@@ -3,7 +3,7 @@ from typing import Any
 
 import httpx
 
-from ledgerflow_platform.testing import KeyPair, ServiceDb
+from ledgerflow_platform.testing import KeyPair, ServiceDb, assert_problem
 
 from ..customer_file import FILE_TABLES, Register, new_uscc
 
@@ -52,6 +52,27 @@ async def test_a_malformed_if_match_is_a_400(
 ) -> None:
     response = await patch(client, auth_keys, customer["id"], {"region": "EMEA"}, "W/1")
     assert response.status_code == 400
+
+
+async def test_if_match_may_name_several_versions_and_any_of_them_will_do(
+    client: httpx.AsyncClient, auth_keys: KeyPair, customer: dict[str, Any]
+) -> None:
+    response = await patch(client, auth_keys, customer["id"], {"region": "EMEA"}, '"7", "1"')
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["region"], response.headers["ETag"]) == ("EMEA", '"2"')
+
+
+async def test_a_weak_etag_never_matches_and_changes_nothing(
+    client: httpx.AsyncClient, auth_keys: KeyPair, customer: dict[str, Any], db: ServiceDb
+) -> None:
+    before = await db.counts(*FILE_TABLES)
+
+    response = await patch(client, auth_keys, customer["id"], {"region": "EMEA"}, 'W/"1"')
+
+    assert_problem(response, 412, "stale-customer-file")
+    assert response.json()["detail"] == f"Customer {customer['id']} is at version 1: read it again."
+    assert await db.counts(*FILE_TABLES) == before
 
 
 async def test_only_the_fields_sent_change_and_the_change_is_announced(
