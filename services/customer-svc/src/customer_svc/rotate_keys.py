@@ -12,7 +12,7 @@ import logging
 from customer_svc.adapters.personal_data.resealing import SEALED_COLUMNS, SealedCells
 from customer_svc.adapters.personal_data.vault import vault_from_settings
 from customer_svc.settings import Settings
-from customer_svc.use_cases.rotate_personal_data_keys import reseal_batch
+from customer_svc.use_cases.personal_data.rotate_personal_data_keys import reseal_batch
 from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.logs import configure_logging
 

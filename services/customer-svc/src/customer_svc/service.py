@@ -4,12 +4,14 @@ from pathlib import Path
 
 from customer_svc.adapters.resources import customer_resources
 from customer_svc.adapters.tables import idempotency_keys, messaging, outbox
-from customer_svc.api.complaints import router as complaints_router
-from customer_svc.api.contracts import router as contracts_router
-from customer_svc.api.customer_table import router as customer_table_router
+from customer_svc.api.bank_accounts import routes as bank_accounts
+from customer_svc.api.complaints import routes as complaints
+from customer_svc.api.contacts import routes as contacts
+from customer_svc.api.contracts import routes as contracts
+from customer_svc.api.customer_table import routes as customer_table
+from customer_svc.api.customers import routes as customers
 from customer_svc.api.errors import ERRORS
-from customer_svc.api.routers_profile import PROFILE_ROUTERS
-from customer_svc.api.routes import router
+from customer_svc.api.personal_data import routes as personal_data
 from customer_svc.handlers import HANDLERS
 from ledgerflow_platform.spec import ServiceSpec
 
@@ -21,7 +23,15 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[contracts_router, complaints_router, router, *PROFILE_ROUTERS, customer_table_router],
+    routers=[
+        contracts.router,
+        complaints.router,
+        customers.router,
+        contacts.router,
+        bank_accounts.router,
+        personal_data.router,
+        customer_table.router,
+    ],
     errors=ERRORS,
     outbox=outbox,
     handlers=HANDLERS,

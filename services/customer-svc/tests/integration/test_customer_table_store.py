@@ -8,7 +8,7 @@ from customer_svc.adapters.customer_table.store import CustomerTableStore, Filed
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain.customer_table.table import TableConflictsWithFile
 from customer_svc.domain.customers.customer import new_customer
-from customer_svc.use_cases.register_customer import register_customer
+from customer_svc.use_cases.customers.register_customer import register_customer
 from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_platform.testing import service_db
 

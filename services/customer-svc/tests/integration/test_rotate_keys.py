@@ -10,9 +10,9 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.rotate_keys import rotate_keys
 from customer_svc.settings import Settings
-from customer_svc.use_cases.add_bank_account import add_bank_account
-from customer_svc.use_cases.add_contact import add_contact
-from customer_svc.use_cases.register_customer import register_customer
+from customer_svc.use_cases.bank_accounts.add_bank_account import add_bank_account
+from customer_svc.use_cases.contacts.add_contact import add_contact
+from customer_svc.use_cases.customers.register_customer import register_customer
 from ledgerflow_platform.testing import KeyPair, service_db
 
 K1, K2, INDEX, NEW_INDEX = (os.urandom(32) for _ in range(4))

@@ -1,25 +1,24 @@
-"""The one table from customer-svc's domain errors to problem details."""
+"""The one table from customer-svc's domain errors to problem details, merged from the rows
+each feature keeps in its own errors.py."""
 
-from customer_svc.api.errors_complaints import COMPLAINT_ERRORS
-from customer_svc.api.errors_contracts import CONTRACT_ERRORS
-from customer_svc.api.errors_import import IMPORT_ERRORS
-from customer_svc.api.errors_profile import PROFILE_ERRORS
-from customer_svc.domain.customers.customer import (
-    CustomerNotFound,
-    InvalidPaymentTerms,
-    UnsupportedCurrency,
-)
+from customer_svc.api.bank_accounts.errors import BANK_ACCOUNT_ERRORS
+from customer_svc.api.complaints.errors import COMPLAINT_ERRORS
+from customer_svc.api.contacts.errors import CONTACT_ERRORS
+from customer_svc.api.contracts.errors import CONTRACT_ERRORS
+from customer_svc.api.customer_table.errors import CUSTOMER_TABLE_ERRORS
+from customer_svc.api.customers.errors import CUSTOMER_ERRORS
+from customer_svc.api.personal_data.errors import PERSONAL_DATA_ERRORS
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import Problem, ProblemType
 
 ERRORS: dict[type[DomainError], ProblemType] = {
-    UnsupportedCurrency: ProblemType(422, "unsupported-currency", "The currency is not supported"),
-    InvalidPaymentTerms: ProblemType(422, "invalid-payment-terms", "Invalid payment terms"),
-    CustomerNotFound: ProblemType(404, "customer-not-found", "No such customer"),
+    **CUSTOMER_ERRORS,
+    **CONTACT_ERRORS,
+    **BANK_ACCOUNT_ERRORS,
     **CONTRACT_ERRORS,
     **COMPLAINT_ERRORS,
-    **PROFILE_ERRORS,
-    **IMPORT_ERRORS,
+    **CUSTOMER_TABLE_ERRORS,
+    **PERSONAL_DATA_ERRORS,
 }
 
 

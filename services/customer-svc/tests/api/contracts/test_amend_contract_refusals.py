@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ledgerflow_platform.testing import KeyPair
+from ledgerflow_platform.testing import KeyPair, assert_problem
 
 
 def amending(auth_keys: KeyPair, etag: str, **more: str) -> dict[str, str]:
@@ -52,6 +52,22 @@ async def test_an_amendment_without_if_match_is_refused_with_428(
         headers=auth_keys.auth("accountant"),
     )
     assert response.status_code == 428
+    assert await contract_rows() == before
+
+
+async def test_an_if_match_that_is_no_etag_is_refused_with_400(
+    client: httpx.AsyncClient,
+    auth_keys: KeyPair,
+    signed: httpx.Response,
+    contract_rows: Any,
+) -> None:
+    before = await contract_rows()
+    response = await client.post(
+        f"/v1/contracts/{signed.json()['id']}/amendments",
+        json={"total": "1.00", "reason": "a"},
+        headers=amending(auth_keys, signed.headers["ETag"].strip('"')),
+    )
+    assert_problem(response, 400, "invalid-if-match", fields=["If-Match"])
     assert await contract_rows() == before
 
 

@@ -6,12 +6,12 @@ increase, and report periods that end before they start.
 
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
-from reporting_svc.api.errors_reconciliation import RECONCILIATION_ERRORS
 from reporting_svc.api.kpi_parameters import InvalidWindow
 from reporting_svc.projections.aging_buckets import InvalidBuckets
+from reporting_svc.projections.reconciliations import InvalidPeriod
 
 ERRORS: dict[type[DomainError], ProblemType] = {
-    **RECONCILIATION_ERRORS,
+    InvalidPeriod: ProblemType(422, "invalid-period", "The period ends before it starts"),
     InvalidBuckets: ProblemType(422, "invalid-buckets", "The aging buckets are not valid"),
     InvalidWindow: ProblemType(422, "invalid-window", "The report window is not valid"),
 }

@@ -1,0 +1,98 @@
+"""Import a finance customer table: every row checked first, then all of it filed, or nothing."""
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+
+from customer_svc.adapters.customer_table.spreadsheets import read_sheet
+from customer_svc.adapters.customer_table.store import CustomerTableStore
+from customer_svc.adapters.personal_data.vault import PersonalDataVault
+from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.domain import personal_data as pd
+from customer_svc.domain.customer_table.clashes import OnFile, clashes, new_contract_numbers
+from customer_svc.domain.customer_table.plan import ImportPlan, TableDefaults, plan_import
+from customer_svc.domain.customer_table.table import CustomerTableRejected
+from customer_svc.use_cases.customer_table.file_customer_table import NewNames, filed_customers
+
+
+@dataclass(frozen=True)
+class ImportedTable:
+    """How much a table filed."""
+
+    customers_created: int
+    contacts_created: int
+    contracts_created: int
+
+
+def _read_and_plan(
+    content: bytes, filename: str, defaults: TableDefaults, now: datetime, by: str
+) -> ImportPlan:
+    return plan_import(read_sheet(content, filename), defaults, now=now, by=by)
+
+
+async def _on_file(store: CustomerTableStore, vault: PersonalDataVault, plan: ImportPlan) -> OnFile:
+    customers = plan.customers
+    tax_ids = {
+        f"{p.tax_id.country}:{vault.index(pd.TAX_ID, p.tax_id.number)}": p.tax_id
+        for p in customers
+        if p.tax_id
+    }
+    held_tax_ids = await store.holders_of_tax_ids([key.split(":", 1)[1] for key in tax_ids])
+    numbers = [c.contract.number for p in customers for c in p.contracts if c.contract.number]
+    return OnFile(
+        customer_ids_by_code=await store.holders_of_codes(
+            [p.customer.code for p in customers if p.customer.code]
+        ),
+        codes_by_name_key=await store.holders_of_names(
+            [p.name_key for p in customers if not p.customer.code]
+        ),
+        customer_ids_by_tax_id={
+            tax_ids[key]: holder for key, holder in held_tax_ids.items() if key in tax_ids
+        },
+        contract_ids_by_number=await store.holders_of_numbers(numbers),
+    )
+
+
+async def _new_names(store: CustomerTableStore, plan: ImportPlan) -> NewNames:
+    """Codes for customers and numbers for contracts the table left without one."""
+    uncoded = [n for n, p in enumerate(plan.customers) if not p.customer.code]
+    codes = dict(zip(uncoded, await store.fresh_codes(len(uncoded)), strict=True))
+    taken = {c.contract.number.upper() for p in plan.customers for c in p.contracts}
+    while True:
+        numbers = {}
+        for n, planned in enumerate(plan.customers):
+            unnumbered = [k for k, c in enumerate(planned.contracts) if not c.contract.number]
+            code = codes.get(n, planned.customer.code)
+            fresh = new_contract_numbers(code, len(unnumbered), taken)
+            numbers.update({(n, k): number for k, number in zip(unnumbered, fresh, strict=True)})
+        held = await store.holders_of_numbers(numbers.values())
+        if not held:
+            return NewNames(codes, numbers)
+        taken |= held.keys()
+
+
+async def import_customer_table(
+    uow: CustomerUnitOfWork,
+    vault: PersonalDataVault,
+    *,
+    content: bytes,
+    filename: str,
+    defaults: TableDefaults,
+    now: datetime,
+    by: str,
+) -> ImportedTable:
+    # Reading and checking thousands of rows is CPU work: keep it off the event loop.
+    plan = await asyncio.to_thread(_read_and_plan, content, filename, defaults, now, by)
+    store = CustomerTableStore(uow.session)
+    await store.take_turn()
+    errors = clashes(plan, await _on_file(store, vault, plan))
+    if errors:
+        raise CustomerTableRejected(errors)
+    names = await _new_names(store, plan)
+    filed = await asyncio.to_thread(filed_customers, plan, names, vault, now)
+    await store.file(filed)
+    return ImportedTable(
+        customers_created=len(filed),
+        contacts_created=sum(len(f.contacts) for f in filed),
+        contracts_created=sum(len(f.contracts) for f in filed),
+    )
