@@ -21,7 +21,6 @@ TRACE_TABLES = (
     "late_fees",
     "late_fee_policies",
 )
-PROBLEMS = "https://ledgerflow.dev/problems/"
 
 
 async def issue(
@@ -104,16 +103,6 @@ async def entry_lines(
         )
         for (entry_id,) in entries
     ]
-
-
-def problem(response: httpx.Response, status: int, slug: str, field: str | None) -> None:
-    """The response is the problem `slug`, naming `field` if one is expected."""
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert body["type"] == PROBLEMS + slug, body
-    assert response.headers["content-type"].startswith("application/problem+json")
-    if field is not None:
-        assert [e["field"] for e in body["errors"]] == [field], body
 
 
 REQUEST_REFUND = {

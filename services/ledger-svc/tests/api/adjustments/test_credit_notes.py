@@ -3,7 +3,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ledgerflow_platform.testing import KeyPair
+from ledgerflow_platform.testing import KeyPair, assert_problem
 
 from .steps import (
     TRACE_TABLES,
@@ -13,7 +13,6 @@ from .steps import (
     invoice,
     issue,
     pay,
-    problem,
 )
 
 CREDIT = {"issue_date": "2026-04-02", "reason": "Two units returned damaged"}
@@ -160,7 +159,7 @@ async def test_a_refused_credit_note_names_the_field_and_leaves_no_trace(
 
     response = await credit(client, auth_keys, billed["id"], **body)
 
-    problem(response, status, slug, field)
+    assert_problem(response, status, slug, fields=[field] if field else None)
     assert await ledger_db.counts(*TRACE_TABLES) == before
     assert (await invoice(client, auth_keys, billed["id"]))["open_amount"] == "50.00"
 
@@ -179,21 +178,30 @@ async def test_paid_voided_and_unknown_invoices_cannot_be_credited(
     )
     before = await ledger_db.counts(*TRACE_TABLES)
 
-    problem(
-        await credit(client, auth_keys, paid["id"]), 409, "invoice-not-creditable", "invoice_id"
+    assert_problem(
+        await credit(client, auth_keys, paid["id"]),
+        409,
+        "invoice-not-creditable",
+        fields=["invoice_id"],
     )
-    problem(
-        await credit(client, auth_keys, voided["id"]), 409, "invoice-not-creditable", "invoice_id"
+    assert_problem(
+        await credit(client, auth_keys, voided["id"]),
+        409,
+        "invoice-not-creditable",
+        fields=["invoice_id"],
     )
-    problem(
-        await credit(client, auth_keys, "no-such-invoice"), 404, "invoice-not-found", "invoice_id"
+    assert_problem(
+        await credit(client, auth_keys, "no-such-invoice"),
+        404,
+        "invoice-not-found",
+        fields=["invoice_id"],
     )
     on_account = await client.post(
         "/v1/customers/no-such-customer/credit-notes",
         json={"amount": "1.00", **CREDIT},
         headers=auth_keys.auth("accountant"),
     )
-    problem(on_account, 404, "customer-not-found", "customer_id")
+    assert_problem(on_account, 404, "customer-not-found", fields=["customer_id"])
     assert await ledger_db.counts(*TRACE_TABLES) == before
 
 

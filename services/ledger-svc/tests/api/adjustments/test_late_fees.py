@@ -3,9 +3,9 @@ from typing import Any
 import httpx
 import pytest
 
-from ledgerflow_platform.testing import KeyPair
+from ledgerflow_platform.testing import KeyPair, assert_problem
 
-from .steps import TRACE_TABLES, assert_books_balance, entry_lines, invoice, issue, pay, problem
+from .steps import TRACE_TABLES, assert_books_balance, entry_lines, invoice, issue, pay
 
 # Each test uses its own currency: policies are per currency and the database is shared.
 
@@ -142,7 +142,7 @@ async def test_invoices_in_a_currency_without_a_policy_are_not_charged(
     billed = await issue(client, auth_keys, customer_id, "10.00", due_date="2026-03-31")
     assert mine(await run(client, auth_keys, "2026-06-01"), billed["id"]) == []
     missing = await client.get("/v1/late-fee-policies/NOK", headers=auth_keys.auth("auditor"))
-    problem(missing, 404, "late-fee-policy-not-found", "currency")
+    assert_problem(missing, 404, "late-fee-policy-not-found", fields=["currency"])
 
 
 @pytest.mark.parametrize(
@@ -176,7 +176,12 @@ async def test_a_refused_policy_names_the_field_and_changes_nothing(
     field: str,
 ) -> None:
     before = await ledger_db.counts(*TRACE_TABLES)
-    problem(await set_policy(client, auth_keys, currency, **body), 422, slug, field)
+    assert_problem(
+        await set_policy(client, auth_keys, currency, **body),
+        422,
+        slug,
+        fields=[field] if field else None,
+    )
     assert await ledger_db.counts(*TRACE_TABLES) == before
 
 

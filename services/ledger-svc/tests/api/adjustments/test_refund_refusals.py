@@ -3,14 +3,13 @@ import asyncio
 import httpx
 import pytest
 
-from ledgerflow_platform.testing import KeyPair
+from ledgerflow_platform.testing import KeyPair, assert_problem
 
 from .steps import (
     REQUEST_REFUND,
     TRACE_TABLES,
     balance,
     customer_with_credit,
-    problem,
     request_refund,
 )
 
@@ -40,7 +39,7 @@ async def test_a_refused_refund_names_the_field_and_leaves_no_trace(
 
     response = await request_refund(client, auth_keys, customer_id, **body)
 
-    problem(response, status, slug, field)
+    assert_problem(response, status, slug, fields=[field] if field else None)
     assert await ledger_db.counts(*TRACE_TABLES) == before
     assert (await balance(client, auth_keys, customer_id))["credit_amount"] == "50.00"
 
@@ -53,25 +52,25 @@ async def test_unknown_customers_and_refunds_and_early_payment_dates_are_refused
     before = await ledger_db.counts(*TRACE_TABLES)
     cashier = auth_keys.auth("cashier")
 
-    problem(
+    assert_problem(
         await request_refund(client, auth_keys, "no-such-customer", "1.00"),
         404,
         "customer-not-found",
-        "customer_id",
+        fields=["customer_id"],
     )
-    problem(
+    assert_problem(
         await client.post("/v1/refunds/nope:pay", json={"paid_on": "2026-04-05"}, headers=cashier),
         404,
         "refund-not-found",
-        "refund_id",
+        fields=["refund_id"],
     )
-    problem(
+    assert_problem(
         await client.post(
             f"/v1/refunds/{refund['id']}:pay", json={"paid_on": "2026-04-02"}, headers=cashier
         ),
         422,
         "refund-dated-before-request",
-        "paid_on",
+        fields=["paid_on"],
     )
     assert await ledger_db.counts(*TRACE_TABLES) == before
 

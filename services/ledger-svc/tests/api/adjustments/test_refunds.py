@@ -1,6 +1,6 @@
 import httpx
 
-from ledgerflow_platform.testing import KeyPair
+from ledgerflow_platform.testing import KeyPair, assert_problem
 
 from .steps import (
     TRACE_TABLES,
@@ -8,7 +8,6 @@ from .steps import (
     balance,
     customer_with_credit,
     entry_lines,
-    problem,
     request_refund,
 )
 
@@ -79,7 +78,7 @@ async def test_paying_a_refund_sends_the_money_from_the_bank(
         json={"paid_on": "2026-04-06"},
         headers=auth_keys.auth("cashier"),
     )
-    problem(again, 409, "refund-not-pending", "refund_id")
+    assert_problem(again, 409, "refund-not-pending", fields=["refund_id"])
     assert (await balance(client, auth_keys, customer_id))["credit_amount"] == "0.00"
     await assert_books_balance(client, auth_keys)
 
@@ -93,7 +92,7 @@ async def test_a_requested_refund_reduces_what_a_second_one_may_take(
 
     second = await request_refund(client, auth_keys, customer_id, "20.01")
 
-    problem(second, 422, "insufficient-credit", "amount")
+    assert_problem(second, 422, "insufficient-credit", fields=["amount"])
     assert "20.00 EUR of credit available" in second.json()["detail"]
     assert await ledger_db.counts(*TRACE_TABLES) == before
     assert (await request_refund(client, auth_keys, customer_id, "20.00")).status_code == 201
@@ -124,7 +123,7 @@ async def test_cancelling_a_refund_gives_the_credit_back_and_reverses_the_reques
         json={"paid_on": "2026-04-05"},
         headers=auth_keys.auth("admin"),
     )
-    problem(pay_after, 409, "refund-not-pending", "refund_id")
+    assert_problem(pay_after, 409, "refund-not-pending", fields=["refund_id"])
     await assert_books_balance(client, auth_keys)
 
 

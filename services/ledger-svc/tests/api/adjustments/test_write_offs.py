@@ -1,9 +1,9 @@
 import httpx
 import pytest
 
-from ledgerflow_platform.testing import KeyPair
+from ledgerflow_platform.testing import KeyPair, assert_problem
 
-from .steps import TRACE_TABLES, assert_books_balance, entry_lines, invoice, issue, pay, problem
+from .steps import TRACE_TABLES, assert_books_balance, entry_lines, invoice, issue, pay
 
 REQUEST = {"reason": "Customer insolvent", "requested_on": "2026-06-30"}
 APPROVE = {"approved_on": "2026-07-01"}
@@ -91,7 +91,7 @@ async def test_the_requester_cannot_approve_their_own_write_off(
         headers=auth_keys.auth("admin", subject="alice"),
     )
 
-    problem(own, 403, "segregation-of-duties", None)
+    assert_problem(own, 403, "segregation-of-duties")
     assert "segregation of duties" in own.json()["detail"]
     assert await ledger_db.counts(*TRACE_TABLES) == before
     assert (await invoice(client, auth_keys, billed["id"]))["status"] == "issued"
@@ -116,11 +116,11 @@ async def test_a_rejected_write_off_leaves_the_invoice_owed_and_can_be_asked_aga
         "Payment plan agreed",
     )
     assert (await invoice(client, auth_keys, billed["id"]))["open_amount"] == "100.00"
-    problem(
+    assert_problem(
         await approve(client, auth_keys, write_off["id"], subject="carol"),
         409,
         "write-off-not-pending",
-        "write_off_id",
+        fields=["write_off_id"],
     )
     assert (await request(client, auth_keys, billed["id"])).status_code == 201
 
@@ -136,7 +136,7 @@ async def test_a_write_off_outdated_by_a_payment_is_not_approved(
 
     response = await approve(client, auth_keys, write_off["id"], subject="bob")
 
-    problem(response, 409, "write-off-outdated", "invoice_id")
+    assert_problem(response, 409, "write-off-outdated", fields=["invoice_id"])
     assert await ledger_db.counts(*TRACE_TABLES) == before
 
 
@@ -150,18 +150,26 @@ async def test_paid_unknown_and_pending_invoices_cannot_be_written_off(
     await request(client, auth_keys, owed["id"])
     before = await ledger_db.counts(*TRACE_TABLES)
 
-    problem(
-        await request(client, auth_keys, paid["id"]), 409, "invoice-not-write-offable", "invoice_id"
+    assert_problem(
+        await request(client, auth_keys, paid["id"]),
+        409,
+        "invoice-not-write-offable",
+        fields=["invoice_id"],
     )
-    problem(
-        await request(client, auth_keys, owed["id"]), 409, "invoice-not-write-offable", "invoice_id"
+    assert_problem(
+        await request(client, auth_keys, owed["id"]),
+        409,
+        "invoice-not-write-offable",
+        fields=["invoice_id"],
     )
-    problem(await request(client, auth_keys, "nope"), 404, "invoice-not-found", "invoice_id")
-    problem(
+    assert_problem(
+        await request(client, auth_keys, "nope"), 404, "invoice-not-found", fields=["invoice_id"]
+    )
+    assert_problem(
         await approve(client, auth_keys, "nope", subject="bob"),
         404,
         "write-off-not-found",
-        "write_off_id",
+        fields=["write_off_id"],
     )
     assert await ledger_db.counts(*TRACE_TABLES) == before
 
