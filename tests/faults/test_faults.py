@@ -23,10 +23,10 @@ from .load import PaymentLoad
 pytestmark = pytest.mark.e2e
 
 RECOVERY_BOUND_S = 60.0
-LOAD_SECONDS = 8.0
+LOAD_SECONDS = 6.0
 PAYMENTS_PER_SECOND = 20.0
 # The fault strikes once this many payments are acknowledged: mid-load, not before it.
-ACKNOWLEDGED_BEFORE_FAULT = 25
+ACKNOWLEDGED_BEFORE_FAULT = 20
 
 Fault = Callable[[Stack], Awaitable[list[int]]]
 

@@ -83,7 +83,7 @@ class Backoff:
         )
 
 
-RESTART = Backoff(initial=0.5, maximum=15.0, jitter=0.5)
+RESTART = Backoff(initial=0.25, maximum=5.0, jitter=0.5)
 # A loop that ran this long before failing was healthy: its next failure starts the waits over.
 HEALTHY_AFTER_S = 30.0
 
