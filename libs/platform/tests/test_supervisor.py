@@ -1,5 +1,5 @@
-"""`serve` runs a service's API and worker as two processes under a supervisor: both live and
-die together, whatever stops them."""
+"""`serve` runs a service's API and worker as processes forked by a supervisor: a half that
+dies is forked again while the other carries on; stopping the supervisor stops them all."""
 
 import os
 import signal
@@ -13,24 +13,27 @@ from pathlib import Path
 import psutil
 import pytest
 
-# Each process writes down who it is, where its metrics go and the port of the socket it was
+# Each half writes down who it is, where its metrics go and the port of the socket it was
 # handed (0 for none), then idles until told to stop.
-HALF = """
-import os, pathlib, socket, sys, time
-metrics = os.environ["PROMETHEUS_MULTIPROC_DIR"]
-fd = os.environ.get("LEDGERFLOW_LISTEN_FD") if sys.argv[2] == "api" else None
-port = socket.socket(fileno=int(fd)).getsockname()[1] if fd else 0
-note = pathlib.Path(sys.argv[1], f"{sys.argv[2]}-{os.getpid()}")
-note.with_suffix(".tmp").write_text(f"{os.getpid()} {metrics} {port}")
-note.with_suffix(".tmp").rename(note)
-while True:
-    time.sleep(0.05)
-"""
 SUPERVISOR = """
-import sys
-from ledgerflow_platform.supervisor import supervise
-listen = ("127.0.0.1", int(sys.argv[3]))
-sys.exit(supervise([sys.executable, sys.argv[1], sys.argv[2]], listen=listen, api_processes=2))
+import os, pathlib, socket, sys, time
+from ledgerflow_platform.supervisor import Half, supervise
+
+def half(name):
+    def run():
+        metrics = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+        fd = os.environ.get("LEDGERFLOW_LISTEN_FD") if name == "api" else None
+        port = socket.socket(fileno=int(fd)).getsockname()[1] if fd else 0
+        note = pathlib.Path(sys.argv[1], f"{name}-{os.getpid()}")
+        note.with_suffix(".tmp").write_text(f"{os.getpid()} {metrics} {port}")
+        note.with_suffix(".tmp").rename(note)
+        while True:
+            time.sleep(0.05)
+    return run
+
+api = Half("api", half("api"), listens=True)
+listen = ("127.0.0.1", int(sys.argv[2]))
+sys.exit(supervise([Half("worker", half("worker")), api, api], listen=listen))
 """
 
 
@@ -56,12 +59,12 @@ def free_port() -> int:
 
 class Service:
     def __init__(self, tmp_path: Path) -> None:
-        half = tmp_path / "half.py"
-        half.write_text(HALF)
         self.dir = tmp_path
         self.port = free_port()
+        env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics")}
+        (tmp_path / "metrics").mkdir()
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and script
-            [sys.executable, "-c", SUPERVISOR, str(half), str(tmp_path), str(self.port)]
+            [sys.executable, "-c", SUPERVISOR, str(tmp_path), str(self.port)], env=env
         )
 
     def started(self) -> "Service":
@@ -109,24 +112,35 @@ def test_api_processes_share_the_listening_socket_and_all_share_one_metrics_dire
 
 def test_every_process_stops_with_the_service(service: Service) -> None:
     pids = [pid for processes in service.notes().values() for pid, _, _ in processes]
-    _, metrics = service.half("worker")
 
     service.process.send_signal(signal.SIGTERM)
 
     assert service.process.wait(20) == 0
     assert all(gone(pid) for pid in pids)
-    assert not metrics.exists()
 
 
-def test_when_one_half_dies_the_service_ends_and_takes_the_other_half_with_it(
-    service: Service,
-) -> None:
+def test_a_half_that_dies_is_forked_again_and_the_other_carries_on(service: Service) -> None:
     (api, _), (worker, _) = service.half("api"), service.half("worker")
 
     os.kill(worker, signal.SIGKILL)
+    until(lambda: len(service.notes()["worker"]) == 2)
 
-    assert service.process.wait(20) != 0
-    until(lambda: gone(api))
+    assert service.process.poll() is None
+    assert not gone(api)
+    [(_, metrics, no_socket)] = [w for w in service.notes()["worker"] if w[0] != worker]
+    assert (metrics, no_socket) == (service.dir / "metrics", 0)
+
+
+def test_connections_wait_in_the_backlog_while_every_api_process_restarts(
+    service: Service,
+) -> None:
+    apis = [pid for pid, _, _ in service.notes()["api"]]
+    for pid in apis:
+        os.kill(pid, signal.SIGKILL)
+
+    with socket.create_connection(("127.0.0.1", service.port), timeout=5):
+        pass  # accepted by the supervisor's socket, not refused
+    until(lambda: len(service.notes()["api"]) == 4)
 
 
 def test_a_supervisor_killed_outright_leaves_no_half_behind(service: Service) -> None:

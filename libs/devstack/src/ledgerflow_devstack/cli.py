@@ -5,8 +5,10 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
 from ledgerflow_devstack.auth import token_for
+from ledgerflow_devstack.backup import backup, restore
 from ledgerflow_devstack.config import StackConfig
 from ledgerflow_devstack.errors import StackError
 from ledgerflow_devstack.kcat import kcat_command
@@ -35,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--from", dest="from_position", type=int, default=None)
     replay.add_argument("--to", dest="to_position", type=int, default=None)
     commands.add_parser("restart-broker", help="replace the broker with an empty one")
+    backup_cmd = commands.add_parser("backup", help="dump every service's database into DIR")
+    backup_cmd.add_argument("directory", type=Path)
+    restore_cmd = commands.add_parser(
+        "restore", help="replace every service's database with the backup in DIR, then replay"
+    )
+    restore_cmd.add_argument("directory", type=Path)
+    restore_cmd.add_argument("--timeout", type=float, default=180.0)
     commands.add_parser(
         "supervise", help="keep the platform's processes running (`up` starts this itself)"
     )
@@ -98,6 +107,19 @@ def _restart_broker(stack: Stack, _: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(stack: Stack, args: argparse.Namespace) -> int:
+    manifest = backup(stack, args.directory)
+    print(f"backed up {', '.join(manifest.order)} into {args.directory}")
+    return 0
+
+
+def _restore(stack: Stack, args: argparse.Namespace) -> int:
+    manifest = restore(stack, args.directory, timeout=args.timeout)
+    print(f"restored {', '.join(manifest.order)} from the backup of {manifest.created_at};")
+    print("the outboxes were replayed into a new broker, and the platform is ready")
+    return 0
+
+
 def _kcat(stack: Stack, args: argparse.Namespace) -> int:
     argv, env = kcat_command(stack.kafka_bootstrap, args.kcat_args, stack.config.home / "lib")
     os.execvpe(argv[0], argv, env)  # noqa: S606 - replaces this process with kcat
@@ -114,6 +136,8 @@ COMMANDS = {
     "token": _token,
     "replay": _replay,
     "restart-broker": _restart_broker,
+    "backup": _backup,
+    "restore": _restore,
     "supervise": _supervise,
     "kcat": _kcat,
 }

@@ -124,6 +124,23 @@ class Postgres:
             raise ValueError(f"{name!r} is not a plain lower-case SQL identifier")
         run_sync(self._create(name))
 
+    def drop_database(self, name: str) -> None:
+        """Drop a service's database, cutting off whoever is still connected."""
+        if not _IDENTIFIER.match(name):
+            raise ValueError(f"{name!r} is not a plain lower-case SQL identifier")
+        run_sync(self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def client(self, program: str) -> Path:
+        """One of the wheel's client programs: pg_dump, pg_restore, psql."""
+        return Path(POSTGRES_BIN_PATH) / program
+
+    async def _admin(self, statement: str) -> None:
+        conn = await asyncpg.connect(self.admin_dsn, timeout=5)
+        try:
+            await conn.execute(statement)
+        finally:
+            await conn.close()
+
     async def _ping(self) -> bool:
         try:
             conn = await asyncpg.connect(self.admin_dsn, timeout=2)

@@ -1,6 +1,7 @@
 """The five services as OS processes: `python -m <name>_svc migrate|serve`, configured by env."""
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -66,16 +67,20 @@ def migrate(config: StackConfig, names: Iterable[str], timeout: float = 120.0) -
 
 
 def serve(config: StackConfig, name: str) -> Child:
-    """`<name>_svc serve`: its API and worker under one supervising process (launch.py)."""
+    """`<name>_svc serve`: its API and worker under one supervising process."""
     port = config.service_ports[name]
     if port_answers(port):
         raise StackError(
             f"port {port} is already in use, so {name} cannot listen on it; "
             f"stop whatever holds it or set LEDGERFLOW_{name.upper()}_PORT"
         )
-    argv = [sys.executable, "-m", "ledgerflow_platform.launch", f"{name}_svc"]
-    argv += ["--host", HOST, "--port", str(port)]
-    return spawn(argv, config.log_file(name), service_env(config, name))
+    # Given up front, `serve` need not start itself again to share metrics between its halves.
+    metrics = config.run / "metrics" / name
+    shutil.rmtree(metrics, ignore_errors=True)
+    metrics.mkdir(parents=True)
+    env = {**service_env(config, name), "PROMETHEUS_MULTIPROC_DIR": str(metrics)}
+    argv = [sys.executable, "-m", f"{name}_svc", "serve"]
+    return spawn(argv, config.log_file(name), env)
 
 
 def is_ready(client: httpx.Client, base_url: str) -> bool:

@@ -108,20 +108,34 @@ class Stack:
         """Stop exactly what `up` recorded, services first; returns the names it stopped."""
         records = self.state.load()
         stopped = [name for name in COMPONENTS if name in records and records[name].is_alive()]
-        self._stop_supervisor()
-        terminate_all([records[n] for n in SERVICES if n in records], timeout)
-        if "broker" in records:
-            records["broker"].terminate(timeout)
-            self.broker.release()
+        self.stop_all_but_postgres(timeout)
         postgres = records.get("postgres")
         running = self.postgres.running_postmaster()
         # only the server we recorded: a recycled pid or someone else's cluster is left alone
         if postgres is not None and running is not None and running.pid == postgres.pid:
             self.postgres.stop()
         self.state.forget(*records)
-        self._release(*SERVICES)
         self.config.restarts_file.unlink(missing_ok=True)
         return stopped
+
+    def stop_all_but_postgres(self, timeout: float = 10.0) -> None:
+        """The supervisor, the services and the broker, stopped and forgotten: what a
+        restore of the databases needs out of the way."""
+        self._stop_supervisor()
+        with self.state.locked():
+            records = self.state.load()
+            self.state.forget(*SERVICES, "broker")
+        terminate_all([records[n] for n in SERVICES if n in records], timeout)
+        if "broker" in records:
+            records["broker"].terminate(timeout)
+            self.broker.release()
+        self._release(*SERVICES)
+
+    def start_postgres(self) -> None:
+        """Postgres running (initialised first if PGDATA is empty), with every service's
+        database and role."""
+        if not self.running()["postgres"]:
+            self._start_postgres()
 
     def status(self) -> list[ComponentStatus]:
         records = self.state.load()

@@ -14,19 +14,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ledgerflow_events import metrics
+from ledgerflow_events.envelope import header_of
 from ledgerflow_events.kafka import KafkaConfig, close_quietly, make_producer
 from ledgerflow_events.resilience import until_done
 from ledgerflow_events.tables import MessagingTables
 from ledgerflow_events.topics import dead_letter_topic
 
 log = logging.getLogger(__name__)
-
-
-def _header(record: ConsumerRecord[bytes, bytes], name: str) -> str | None:
-    for key, value in record.headers or []:
-        if key == name:
-            return str(value.decode(errors="replace"))
-    return None
 
 
 class DeadLetterWriter:
@@ -62,7 +56,7 @@ class DeadLetterWriter:
     ) -> None:
         """Record the letter, then publish it; each step waits out an outage of the database
         or the broker, so a letter is never lost nor left on the topic unlisted."""
-        event_type = _header(record, "ce_type") or "unknown"
+        event_type = header_of(record, "ce_type") or "unknown"
         message = f"{type(error).__name__}: {error}"[:2000]
         error_headers = [
             ("dlq_error", message.encode()),
@@ -118,7 +112,7 @@ class DeadLetterWriter:
                     topic=record.topic,
                     partition=record.partition,
                     offset=record.offset,
-                    event_id=_header(record, "ce_id"),
+                    event_id=header_of(record, "ce_id"),
                     event_type=event_type,
                     key=record.key,
                     headers={k: v.decode(errors="replace") for k, v in record.headers or []},

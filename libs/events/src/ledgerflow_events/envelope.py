@@ -12,6 +12,14 @@ SCHEMA_BASE = "https://schemas.ledgerflow.dev/events"
 Headers = list[tuple[str, bytes]]
 
 
+def header_of(record: Any, name: str) -> str | None:
+    """A header of a consumed record (aiokafka's ConsumerRecord), as text."""
+    for key, value in record.headers or []:
+        if key == name:
+            return str(value.decode(errors="replace"))
+    return None
+
+
 class MalformedEvent(ValueError):
     """A message on an event topic that is not a CloudEvent we can read."""
 

@@ -1,4 +1,4 @@
-"""The inbox consumer: applies each event exactly once over at-least-once delivery.
+"""The inbox: applies each event exactly once over at-least-once delivery.
 
 For every message: claim its id in the inbox and run the handler in ONE database
 transaction, then commit the Kafka offset. A redelivered event finds its claim and is
@@ -8,18 +8,17 @@ service not answering: resilience.is_transient) is no fault of the message: it i
 until the dependency is back, and the message is never dead-lettered for it.
 """
 
-import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
-from aiokafka.errors import KafkaError
+from aiokafka import ConsumerRecord
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenacity import AsyncRetrying, RetryCallState, wait_exponential_jitter
@@ -27,10 +26,8 @@ from tenacity import AsyncRetrying, RetryCallState, wait_exponential_jitter
 from ledgerflow_events import context, metrics
 from ledgerflow_events.contracts import EventData, model_for
 from ledgerflow_events.dead_letters import DeadLetterWriter
-from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent
-from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_consumer
-from ledgerflow_events.lag import report_lag
-from ledgerflow_events.resilience import is_transient, keep_running
+from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent, header_of
+from ledgerflow_events.resilience import is_transient
 from ledgerflow_events.tables import MessagingTables
 from ledgerflow_events.tracing import consumer_span
 
@@ -75,6 +72,10 @@ class RetryPolicy:
     jitter: float = 0.2
 
 
+def event_id_of(record: ConsumerRecord[bytes, bytes]) -> str | None:
+    return header_of(record, "ce_id")
+
+
 def decode(headers: Headers | None, value: bytes | None) -> ReceivedEvent[EventData] | None:
     """The event in a message, or None for a type this consumer does not know (ignored)."""
     envelope = CloudEvent.from_kafka(headers, value)
@@ -107,7 +108,25 @@ class InboxProcessor:
         self.service = service
         self._retry = retry
 
-    async def process(self, record: ConsumerRecord[bytes, bytes]) -> Outcome:
+    async def applied_before(self, records: Sequence[ConsumerRecord[bytes, bytes]]) -> set[str]:
+        """The event ids among `records` this inbox holds already: one query for a batch, so
+        the thousands of events a replay delivers again are skipped at once, not one
+        transaction each."""
+        ids = [i for r in records if (i := event_id_of(r)) is not None]
+        if not ids:
+            return set()
+        async with self._sessions() as session:
+            found = await session.execute(
+                select(self._inbox.c.event_id).where(self._inbox.c.event_id.in_(ids))
+            )
+            return {row.event_id for row in found}
+
+    async def process(self, record: ConsumerRecord[bytes, bytes], *, seen: bool = False) -> Outcome:
+        """Apply one record; `seen`: its id is known to be in the inbox (applied_before)."""
+        if seen:
+            event_type = header_of(record, "ce_type") or "unknown"
+            metrics.EVENTS_CONSUMED.labels(self.service, event_type, Outcome.DUPLICATE).inc()
+            return Outcome.DUPLICATE
         try:
             event = decode(list(record.headers or []), record.value)
         except MalformedEvent as exc:
@@ -194,64 +213,3 @@ class InboxProcessor:
                 return Outcome.DUPLICATE
             await handler(session, event)
         return Outcome.APPLIED
-
-
-class InboxConsumer:
-    """Runs an InboxProcessor over a Kafka consumer group."""
-
-    def __init__(
-        self,
-        processor: InboxProcessor,
-        kafka: KafkaConfig,
-        *,
-        group_id: str,
-        topics: list[str],
-        commit_timeout: float = 5.0,
-    ) -> None:
-        self._processor = processor
-        self._kafka = kafka
-        self.group_id = group_id
-        self.topics = topics
-        self._commit_timeout = commit_timeout
-        self.consumer: AIOKafkaConsumer | None = None
-
-    async def run(self) -> None:
-        """Consume for ever: whatever stops the consumer (the broker or the database going
-        away), it starts again after a jittered, growing wait."""
-        await keep_running(f"consumer {self.group_id}", self._consume)
-
-    async def _consume(self) -> None:
-        await ensure_topics(self._kafka, self.topics)
-        consumer = make_consumer(self._kafka, self.group_id, self.topics)
-        self.consumer = consumer
-        await consumer.start()
-        try:
-            while True:
-                batches = await consumer.getmany(timeout_ms=500, max_records=500)
-                for tp, records in batches.items():
-                    for record in records:
-                        await self._processor.process(record)
-                    await self._commit(consumer, tp, records[-1].offset + 1)
-                    self._report_lag(consumer, tp, records[-1])
-        finally:
-            self.consumer = None
-            await close_quietly(consumer)
-
-    async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
-        # After a broker restart a commit can retry forever; the inbox makes a lost commit harmless.
-        try:
-            await asyncio.wait_for(consumer.commit({tp: offset}), self._commit_timeout)
-        except (KafkaError, TimeoutError) as exc:
-            log.warning("offset commit for %s failed (will be redelivered): %s", tp, exc)
-
-    def _report_lag(
-        self, consumer: AIOKafkaConsumer, tp: TopicPartition, last: ConsumerRecord[bytes, bytes]
-    ) -> None:
-        # Tansu's end_offsets() is wrong after batched produce; the high-water mark is right.
-        report_lag(
-            self._processor.service,
-            tp,
-            highwater=consumer.highwater(tp),
-            next_offset=last.offset + 1,
-            last_timestamp_ms=last.timestamp,
-        )

@@ -13,7 +13,6 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import NoReturn
 
 import asyncpg
 from aiokafka.errors import KafkaError, KafkaTimeoutError
@@ -84,7 +83,7 @@ class Backoff:
         )
 
 
-RESTART = Backoff(initial=0.5, maximum=15.0, jitter=0.5)
+RESTART = Backoff(initial=0.25, maximum=5.0, jitter=0.5)
 # A loop that ran this long before failing was healthy: its next failure starts the waits over.
 HEALTHY_AFTER_S = 30.0
 
@@ -95,9 +94,10 @@ async def keep_running(
     *,
     backoff: Backoff = RESTART,
     healthy_after: float = HEALTHY_AFTER_S,
-) -> NoReturn:
-    """Run `run` for ever: after any failure (cancellation aside), log it and start it again,
-    waiting longer after each failure in a row."""
+) -> None:
+    """Run `run` until it returns: after any failure (cancellation aside), log it and start
+    it again, waiting longer after each failure in a row. A loop meant to run for ever never
+    returns, so for it this never ends."""
 
     def log_failure(state: RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None
@@ -114,10 +114,9 @@ async def keep_running(
             started = time.monotonic()
             with attempt:
                 await run()
-                # A loop that ends of itself has stopped doing its work: it starts again too.
-                raise RuntimeError(f"{what} stopped")
+                return
             if time.monotonic() - started >= healthy_after:
-                break
+                break  # it had worked for a while: the next failure starts the waits over
 
 
 async def until_done(

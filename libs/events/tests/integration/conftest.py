@@ -68,8 +68,8 @@ class RecordingProcessor(InboxProcessor):
 
     outcomes: list[Outcome]
 
-    async def process(self, record: ConsumerRecord[bytes, bytes]) -> Outcome:
-        outcome = await super().process(record)
+    async def process(self, record: ConsumerRecord[bytes, bytes], *, seen: bool = False) -> Outcome:
+        outcome = await super().process(record, seen=seen)
         self.outcomes.append(outcome)
         return outcome
 

@@ -1,6 +1,6 @@
 import asyncio
 
-from ledgerflow_events.inbox import InboxConsumer
+from ledgerflow_events.consumer import InboxConsumer
 from ledgerflow_events.kafka import ensure_topics
 from ledgerflow_events.relay import OutboxRelay
 from ledgerflow_events.testing import eventually, stop_tasks

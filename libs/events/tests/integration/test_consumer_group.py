@@ -1,6 +1,7 @@
 import asyncio
 
-from ledgerflow_events.inbox import InboxConsumer, Outcome
+from ledgerflow_events.consumer import InboxConsumer
+from ledgerflow_events.inbox import Outcome
 from ledgerflow_events.relay import OutboxRelay
 from ledgerflow_events.testing import eventually, stop_tasks
 from ledgerflow_events.topics import DEFAULT_PARTITIONS

@@ -2,7 +2,8 @@ import asyncio
 
 from aiokafka import AIOKafkaProducer
 
-from ledgerflow_events.inbox import InboxConsumer, Outcome
+from ledgerflow_events.consumer import InboxConsumer
+from ledgerflow_events.inbox import Outcome
 from ledgerflow_events.kafka import make_producer
 from ledgerflow_events.testing import as_record, cloud_event, eventually, stop_tasks
 from ledgerflow_events.topics import dead_letter_topic
@@ -98,3 +99,22 @@ async def test_a_transient_failure_is_retried_and_applied_once(scratch: Scratch)
     assert await processor.process(record) == Outcome.APPLIED
     assert await scratch.applied_totals() == {"hana-inv-1": 7525}
     assert await scratch.count(scratch.tables.dead_letters) == 0
+
+
+async def test_a_batch_delivered_again_is_recognised_in_one_lookup_and_skipped(
+    scratch: Scratch,
+) -> None:
+    processor = scratch.processor()
+    events = [cloud_event(invoice("ivy", n)) for n in range(3)]
+    records = [as_record(e, topic=scratch.topic, offset=n) for n, e in enumerate(events)]
+    await processor.process(records[0])
+    await processor.process(records[2])
+
+    seen = await processor.applied_before(records)
+
+    assert seen == {events[0].id, events[2].id}
+    outcomes = [
+        await processor.process(r, seen=e.id in seen) for r, e in zip(records, events, strict=True)
+    ]
+    assert outcomes == [Outcome.DUPLICATE, Outcome.APPLIED, Outcome.DUPLICATE]
+    assert sorted(await scratch.applied_totals()) == ["ivy-inv-0", "ivy-inv-1", "ivy-inv-2"]

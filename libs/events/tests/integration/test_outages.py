@@ -8,8 +8,9 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from ledgerflow_events.consumer import InboxConsumer
 from ledgerflow_events.dead_letters import pending_dead_letters
-from ledgerflow_events.inbox import InboxConsumer, Outcome
+from ledgerflow_events.inbox import Outcome
 from ledgerflow_events.kafka import KafkaConfig, ensure_topics, make_producer
 from ledgerflow_events.testing import as_record, cloud_event, eventually, stop_tasks
 from ledgerflow_events.topics import dead_letter_topic

@@ -2,7 +2,8 @@ import asyncio
 
 from sqlalchemy import select, text
 
-from ledgerflow_events.inbox import InboxConsumer, Outcome
+from ledgerflow_events.consumer import InboxConsumer
+from ledgerflow_events.inbox import Outcome
 from ledgerflow_events.kafka import make_producer
 from ledgerflow_events.relay import OutboxRelay
 from ledgerflow_events.testing import eventually, stop_tasks

@@ -63,26 +63,32 @@ def test_a_failure_of_the_work_itself_is_not_transient(error: BaseException) -> 
     assert not is_transient(error)
 
 
-async def test_keep_running_restarts_a_loop_that_fails_or_stops_until_cancelled() -> None:
+async def test_keep_running_restarts_a_loop_after_each_failure_until_it_is_done() -> None:
+    failures = iter([ConnectionResetError("broker went away"), ValueError("bug"), None])
     runs: list[str] = []
-    third_run = asyncio.Event()
 
     async def loop() -> None:
         runs.append("run")
-        if len(runs) == 1:
-            raise ConnectionResetError("broker went away")
-        if len(runs) == 2:
-            return  # ended of itself
-        third_run.set()
+        if (error := next(failures)) is not None:
+            raise error
+
+    async with asyncio.timeout(5):
+        await keep_running("test loop", loop, backoff=QUICK)
+    assert runs == ["run", "run", "run"]
+
+
+async def test_keep_running_stops_when_cancelled() -> None:
+    started = asyncio.Event()
+
+    async def forever() -> None:
+        started.set()
         await asyncio.Event().wait()
 
-    task = asyncio.create_task(keep_running("test loop", loop, backoff=QUICK))
-    async with asyncio.timeout(5):
-        await third_run.wait()
+    task = asyncio.create_task(keep_running("forever", forever, backoff=QUICK))
+    await started.wait()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert runs == ["run", "run", "run"]
 
 
 async def test_until_done_waits_out_an_outage_but_raises_a_real_failure_at_once() -> None:

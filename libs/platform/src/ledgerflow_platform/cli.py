@@ -4,9 +4,12 @@ worker."""
 import argparse
 import gc
 import os
+import shutil
 import socket
 import sys
+import tempfile
 from collections.abc import Callable
+from functools import partial
 
 import prometheus_client
 import uvicorn
@@ -17,7 +20,7 @@ from ledgerflow_platform.logs import configure_logging
 from ledgerflow_platform.migrations import upgrade_to_head
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
-from ledgerflow_platform.supervisor import LISTEN_FD, supervise
+from ledgerflow_platform.supervisor import LISTEN_FD, METRICS_DIR, Half, supervise
 from ledgerflow_platform.telemetry import TelemetrySettings, configure_tracing
 from ledgerflow_platform.worker import run_worker
 
@@ -39,30 +42,58 @@ async def _serve_api(spec: ServiceSpec, settings: ServiceSettings) -> None:
     await uvicorn.Server(config).serve(sockets=sockets)
 
 
+# Set by `serve` when it made the metrics directory itself, so it removes it at the end.
+_OWN_METRICS_DIR = "LEDGERFLOW_OWN_METRICS_DIR"
+
+
 def service_main(spec: ServiceSpec, settings_factory: Callable[[], ServiceSettings]) -> None:
     parser = argparse.ArgumentParser(prog=f"{spec.name}-svc", description=spec.description)
     parser.add_argument("command", choices=["migrate", "serve", "api", "worker"])
     command = parser.parse_args().command
+    if command == "serve" and METRICS_DIR not in os.environ:
+        _serve_again_with_shared_metrics()
     settings = settings_factory()
     configure_logging(spec.name, json_lines=settings.log_json, level=settings.log_level)
     configure_tracing(spec.name, TelemetrySettings())
     if command == "migrate":
         upgrade_to_head(spec.migrations_dir, settings.database_url)
         return
-    if command == "serve":
-        # The command line that started us, once per process: `... api` and `... worker`.
-        sys.exit(
-            supervise(
-                sys.orig_argv[:-1],
-                listen=(settings.host, settings.port),
-                api_processes=settings.api_processes,
-            )
-        )
     # What start-up built lives as long as the process: keep the collector from walking it
     # again on every full collection, which paused requests for up to 150 ms under load.
+    # Under `serve`, the halves forked from it share it too.
     gc.freeze()
+    if command == "serve":
+        sys.exit(_serve(spec, settings))
+    _run_half(spec, settings, command)
+
+
+def _run_half(spec: ServiceSpec, settings: ServiceSettings, half: str) -> None:
     # uvloop: asyncpg, aiokafka and the HTTP server spend much of their time in the loop's
     # socket handling, which it does in C.
-    if command == "worker" and settings.worker_metrics_port is not None:
+    if half == "worker" and settings.worker_metrics_port is not None:
         prometheus_client.start_http_server(settings.worker_metrics_port, addr=settings.host)
-    uvloop.run(_serve_api(spec, settings) if command == "api" else run_worker(spec, settings))
+    uvloop.run(_serve_api(spec, settings) if half == "api" else run_worker(spec, settings))
+
+
+def _serve(spec: ServiceSpec, settings: ServiceSettings) -> int:
+    halves = [Half("worker", partial(_run_half, spec, settings, "worker"))]
+    api = Half("api", partial(_run_half, spec, settings, "api"), listens=True)
+    halves += [api] * settings.api_processes
+    try:
+        return supervise(halves, listen=(settings.host, settings.port))
+    finally:
+        if os.environ.get(_OWN_METRICS_DIR):
+            shutil.rmtree(os.environ[METRICS_DIR], ignore_errors=True)
+
+
+def _serve_again_with_shared_metrics() -> None:
+    """prometheus_client picks multiprocess mode when it is imported, which has happened by
+    now: start this same command again with the directory set, before anything is imported.
+    (A caller that sets PROMETHEUS_MULTIPROC_DIR itself, as the local platform does, saves
+    this second start.)"""
+    env = {
+        **os.environ,
+        METRICS_DIR: tempfile.mkdtemp(prefix="ledgerflow-metrics-"),
+        _OWN_METRICS_DIR: "1",
+    }
+    os.execve(sys.executable, [sys.executable, *sys.orig_argv[1:]], env)  # noqa: S606

@@ -11,8 +11,9 @@ from contextlib import AsyncExitStack
 from functools import partial
 from typing import Any
 
+from ledgerflow_events.consumer import InboxConsumer
 from ledgerflow_events.dead_letters import DeadLetterWriter
-from ledgerflow_events.inbox import InboxConsumer, InboxProcessor, RetryPolicy
+from ledgerflow_events.inbox import InboxProcessor, RetryPolicy
 from ledgerflow_events.relay import OutboxRelay
 from ledgerflow_events.resilience import keep_running, until_done
 from ledgerflow_platform.database import create_engine, session_factory

@@ -1,0 +1,104 @@
+"""The inbox consumer: an InboxProcessor over a Kafka consumer group.
+
+Records are applied in order per partition, then their offset is committed (rebalances.py
+says when it is not). The ids of a batch are looked up in the inbox first, so a replay of
+everything a producer ever published costs one query per batch for what was seen before.
+"""
+
+import logging
+
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.errors import KafkaError
+
+from ledgerflow_events.inbox import InboxProcessor, event_id_of
+from ledgerflow_events.kafka import KafkaConfig, close_quietly, ensure_topics, make_consumer
+from ledgerflow_events.lag import report_lag
+from ledgerflow_events.rebalances import Rebalances
+from ledgerflow_events.resilience import keep_running, until_done
+
+log = logging.getLogger(__name__)
+
+
+class InboxConsumer:
+    def __init__(
+        self,
+        processor: InboxProcessor,
+        kafka: KafkaConfig,
+        *,
+        group_id: str,
+        topics: list[str],
+        commit_timeout: float = 5.0,
+    ) -> None:
+        self._processor = processor
+        self._kafka = kafka
+        self.group_id = group_id
+        self.topics = topics
+        self._commit_timeout = commit_timeout
+        self.consumer: AIOKafkaConsumer | None = None
+
+    async def run(self) -> None:
+        """Consume for ever: whatever stops the consumer (the broker or the database going
+        away), it starts again after a jittered, growing wait."""
+        await keep_running(f"consumer {self.group_id}", self._consume)
+
+    async def _consume(self) -> None:
+        await ensure_topics(self._kafka, self.topics)
+        consumer = make_consumer(self._kafka, self.group_id, [])
+        rebalances = Rebalances()
+        consumer.subscribe(self.topics, listener=rebalances)
+        self.consumer = consumer
+        await consumer.start()
+        try:
+            while True:
+                generation = rebalances.generation
+                batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                for tp, records in batches.items():
+                    seen = await self._applied_before(records)
+                    for record in records:
+                        await self._processor.process(record, seen=event_id_of(record) in seen)
+                    next_offset = records[-1].offset + 1
+                    await self._commit(consumer, rebalances, generation, tp, next_offset)
+                    self._report_lag(consumer, tp, records[-1])
+        finally:
+            self.consumer = None
+            await close_quietly(consumer)
+
+    async def _applied_before(self, records: list[ConsumerRecord[bytes, bytes]]) -> set[str]:
+        found: set[str] = set()
+
+        async def look_up() -> None:
+            found.update(await self._processor.applied_before(records))
+
+        await until_done(f"consumer {self.group_id} looking up its inbox", look_up)
+        return found
+
+    async def _commit(
+        self,
+        consumer: AIOKafkaConsumer,
+        rebalances: Rebalances,
+        generation: int,
+        tp: TopicPartition,
+        offset: int,
+    ) -> None:
+        # Not committed, the records are delivered again and the inbox skips them.
+        try:
+            committed = await rebalances.commit(
+                consumer, {tp: offset}, fetched_in=generation, within=self._commit_timeout
+            )
+        except KafkaError as exc:
+            committed = False
+            log.warning("offset commit for %s failed: %s", tp, exc)
+        if not committed:
+            log.info("offset %s of %s not committed (will be redelivered)", offset, tp)
+
+    def _report_lag(
+        self, consumer: AIOKafkaConsumer, tp: TopicPartition, last: ConsumerRecord[bytes, bytes]
+    ) -> None:
+        # Tansu's end_offsets() is wrong after batched produce; the high-water mark is right.
+        report_lag(
+            self._processor.service,
+            tp,
+            highwater=consumer.highwater(tp),
+            next_offset=last.offset + 1,
+            last_timestamp_ms=last.timestamp,
+        )
