@@ -26,6 +26,10 @@ def service_env(config: StackConfig, name: str) -> dict[str, str]:
         f"{prefix}_HOST": HOST,
         f"{prefix}_PORT": str(config.service_ports[name]),
         f"{prefix}_AUTH_PUBLIC_KEY_FILE": str(config.public_key),
+        # Locally the platform's own issuer key signs the services' tokens to each other.
+        f"{prefix}_SERVICE_KEY_FILE": str(config.private_key),
+        f"{prefix}_CUSTOMER_URL": config.url("customer"),
+        f"{prefix}_LEDGER_URL": config.url("ledger"),
         f"{prefix}_LOG_JSON": "true",
         # a log that stops short of the crash is no help
         "PYTHONUNBUFFERED": "1",

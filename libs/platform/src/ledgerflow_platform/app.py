@@ -20,14 +20,22 @@ from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.inbox import InboxProcessor, RetryPolicy
 from ledgerflow_platform.auth.verifier import TokenVerifier
 from ledgerflow_platform.database import create_engine, session_factory
+from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.idempotency import IdempotencyStore
+from ledgerflow_platform.service_client import UpstreamUnavailable
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
 from ledgerflow_platform.supervisor import METRICS_DIR
 from ledgerflow_platform.web import admin, health
 from ledgerflow_platform.web.gauges import refresh_scraped_gauges
 from ledgerflow_platform.web.observability import ObservabilityMiddleware
-from ledgerflow_platform.web.problems import install_problem_handlers
+from ledgerflow_platform.web.problems import ProblemType, install_problem_handlers
+
+PLATFORM_ERRORS: dict[type[DomainError], ProblemType] = {
+    UpstreamUnavailable: ProblemType(
+        503, "upstream-unavailable", "Another service did not answer in time"
+    ),
+}
 
 
 def metrics_registry() -> CollectorRegistry:
@@ -89,7 +97,7 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     app.state.auth = TokenVerifier(
         settings.public_key_pem(), issuer=settings.auth_issuer, audience=settings.auth_audience
     )
-    install_problem_handlers(app, spec.errors)
+    install_problem_handlers(app, {**PLATFORM_ERRORS, **spec.errors})
     app.add_middleware(ObservabilityMiddleware, service=spec.name)
     app.include_router(health.router)
     app.include_router(admin.router)

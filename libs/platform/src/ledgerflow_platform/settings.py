@@ -6,6 +6,7 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledgerflow_events.kafka import KafkaConfig
+from ledgerflow_platform.service_client import ServiceClient, ServiceCredentials
 
 
 class ServiceSettings(BaseSettings):
@@ -20,6 +21,13 @@ class ServiceSettings(BaseSettings):
     auth_public_key: str | None = None
     auth_issuer: str = "ledgerflow"
     auth_audience: str = "ledgerflow"
+    # The Ed25519 private key this service signs its own `service` tokens with when it calls
+    # another service; the issuer's verifiers must trust its public half.
+    service_key_file: Path | None = None
+    # Other services' base URLs, for the few synchronous reads (ARCHITECTURE.md).
+    customer_url: str | None = None
+    ledger_url: str | None = None
+    upstream_timeout_s: float = 5.0
     # API processes `serve` runs beside the worker, sharing one listening socket.
     api_processes: int = Field(default=1, ge=1, le=16)
     db_pool_size: int = 8
@@ -53,6 +61,23 @@ class ServiceSettings(BaseSettings):
             return self.auth_public_key
         assert self.auth_public_key_file is not None
         return self.auth_public_key_file.read_text()
+
+    def service_client(self, service: str, *, calling: str) -> ServiceClient:
+        """A client of `service` (customer or ledger) for the service `calling`, as configured."""
+        base_url = getattr(self, f"{service}_url")
+        if base_url is None:
+            raise ValueError(f"set the {service}_url setting: {calling}-svc calls {service}-svc")
+        credentials = (
+            ServiceCredentials.from_key_file(
+                self.service_key_file,
+                service=calling,
+                issuer=self.auth_issuer,
+                audience=self.auth_audience,
+            )
+            if self.service_key_file is not None
+            else None
+        )
+        return ServiceClient(service, base_url, credentials, timeout_s=self.upstream_timeout_s)
 
     def kafka(self) -> KafkaConfig:
         return KafkaConfig(

@@ -22,6 +22,12 @@ class CustomerRegistered(EventData):
     currency: CurrencyCode = Field(description="ISO 4217 code of the customer's account currency")
     payment_terms_days: int = Field(description="Days from invoice to due date by default")
     registered_at: datetime = Field(description="When the customer was registered (RFC 3339)")
+    # Added later in v1: absent from customers registered before.
+    code: str | None = Field(default=None, description="The customer's unique code")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 country code")
+    industry: str | None = Field(default=None, description="The customer's industry")
+    region: str | None = Field(default=None, description="The sales region it belongs to")
+    segments: list[str] | None = Field(default=None, description="Segments it is counted in")
 
 
 CustomerStatusName = Annotated[

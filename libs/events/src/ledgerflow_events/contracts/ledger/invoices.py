@@ -46,6 +46,15 @@ class InvoiceIssued(EventData):
     instalments: list[InvoiceInstalment] | None = Field(
         default=None, description="When which part of the total falls due; absent on older invoices"
     )
+    order_reference: str | None = Field(
+        default=None,
+        description="The order system's reference the invoice bills; credit-svc converts the "
+        "order's credit reservation into the invoice",
+    )
+    contract_id: str | None = Field(
+        default=None,
+        description="The customer's contract (customer-svc) the invoice bills, if any",
+    )
 
 
 class InvoicePaid(EventData):

@@ -1,0 +1,31 @@
+"""Facts published by collections-svc on collections.events."""
+
+from ledgerflow_events.contracts.collections.arrangements import (
+    DisputeOpened,
+    DisputeResolved,
+    PaymentPlanAgreed,
+    PaymentPlanEnded,
+    PlanInstalment,
+    PromiseBroken,
+    PromiseKept,
+    PromiseMade,
+)
+from ledgerflow_events.contracts.collections.cases import CaseAssigned, CaseClosed, CaseOpened
+from ledgerflow_events.contracts.collections.notices import Escalated, NoticedInvoice, NoticeSent
+
+__all__ = [
+    "CaseAssigned",
+    "CaseClosed",
+    "CaseOpened",
+    "DisputeOpened",
+    "DisputeResolved",
+    "Escalated",
+    "NoticeSent",
+    "NoticedInvoice",
+    "PaymentPlanAgreed",
+    "PaymentPlanEnded",
+    "PlanInstalment",
+    "PromiseBroken",
+    "PromiseKept",
+    "PromiseMade",
+]

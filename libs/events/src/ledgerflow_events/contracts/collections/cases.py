@@ -1,0 +1,40 @@
+"""Collection cases, published by collections-svc on collections.events: reporting groups
+receivables by collector and measures collectors' performance."""
+
+from datetime import date
+from typing import ClassVar
+
+from pydantic import Field
+
+from ledgerflow_events.contracts.base import EventData
+
+
+class CaseOpened(EventData):
+    """A customer fell into arrears and a collection case was opened."""
+
+    producer: ClassVar[str] = "collections"
+    fact: ClassVar[str] = "case_opened"
+
+    case_id: str = Field(description="The collection case")
+    opened_on: date = Field(description="The business date it was opened")
+
+
+class CaseAssigned(EventData):
+    """A case was assigned to a collector, by hand or by the assignment rules."""
+
+    producer: ClassVar[str] = "collections"
+    fact: ClassVar[str] = "case_assigned"
+
+    case_id: str = Field(description="The collection case")
+    collector: str = Field(description="The collector's user id (token subject)")
+    assigned_on: date = Field(description="The business date of the assignment")
+
+
+class CaseClosed(EventData):
+    """Nothing of the customer is overdue any more and the case was closed."""
+
+    producer: ClassVar[str] = "collections"
+    fact: ClassVar[str] = "case_closed"
+
+    case_id: str = Field(description="The collection case")
+    closed_on: date = Field(description="The business date it was closed")
