@@ -50,9 +50,12 @@ def _resolve(schema: Schema, root: Schema) -> Schema:
 
 
 def _from_pattern(pattern: str) -> str | None:
-    alternatives = re.fullmatch(r"\^\(([a-z_|]+)\)\$", pattern)
+    alternatives = re.fullmatch(r"\^\(([\w|-]+)\)\$", pattern)
     if alternatives:
         return alternatives.group(1).split("|")[0]
+    one_of_range = re.fullmatch(r"\^\[(\w)-\w\]\$", pattern)
+    if one_of_range:
+        return one_of_range.group(1)
     if pattern.startswith("^-?\\d+"):
         return "1250.00"
     if pattern == "^[A-Z]{3}$":
@@ -60,12 +63,18 @@ def _from_pattern(pattern: str) -> str | None:
     return None
 
 
+def _fits(value: Any, schema: Schema) -> bool:
+    """Whether a value by name also matches the field's own pattern, where it has one."""
+    pattern = schema.get("pattern")
+    return not (pattern and isinstance(value, str) and re.search(pattern, value) is None)
+
+
 def example_value(name: str, schema: Schema, root: Schema) -> Any:
     schema = _resolve(schema, root)
     if "anyOf" in schema:
         present = [s for s in schema["anyOf"] if s.get("type") != "null"]
         return example_value(name, present[0], root)
-    if name in BY_NAME:
+    if name in BY_NAME and _fits(BY_NAME[name], schema):
         return BY_NAME[name]
     kind = schema.get("type")
     if kind == "object":
