@@ -65,6 +65,8 @@ async def test_an_issued_invoice_is_due_after_the_customers_terms_and_numbered_i
         "due_date": "2026-04-15",
         "totals": {"net": "59.97", "tax": "0.00"},
         "instalments": [{"due_date": "2026-04-15", "amount": "59.97"}],
+        "order_reference": None,
+        "contract_id": None,
     }
 
 
