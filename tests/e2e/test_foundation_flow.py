@@ -67,6 +67,14 @@ async def test_an_overdue_customer_is_tracked_by_every_service_until_paid(api: A
                 "days_31_60": "0.00",
                 "days_61_90": "600.00",
                 "days_over_90": "0.00",
+                "buckets": [
+                    {"label": "current", "from_days": None, "to_days": 0, "amount": "0.00"},
+                    {"label": "1-30", "from_days": 1, "to_days": 30, "amount": "250.50"},
+                    {"label": "31-60", "from_days": 31, "to_days": 60, "amount": "0.00"},
+                    {"label": "61-90", "from_days": 61, "to_days": 90, "amount": "600.00"},
+                    {"label": "over 90", "from_days": 91, "to_days": None, "amount": "0.00"},
+                ],
+                "disputed": "0.00",
                 "total": "850.50",
             }
         ],
