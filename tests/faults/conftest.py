@@ -10,7 +10,7 @@ import pytest
 from ledgerflow_devstack.stack import Stack
 from ledgerflow_events.testing import eventually
 
-from .agreement import Auditor, Book
+from .agreement import SERVICES, Auditor, Book
 from .figures import FIGURES, table
 
 CUSTOMERS = 6
@@ -37,6 +37,12 @@ async def book(platform: Stack, client: httpx.AsyncClient) -> Book:
         assert response.status_code == 201, response.text
         return response.json()
 
+    letters_before: dict[str, set[int]] = {}
+    admin = {"Authorization": f"Bearer {platform.token('admin', subject='fault-suite')}"}
+    for service in SERVICES:
+        url = platform.url(service) + "/v1/admin/dead-letters"
+        response = await client.get(url, headers=admin)
+        letters_before[service] = {item["id"] for item in response.json()["items"]}
     run = uuid.uuid4().hex[:8]  # a platform kept between runs gets new customers each time
     customers = []
     for n in range(CUSTOMERS):
@@ -52,7 +58,7 @@ async def book(platform: Stack, client: httpx.AsyncClient) -> Book:
         line = {"description": "Annual supply", "quantity": "1", "unit_price": "100000.00"}
         body = {"customer_id": customer, "issue_date": ISSUED, "lines": [line]}
         await post("ledger", "/v1/invoices", f"{run}-i{n}", body)
-    book = Book(customers, dict.fromkeys(customers, INVOICE_MINOR), [])
+    book = Book(customers, dict.fromkeys(customers, INVOICE_MINOR), [], letters_before)
     auditor = Auditor(platform, client)
 
     async def agreed() -> bool:
