@@ -1,6 +1,5 @@
 """The faults, done to the running platform as an operator's worst day would."""
 
-import asyncio
 import signal
 
 import psutil
@@ -35,10 +34,3 @@ async def kill_service(platform: Stack, service: str) -> list[int]:
 async def kill_broker(platform: Stack) -> list[int]:
     """kill -9 the memory-only broker: every topic, message and committed offset is gone."""
     return _kill([psutil.Process(platform.pids()["broker"])])
-
-
-async def crash_postgres(platform: Stack) -> list[int]:
-    """`pg_ctl restart -m immediate`: every connection cut mid-flight, then crash recovery."""
-    before = platform.pids()["postgres"]
-    await asyncio.to_thread(platform.postgres.crash_restart)
-    return [before]

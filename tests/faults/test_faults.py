@@ -136,16 +136,3 @@ async def test_the_broker_restarts_empty_and_the_outboxes_are_replayed(
         platform, client, book, "kill -9 broker (empty on restart)", faults.kill_broker
     )
     assert after["broker"] == before["broker"] + 1
-
-
-async def test_postgres_restarts_immediately_under_load(
-    platform: Stack, client: httpx.AsyncClient, book: Book
-) -> None:
-    before = await restarts_now(platform)
-    _, after = await survive(
-        platform, client, book, "pg_ctl restart -m immediate", faults.crash_postgres
-    )
-    assert after["postgres"] == before["postgres"] + 1
-    # the services rode it out: none of them was restarted
-    services = ("customer", "ledger", "credit", "collections", "reporting")
-    assert {s: after[s] for s in services} == {s: before[s] for s in services}
