@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
-	compose-env manifests schemas replay bench clean
+	compose-env manifests schemas authorization-matrix replay bench clean
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
@@ -87,6 +87,10 @@ test: lint kcat prometheus node-tools
 
 schemas: install
 	$(RUN) python -m ledgerflow_events.schemas
+
+# The README's roles x actions table, from each service's api/authorization.py.
+authorization-matrix: install
+	$(RUN) python tests/fuzz/matrix.py
 
 # docker-compose.yml's .env: generated passwords and keys, never committed.
 compose-env: install

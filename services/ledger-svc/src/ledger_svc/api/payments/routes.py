@@ -42,8 +42,8 @@ from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import (
     DbSession,
+    IdempotencyKey,
     Idempotent,
-    idempotency_key,
     key_reused,
     replayed,
     request_fingerprint,
@@ -66,9 +66,12 @@ CanRead = Annotated[Principal, Depends(require_roles(*EVERY_ROLE))]
     "the oldest due first; the surplus is kept as credit",
 )
 async def record(
-    body: RecordPayment, request: Request, resources: Resources, principal: CanRecord
+    body: RecordPayment,
+    request: Request,
+    resources: Resources,
+    principal: CanRecord,
+    key: IdempotencyKey,
 ) -> Response:
-    key = idempotency_key(request)
     claim = (
         KeyClaim((principal.subject, key), await request_fingerprint(request))
         if key is not None
