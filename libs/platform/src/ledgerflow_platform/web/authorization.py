@@ -45,7 +45,7 @@ def declared_roles(routes: Sequence[BaseRoute]) -> Iterator[tuple[str, frozenset
     for route, path in api_routes(routes):
         roles = route_roles(route)
         admitted = OPEN if roles is None else frozenset(Role(r) for r in roles)
-        for method in sorted(route.methods):
+        for method in sorted(route.methods or ()):
             yield operation_name(method, path), admitted
 
 

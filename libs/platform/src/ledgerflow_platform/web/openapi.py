@@ -153,7 +153,7 @@ def operations(
     """Each documented operation with the route that serves it."""
     paths = document.get("paths", {})
     for route, path in api_routes(routes):
-        for method in sorted(route.methods):
+        for method in sorted(route.methods or ()):
             operation = paths.get(path, {}).get(method.lower())
             if operation is not None:
                 yield route, method.lower(), operation
