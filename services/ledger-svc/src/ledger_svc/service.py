@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from ledger_svc.adapters.gauges import measure_open_receivables
 from ledger_svc.adapters.tables.messaging import idempotency_keys, messaging, outbox
 from ledger_svc.api.adjustments import routes as adjustments
 from ledger_svc.api.bank_reconciliation import routes as bank_reconciliation
@@ -42,4 +43,5 @@ SPEC = ServiceSpec(
     handlers=HANDLERS,
     resources=ledger_resources,
     upload_forms=[BankStatementUpload],
+    scraped_gauges=[measure_open_receivables],
 )
