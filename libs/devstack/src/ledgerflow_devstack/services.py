@@ -32,6 +32,8 @@ def service_env(config: StackConfig, name: str) -> dict[str, str]:
         f"{prefix}_CUSTOMER_URL": config.url("customer"),
         f"{prefix}_LEDGER_URL": config.url("ledger"),
         f"{prefix}_LOG_JSON": "true",
+        # a developer's machine: the published dev keys are allowed (never the default)
+        f"{prefix}_ENV": "dev",
         # a log that stops short of the crash is no help
         "PYTHONUNBUFFERED": "1",
     }
