@@ -5,6 +5,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
+from ledgerflow_events.resilience import DependencyUnavailable
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import InvalidToken
 from ledgerflow_platform.auth.verifier import TokenVerifier
@@ -161,3 +163,12 @@ def _hs256(payload: dict[str, Any], secret: bytes, *, kid: str) -> str:
     body = part(json.dumps(payload, default=lambda d: int(d.timestamp())).encode())
     signature = hmac.new(secret, f"{header}.{body}".encode(), hashlib.sha256).digest()
     return f"{header}.{body}.{part(signature)}"
+
+
+async def test_a_key_set_that_cannot_be_fetched_is_an_outage_not_a_refusal() -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}/jwks.json"
+    check = TokenVerifier(jwks_url=url, issuer=ISSUER, audience=AUDIENCE)
+    with pytest.raises(DependencyUnavailable):
+        await check.verify(token("ec-2026"))

@@ -1,12 +1,19 @@
-"""A service that cannot start for want of a setting says which, in one line, and stops."""
+"""A service's command line: `serve` runs its halves with shared metrics and stops cleanly;
+one that cannot start for want of a setting says which, in one line."""
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import httpx
 import pytest
 
 from ledgerflow_platform.settings import ServiceSettings
+from ledgerflow_platform.testing import KeyPair
 
 SERVICE = """
 from pathlib import Path
@@ -17,6 +24,7 @@ from ledgerflow_events.tables import define_messaging_tables
 from ledgerflow_platform.cli import service_main
 from ledgerflow_platform.idempotency import define_idempotency_table
 from ledgerflow_platform.settings import ServiceSettings
+from ledgerflow_platform.testing import KeyPair
 from ledgerflow_platform.spec import ServiceSpec
 
 class Settings(ServiceSettings):
@@ -77,3 +85,38 @@ def test_the_default_environment_is_production() -> None:
 @pytest.mark.parametrize("variable", ["CUSTOMER_ENV", "LEDGER_ENV", "REPORTING_ENV"])
 def test_the_test_suite_chose_dev_explicitly(variable: str) -> None:
     assert os.environ[variable] == "dev"
+
+
+def test_serve_shares_a_metrics_directory_it_makes_itself_and_removes_on_stop(
+    tmp_path: Path,
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PROBE_")}
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    env |= {
+        "TMPDIR": str(tmp_path),
+        "PROBE_DATABASE_URL": "postgresql+asyncpg://probe@127.0.0.1:1/probe",
+        "PROBE_PORT": str(port),
+        "PROBE_AUTH_PUBLIC_KEY": KeyPair.generate().public_pem,
+    }
+    serving = subprocess.Popen([sys.executable, "-c", SERVICE, "serve"], env=env)  # noqa: S603
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(f"http://127.0.0.1:{port}/health/live"):
+            assert time.monotonic() < deadline
+            assert serving.poll() is None
+            time.sleep(0.1)
+        assert [p.name.startswith("ledgerflow-metrics-") for p in tmp_path.iterdir()] == [True]
+    finally:
+        serving.send_signal(signal.SIGTERM)
+        assert serving.wait(30) == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
