@@ -34,6 +34,8 @@ def service_env(config: StackConfig, name: str) -> dict[str, str]:
         f"{prefix}_LOG_JSON": "true",
         # Locally the business gauges follow a demo or a test within seconds, not a minute.
         f"{prefix}_GAUGES_REFRESH_S": "5",
+        # a developer's machine: the published dev keys are allowed (never the default)
+        f"{prefix}_ENV": "dev",
         # a log that stops short of the crash is no help
         "PYTHONUNBUFFERED": "1",
     }

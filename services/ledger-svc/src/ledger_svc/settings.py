@@ -29,13 +29,14 @@ DEV_PAYER_ACCOUNT_KEY = "bGVkZ2VyZmxvdy1kZXYtcGF5ZXItYWNjb3VudC1rZXk"
 
 class PayerAccountSettings(BaseSettings):
     """The key of payers' account fingerprints (domain/bank_reconciliation/bank_accounts.py):
-    LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev (the
-    default, for local runs and tests) may it be left out; the published dev key is used then.
+    LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev, set
+    explicitly (the local platform and the tests set it), may it be left out; the published dev
+    key is used then.
     Changing it orphans the accounts registered under the old one: register them again."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 
-    env: str = "dev"
+    env: str = "production"
     payer_account_key: str | None = None
 
     @model_validator(mode="after")
