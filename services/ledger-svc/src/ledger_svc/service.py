@@ -10,6 +10,7 @@ from ledger_svc.api.books import routes as books
 from ledger_svc.api.errors import ERRORS
 from ledger_svc.api.invoicing import routes as invoicing
 from ledger_svc.api.payments import routes as payments
+from ledger_svc.api.periods import routes as periods
 from ledger_svc.api.statements import routes as statements
 from ledger_svc.handlers import HANDLERS
 from ledger_svc.resources import ledger_resources
@@ -35,6 +36,7 @@ SPEC = ServiceSpec(
         adjustments.router,
         statements.router,
         bank_reconciliation.router,
+        periods.router,
     ],
     errors=ERRORS,
     outbox=outbox,

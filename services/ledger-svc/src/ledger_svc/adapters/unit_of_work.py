@@ -21,6 +21,7 @@ from ledger_svc.adapters.invoicing.invoices import InvoiceRepository
 from ledger_svc.adapters.payments.credit_applications import CreditApplicationRepository
 from ledger_svc.adapters.payments.payment_book import PaymentBook
 from ledger_svc.adapters.payments.payments import PaymentRepository
+from ledger_svc.adapters.periods.periods import AccountingPeriods
 from ledger_svc.adapters.statements.statement_queries import StatementQueries
 from ledger_svc.adapters.tables.messaging import outbox
 from ledgerflow_platform.unit_of_work import UnitOfWork
@@ -49,3 +50,4 @@ class LedgerUnitOfWork(UnitOfWork):
         self.bank_statements = BankStatementRepository(session)
         self.reconciliations = ReconciliationRepository(session)
         self.customer_bank_accounts = CustomerBankAccounts(session)
+        self.periods = AccountingPeriods(session)

@@ -10,6 +10,7 @@ from ledger_svc.adapters.tables import (
     invoicing,
     messaging,
     payments,
+    periods,
 )
 from ledger_svc.adapters.tables.base import metadata
 
@@ -21,4 +22,5 @@ __all__ = [
     "messaging",
     "metadata",
     "payments",
+    "periods",
 ]
