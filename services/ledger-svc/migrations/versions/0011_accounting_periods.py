@@ -1,4 +1,5 @@
-"""accounting periods: every close and reopening of a calendar month
+"""accounting periods: every close and reopening of a calendar month; dunning notice fees
+charged, once per invoice and level
 
 Revision ID: 0011
 Revises: 0005
@@ -31,6 +32,27 @@ def upgrade() -> None:
         ["period", "changed_at"],
     )
 
+    op.create_table(
+        "notice_fees",
+        sa.Column("invoice_id", sa.Text, sa.ForeignKey("invoices.id"), primary_key=True),
+        sa.Column("level", sa.Integer, primary_key=True),
+        sa.Column("notice_id", sa.Text, nullable=False),
+        sa.Column(
+            "fee_invoice_id", sa.Text, sa.ForeignKey("invoices.id"), nullable=False, unique=True
+        ),
+        sa.Column(
+            "customer_id",
+            sa.Text,
+            sa.ForeignKey("customer_accounts.customer_id"),
+            nullable=False,
+        ),
+        sa.Column("currency", sa.String(3), nullable=False),
+        sa.Column("amount", sa.BigInteger, nullable=False),
+        sa.Column("charged_on", sa.Date, nullable=False),
+        sa.CheckConstraint("amount > 0", name="notice_fee_amount_positive"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("notice_fees")
     op.drop_table("accounting_period_changes")

@@ -14,7 +14,7 @@ from ledger_svc.api.periods import routes as periods
 from ledger_svc.api.statements import routes as statements
 from ledger_svc.handlers import HANDLERS
 from ledger_svc.resources import ledger_resources
-from ledgerflow_events.topics import CUSTOMER_EVENTS
+from ledgerflow_events.topics import COLLECTIONS_EVENTS, CUSTOMER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
 SPEC = ServiceSpec(
@@ -40,7 +40,7 @@ SPEC = ServiceSpec(
     ],
     errors=ERRORS,
     outbox=outbox,
-    consumes=[CUSTOMER_EVENTS],
+    consumes=[CUSTOMER_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
     resources=ledger_resources,
     upload_forms=[BankStatementUpload],

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledger_svc.adapters.adjustments.credit_notes import CreditNoteRepository, InvoiceAdjustments
 from ledger_svc.adapters.adjustments.customer_credit import CustomerCreditRepository
 from ledger_svc.adapters.adjustments.late_fees import LateFeeRepository
+from ledger_svc.adapters.adjustments.notice_fees import NoticeFeeRepository
 from ledger_svc.adapters.adjustments.refunds import RefundRepository
 from ledger_svc.adapters.adjustments.write_offs import WriteOffRepository
 from ledger_svc.adapters.bank_reconciliation.bank_statements import BankStatementRepository
@@ -47,6 +48,7 @@ class LedgerUnitOfWork(UnitOfWork):
         self.refunds = RefundRepository(session)
         self.write_offs = WriteOffRepository(session)
         self.late_fees = LateFeeRepository(session)
+        self.notice_fees = NoticeFeeRepository(session)
         self.bank_statements = BankStatementRepository(session)
         self.reconciliations = ReconciliationRepository(session)
         self.customer_bank_accounts = CustomerBankAccounts(session)

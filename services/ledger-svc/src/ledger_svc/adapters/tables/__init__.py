@@ -9,6 +9,7 @@ from ledger_svc.adapters.tables import (
     books,
     invoicing,
     messaging,
+    notice_fees,
     payments,
     periods,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "invoicing",
     "messaging",
     "metadata",
+    "notice_fees",
     "payments",
     "periods",
 ]
