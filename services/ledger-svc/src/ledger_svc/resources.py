@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ledger_svc.adapters.business_calendar import business_calendar
 from ledger_svc.domain.bank_reconciliation.bank_accounts import AccountFingerprints
 from ledger_svc.domain.calendar import BusinessCalendar
+from ledger_svc.domain.controls.segregation import DutyPolicy
 from ledger_svc.settings import Settings
 from ledger_svc.use_cases.payments.record_keyed_payments import PaymentDeskOfKeys, payment_desk
 from ledgerflow_platform.spec import Sessions
@@ -16,11 +17,12 @@ from ledgerflow_platform.spec import Sessions
 @dataclass(frozen=True)
 class LedgerResources:
     """The business calendar due dates roll by, the key payers' accounts are fingerprinted
-    with, and the desk single payments are recorded at."""
+    with, the desk single payments are recorded at, and the duties that need two people."""
 
     calendar: BusinessCalendar
     payer_fingerprints: AccountFingerprints
     payment_desk: PaymentDeskOfKeys
+    duties: DutyPolicy
 
 
 @asynccontextmanager
@@ -31,4 +33,5 @@ async def ledger_resources(
         calendar=business_calendar(settings.business_calendar),
         payer_fingerprints=AccountFingerprints(settings.payer_key()),
         payment_desk=payment_desk(sessions),
+        duties=settings.duties(),
     )

@@ -11,10 +11,11 @@ from ledger_svc.api.books import routes as books
 from ledger_svc.api.errors import ERRORS
 from ledger_svc.api.invoicing import routes as invoicing
 from ledger_svc.api.payments import routes as payments
+from ledger_svc.api.periods import routes as periods
 from ledger_svc.api.statements import routes as statements
 from ledger_svc.handlers import HANDLERS
 from ledger_svc.resources import ledger_resources
-from ledgerflow_events.topics import CUSTOMER_EVENTS
+from ledgerflow_events.topics import COLLECTIONS_EVENTS, CUSTOMER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
 SPEC = ServiceSpec(
@@ -36,10 +37,11 @@ SPEC = ServiceSpec(
         adjustments.router,
         statements.router,
         bank_reconciliation.router,
+        periods.router,
     ],
     errors=ERRORS,
     outbox=outbox,
-    consumes=[CUSTOMER_EVENTS],
+    consumes=[CUSTOMER_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
     resources=ledger_resources,
     upload_forms=[BankStatementUpload],
