@@ -114,12 +114,20 @@ def test_a_table_kept_together_moves_whole_to_the_next_page() -> None:
     for n in range(46):
         doc.paragraph(f"filler line {n}")
     rows = [(f"bucket {n}", with_thousands(f"{n}000.00")) for n in range(12)]
-    doc.table(("Bucket", "Amount"), rows, widths_mm=(60, 30), numeric=(1,), keep_together=True)
+    doc.table(
+        ("Bucket", "Amount"),
+        rows,
+        widths_mm=(60, 30),
+        numeric=(1,),
+        keep_together=True,
+        caption="Aging buckets",
+    )
 
     pages = pages_text(doc.render())
 
     assert len(pages) == 2
     assert "filler line 45" in pages[0]
+    assert "Aging buckets" in pages[1]
     assert all(f"bucket {n}" in pages[1] for n in range(12))
     assert "bucket" not in pages[0]
 

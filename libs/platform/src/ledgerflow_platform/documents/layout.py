@@ -106,10 +106,12 @@ class Document:
         numeric: Sequence[int] = (),
         total_rows: int = 0,
         keep_together: bool = False,
+        caption: str | None = None,
     ) -> None:
         """A ruled table with a shaded header (repeated on each page it runs onto); the
-        `numeric` columns right-aligned; the last `total_rows` rows shaded as totals. With
-        `keep_together` the whole table moves to the next page rather than split."""
+        `numeric` columns right-aligned; the last `total_rows` rows shaded as totals; a
+        `caption` as a heading above it. With `keep_together` the table and its caption move
+        to the next page whole rather than split."""
         right = set(numeric)
 
         def row(cells: Sequence[str]) -> list[Paragraph]:
@@ -127,7 +129,13 @@ class Document:
         if total_rows:
             style.append(("BACKGROUND", (0, -total_rows), (-1, -1), _SHADE))
         table.setStyle(TableStyle(style))
-        self.add(KeepTogether([table]) if keep_together else table)
+        parts: list[Flowable] = [table]
+        if caption is not None:
+            parts.insert(0, Paragraph(escape(caption), self.styles.heading))
+        if keep_together:
+            self.add(KeepTogether(parts))
+        else:
+            self._story.extend(parts)
 
     def render(self) -> bytes:
         out = io.BytesIO()
