@@ -7,7 +7,8 @@ that can be kept whole on one page.
     doc.table(("Bucket", "Amount"), rows, widths_mm=(60, 30), numeric=(1,), keep_together=True)
     pdf_bytes = doc.render()
 
-Text is escaped here: names and memos go in as plain text, never as markup.
+Text is escaped here: names and memos go in as plain text, never as markup; a newline in
+it breaks the line.
 """
 
 import io
@@ -76,16 +77,16 @@ class Document:
         self.title = title
         self.letterhead = letterhead
         self.styles = document_styles(register_document_font(font_file))
-        self._story: list[Flowable] = [Paragraph(escape(title), self.styles.title)]
+        self._story: list[Flowable] = [Paragraph(_markup(title), self.styles.title)]
 
     def add(self, flowable: Flowable) -> None:
         self._story.append(flowable)
 
     def heading(self, text: str) -> None:
-        self.add(Paragraph(escape(text), self.styles.heading))
+        self.add(Paragraph(_markup(text), self.styles.heading))
 
     def paragraph(self, text: str) -> None:
-        self.add(Paragraph(escape(text), self.styles.body))
+        self.add(Paragraph(_markup(text), self.styles.body))
 
     def space(self, height_mm: float) -> None:
         self.add(Spacer(1, height_mm * mm))
@@ -131,7 +132,7 @@ class Document:
         table.setStyle(TableStyle(style))
         parts: list[Flowable] = [table]
         if caption is not None:
-            parts.insert(0, Paragraph(escape(caption), self.styles.heading))
+            parts.insert(0, Paragraph(_markup(caption), self.styles.heading))
         if keep_together:
             self.add(KeepTogether(parts))
         else:
@@ -161,7 +162,7 @@ class Document:
         return ("FONTNAME", (0, 0), (-1, -1), self.styles.font)
 
     def _cell(self, text: str, *, right: bool = False) -> Paragraph:
-        return Paragraph(escape(text), self.styles.number if right else self.styles.cell)
+        return Paragraph(_markup(text), self.styles.number if right else self.styles.cell)
 
     def _decorate(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
         """The letterhead at the top of the page, its number at the bottom."""
@@ -182,6 +183,11 @@ class Document:
         canvas.line(MARGIN, rule, PAGE_WIDTH - MARGIN, rule)
         canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN / 2, f"Page {doc.page}")
         canvas.restoreState()
+
+
+def _markup(text: str) -> str:
+    """Plain text as a paragraph's markup: escaped, its line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
 
 
 _PADDING = [
