@@ -58,9 +58,7 @@ def statement_pdf(
     ]
     totals = (statement.total_debits, statement.total_credits, statement.closing_balance)
     rows.append((str(statement.date_to), "", "Closing balance", *(money(x) for x in totals)))
-    doc.table(
-        MOVEMENT_COLUMNS, rows, widths_mm=MOVEMENT_WIDTHS_MM, numeric=(3, 4, 5), total_rows=1
-    )
+    doc.table(MOVEMENT_COLUMNS, rows, widths_mm=MOVEMENT_WIDTHS_MM, numeric=(3, 4, 5), total_rows=1)
     aging = statement.aging
     buckets = [(label, money(aging.buckets[bucket])) for bucket, label in AGING_LABELS.items()]
     doc.table(
