@@ -12,7 +12,7 @@ PACKAGES := ledgerflow_events ledgerflow_platform ledgerflow_devstack \
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
+.PHONY: help install up down status token test lint kcat fonts prometheus node-tools dashboards \
 	compose-env manifests schemas replay bench bench-restart clean test-units test-e2e test-faults \
 	test-fuzz
 
@@ -34,7 +34,7 @@ install: $(UV)
 	@$(UV) sync --frozen --all-packages --quiet --compile-bytecode
 	@$(RUN) python -m compileall -q libs/*/src services/*/src
 
-up: install
+up: install fonts
 	@$(RUN) ledgerflow up
 
 down:
@@ -64,6 +64,14 @@ kcat:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && apt-get install -y -qq kcat >/dev/null; \
 	  else echo "the e2e tests need kcat: sudo apt-get install kcat"; exit 1; fi; }
+
+# Printed documents (statements, letters, reports) embed a font that prints Chinese; Debian's
+# WenQuanYi Micro Hei has the TrueType outlines ReportLab reads (ledgerflow_platform.documents).
+fonts:
+	@test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null; \
+	  else echo "printed documents need a CJK font: sudo apt-get install fonts-wqy-microhei"; exit 1; fi; }
 
 # The alert-rule tests and the panel-query test run Debian's Prometheus and promtool.
 prometheus:
@@ -95,7 +103,7 @@ LANE_fuzz := tests/fuzz
 LANE_units := libs services tests $(foreach lane,e2e faults fuzz,$(addprefix --ignore=,$(LANE_$(lane))))
 PYTEST_ARGS ?=
 
-test: lint kcat prometheus node-tools
+test: lint kcat fonts prometheus node-tools
 	@$(MAKE) --no-print-directory -k -O -j$(words $(LANES)) $(addprefix test-,$(LANES))
 
 $(addprefix test-,$(LANES)): test-%:

@@ -3,6 +3,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledger_svc.adapters.business_calendar import check_calendar_name
 from ledger_svc.domain.controls.segregation import DutyPolicy
+from ledgerflow_platform.documents.letterhead import CompanySettings
 from ledgerflow_platform.secret_keys import decode_key
 from ledgerflow_platform.settings import ServiceSettings
 
@@ -75,8 +76,11 @@ class DutySettings(BaseSettings):
         )
 
 
-class Settings(ServiceSettings, BusinessCalendarSettings, PayerAccountSettings, DutySettings):
-    """ledger-svc's configuration, from LEDGER_* environment variables."""
+class Settings(
+    ServiceSettings, BusinessCalendarSettings, PayerAccountSettings, DutySettings, CompanySettings
+):
+    """ledger-svc's configuration, from LEDGER_* environment variables; the letterhead of
+    statements from LEDGER_COMPANY_NAME, LEDGER_COMPANY_ADDRESS and LEDGER_COMPANY_TAX_ID."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 
