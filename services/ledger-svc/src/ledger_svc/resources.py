@@ -6,6 +6,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from ledger_svc.adapters.business_calendar import business_calendar
+from ledger_svc.adapters.customer_directory import CustomerServiceDirectory
+from ledger_svc.domain.account import CustomerDirectory
 from ledger_svc.domain.bank_reconciliation.bank_accounts import AccountFingerprints
 from ledger_svc.domain.calendar import BusinessCalendar
 from ledger_svc.settings import Settings
@@ -21,14 +23,26 @@ class LedgerResources:
     calendar: BusinessCalendar
     payer_fingerprints: AccountFingerprints
     payment_desk: PaymentDeskOfKeys
+    # customer-svc, asked about a customer the ledger has not heard of; None: not configured.
+    customers: CustomerDirectory | None = None
 
 
 @asynccontextmanager
 async def ledger_resources(
     settings: Settings, sessions: Sessions
 ) -> AsyncIterator[LedgerResources]:
-    yield LedgerResources(
-        calendar=business_calendar(settings.business_calendar),
-        payer_fingerprints=AccountFingerprints(settings.payer_key()),
-        payment_desk=payment_desk(sessions),
+    client = (
+        settings.service_client("customer", calling="ledger")
+        if settings.customer_url is not None
+        else None
     )
+    try:
+        yield LedgerResources(
+            calendar=business_calendar(settings.business_calendar),
+            payer_fingerprints=AccountFingerprints(settings.payer_key()),
+            payment_desk=payment_desk(sessions),
+            customers=CustomerServiceDirectory(client) if client is not None else None,
+        )
+    finally:
+        if client is not None:
+            await client.aclose()

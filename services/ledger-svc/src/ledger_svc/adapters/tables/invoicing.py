@@ -72,6 +72,8 @@ class InvoiceRow(Table, table=True):
     discount_until: date | None = None
     voided_on: date | None = None
     void_reason: str | None = None
+    order_reference: str | None = None
+    contract_id: str | None = None
 
 
 class InvoiceLineRow(Table, table=True):
