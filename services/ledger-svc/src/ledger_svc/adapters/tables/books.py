@@ -19,6 +19,7 @@ ACCOUNTS = (
     "discounts_allowed",
     "bad_debt_expense",
     "refunds_payable",
+    "opening_balance_equity",
 )
 
 
