@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledger_svc.adapters.business_calendar import business_calendar
+from ledger_svc.adapters.customer_directory import CustomerServiceDirectory
 from ledger_svc.adapters.statements.customer_files import CustomerFiles, CustomerServiceFiles
+from ledger_svc.domain.account import CustomerDirectory
 from ledger_svc.domain.bank_reconciliation.bank_accounts import AccountFingerprints
 from ledger_svc.domain.calendar import BusinessCalendar
 from ledger_svc.domain.controls.segregation import DutyPolicy
@@ -32,6 +34,8 @@ class LedgerResources:
     letterhead: Letterhead
     document_font_file: Path | None
     customer_files: CustomerFiles | None
+    # customer-svc, asked about a customer the ledger has not heard of; None: not configured.
+    customers: CustomerDirectory | None = None
 
 
 @asynccontextmanager
@@ -52,6 +56,7 @@ async def ledger_resources(
             letterhead=settings.letterhead(),
             document_font_file=settings.document_font_file,
             customer_files=CustomerServiceFiles(customer) if customer is not None else None,
+            customers=CustomerServiceDirectory(customer) if customer is not None else None,
         )
     finally:
         if customer is not None:
