@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
-	compose-env manifests schemas replay bench clean
+	compose-env manifests schemas replay bench bench-credit clean
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
@@ -102,6 +102,9 @@ dashboards: install
 
 bench: install
 	$(RUN) python bench/payments.py
+
+bench-credit: install
+	$(RUN) python bench/credit_check.py
 
 clean: down
 	rm -rf .venv $(TOOLS) .ledgerflow

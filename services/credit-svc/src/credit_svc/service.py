@@ -5,13 +5,16 @@ from pathlib import Path
 from credit_svc.adapters.resources import credit_resources
 from credit_svc.adapters.tables import idempotency_keys, messaging, outbox
 from credit_svc.api import (
+    assessments,
     holds,
     inputs,
     limits,
     orders,
     policies,
     profile,
+    report,
     reservations,
+    reviews,
     routes,
 )
 from credit_svc.api.errors import ERRORS
@@ -36,6 +39,9 @@ SPEC = ServiceSpec(
         reservations.router,
         inputs.router,
         policies.router,
+        assessments.router,
+        reviews.router,
+        report.router,
     ],
     errors=ERRORS,
     outbox=outbox,
