@@ -227,3 +227,43 @@ async def test_an_unknown_review_is_not_found(
     )
 
     assert_problem(response, 404, "review-not-found")
+
+
+async def test_a_payment_entered_in_error_holds_nothing_and_a_retold_return_counts_once(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair, db: ServiceDb
+) -> None:
+    customer = await registered_customer(delivery)
+    first = await invoiced(
+        delivery,
+        customer,
+        "200.00",
+        issued=date(2026, 10, 1),
+        due=date(2026, 10, 31),
+        paid_on=date(2026, 11, 2),
+    )
+    second = await invoiced(
+        delivery,
+        customer,
+        "300.00",
+        issued=date(2026, 10, 1),
+        due=date(2026, 10, 31),
+        paid_on=date(2026, 11, 2),
+    )
+    mistake = returned(customer, first.invoice_id, "200.00", date(2026, 11, 5))
+    await delivery.deliver(mistake.model_copy(update={"reason": "error"}))
+    assert (await profile(client, auth_keys, customer))["holds"] == []
+
+    bounce = returned(customer, second.invoice_id, "300.00", date(2026, 11, 6))
+    await delivery.deliver(bounce)
+    await delivery.deliver(bounce)
+
+    report = (
+        await client.get(
+            f"/v1/customers/{customer}/credit-report", headers=auth_keys.auth("auditor")
+        )
+    ).json()
+    [returns] = [i for i in report["inputs"] if i["input"] == "returned_payments"]
+    assert returns["value"] == "1.00"
+    assert [h["reason"] for h in report["profile"]["holds"]] == ["returned_payment"]
+    holds = [t for t, _ in await db.outbox(customer) if t.startswith("credit.hold_")]
+    assert holds == ["credit.hold_placed.v1"]
