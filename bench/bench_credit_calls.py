@@ -2,6 +2,7 @@
 and payments timed until credit-svc counts them in `available`."""
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -60,6 +61,19 @@ async def paced_calls(
         task.cancel()
     outcomes[0] += len(late)
     return Run(outcomes[1], outcomes[0], time.perf_counter() - started, latencies)
+
+
+async def settled(call: Callable[[int], Awaitable[bool]], within: float = 90.0) -> None:
+    """Wait until a lone call answers within 100 ms twice in a row: the backlog a phase left on
+    the server (requests its clients gave up on) is not charged to the next phase."""
+    deadline, quick, n = time.monotonic() + within, 0, 0
+    while quick < 2 and time.monotonic() < deadline:
+        started = time.perf_counter()
+        with contextlib.suppress(aiohttp.ClientError, TimeoutError, asyncpg.PostgresError):
+            await call(n)
+        quick = quick + 1 if time.perf_counter() - started < 0.1 else 0
+        n += 1
+        await asyncio.sleep(0.2)
 
 
 def http_check(
