@@ -13,8 +13,8 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat fonts prometheus node-tools dashboards \
-	compose-env manifests schemas replay bench bench-restart clean test-units test-e2e test-faults \
-	test-fuzz
+	compose-env manifests schemas replay bench bench-restart bench-credit clean test-units \
+	test-e2e test-faults test-fuzz
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
@@ -135,6 +135,9 @@ bench: install
 # The ledger's payment rate before a kill -9 and in the first 5 s after the supervisor's restart.
 bench-restart: install
 	$(RUN) python bench/restart_rate.py
+
+bench-credit: install
+	$(RUN) python bench/credit_check.py
 
 clean: down
 	rm -rf .venv $(TOOLS) .ledgerflow
