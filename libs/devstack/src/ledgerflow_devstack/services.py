@@ -32,6 +32,9 @@ def service_env(config: StackConfig, name: str) -> dict[str, str]:
         f"{prefix}_CUSTOMER_URL": config.url("customer"),
         f"{prefix}_LEDGER_URL": config.url("ledger"),
         f"{prefix}_LOG_JSON": "true",
+        # collections-svc's notices go to the local mail sink
+        f"{prefix}_SMTP_HOST": HOST,
+        f"{prefix}_SMTP_PORT": str(config.smtp_port),
         # a log that stops short of the crash is no help
         "PYTHONUNBUFFERED": "1",
     }
