@@ -108,3 +108,25 @@ promises = Table(
     Column("kept_on", Date),
     Column("broken_on", Date),
 )
+
+# Case work (migration 0006).
+case_activities = Table(
+    "case_activities",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("next_action_on", Date),
+    Column("note", Text, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+credit_grades = Table(
+    "credit_grades",
+    metadata,
+    Column("customer_id", Text, primary_key=True),
+    Column("grade", Text, nullable=False),
+)

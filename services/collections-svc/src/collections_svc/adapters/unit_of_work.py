@@ -2,6 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from collections_svc.adapters.case_work import CaseActivities, CaseFactsReader, CreditGrades
 from collections_svc.adapters.cases import CollectionCases
 from collections_svc.adapters.disputes import Disputes
 from collections_svc.adapters.dunned_invoices import DunnedInvoices
@@ -39,6 +40,9 @@ class CollectionsUnitOfWork(UnitOfWork):
         self.pauses = DunningPauses(session)
         self.disputes = Disputes(session)
         self.promises = Promises(session)
+        self.activities = CaseActivities(session)
+        self.grades = CreditGrades(session)
+        self.case_facts = CaseFactsReader(session)
 
     async def emit(self, event: EventData) -> None:
         await super().emit(event)
