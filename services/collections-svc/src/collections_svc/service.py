@@ -9,6 +9,7 @@ from collections_svc.api.disputes.routes import router as disputes
 from collections_svc.api.errors import ERRORS
 from collections_svc.api.notices.routes import router as notices
 from collections_svc.api.pauses.routes import router as pauses
+from collections_svc.api.plans.routes import router as plans
 from collections_svc.api.policies.routes import router as policies
 from collections_svc.api.promises.routes import router as promises
 from collections_svc.api.runs.routes import router as runs
@@ -27,7 +28,7 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[case_work, cases, policies, runs, notices, pauses, disputes, promises],
+    routers=[case_work, cases, policies, runs, notices, pauses, disputes, promises, plans],
     errors=ERRORS,
     outbox=outbox,
     consumes=[LEDGER_EVENTS, CREDIT_EVENTS],

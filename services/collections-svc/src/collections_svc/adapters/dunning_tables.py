@@ -130,3 +130,19 @@ credit_grades = Table(
     Column("customer_id", Text, primary_key=True),
     Column("grade", Text, nullable=False),
 )
+
+payment_plans = Table(
+    "payment_plans",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("customer_id", Text, nullable=False, index=True),
+    Column("currency", Text, nullable=False),
+    Column("invoice_ids", JSONB, nullable=False),
+    Column("instalments", JSONB, nullable=False),
+    Column("grace_days", Integer, nullable=False),
+    Column("agreed_on", Date, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("paid", BigInteger, nullable=False),
+    Column("ended_on", Date),
+)

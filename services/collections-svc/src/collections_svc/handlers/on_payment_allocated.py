@@ -1,6 +1,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
+from collections_svc.use_cases.keep_plans import count_towards_plans
 from collections_svc.use_cases.keep_promises import count_towards_promises
 from collections_svc.use_cases.restate_open_amounts import restate_open_amounts
 from ledgerflow_events.contracts.ledger import PaymentAllocated
@@ -23,9 +24,13 @@ async def on_payment_allocated(
         on=data.applied_on,
         changed_by="credited",
     )
+    allocated = {a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations}
     await count_towards_promises(
         uow,
         customer_id=data.customer_id,
-        allocated={a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations},
+        allocated=allocated,
         on=data.applied_on,
+    )
+    await count_towards_plans(
+        uow, customer_id=data.customer_id, allocated=allocated, on=data.applied_on
     )

@@ -2,6 +2,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.apply_payment_to_arrears import apply_payment_to_arrears
+from collections_svc.use_cases.keep_plans import count_towards_plans
 from collections_svc.use_cases.keep_promises import count_towards_promises
 from ledgerflow_events.contracts.ledger import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
@@ -20,9 +21,13 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         },
         received_on=data.received_on,
     )
+    allocated = {a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations}
     await count_towards_promises(
         uow,
         customer_id=data.customer_id,
-        allocated={a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations},
+        allocated=allocated,
         on=data.received_on,
+    )
+    await count_towards_plans(
+        uow, customer_id=data.customer_id, allocated=allocated, on=data.received_on
     )

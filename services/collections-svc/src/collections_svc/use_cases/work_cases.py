@@ -99,11 +99,12 @@ async def standings_of(
     customers = {c.customer_id for c in cases}
     disputed = await uow.case_facts.disputed_amounts(customers)
     promised = await uow.case_facts.promises_by_status(customers, PromiseStatus.OPEN)
+    planned = await uow.plans.customers_in_plan(customers)
     return {
         c.id: standing_of(
             c,
             legal=False,
-            in_plan=False,
+            in_plan=c.customer_id in planned,
             disputed=disputed.get(c.customer_id, 0) > 0,
             promised=promised.get(c.customer_id, 0) > 0,
         )
