@@ -12,6 +12,7 @@ from collections_svc.api.pauses.routes import router as pauses
 from collections_svc.api.plans.routes import router as plans
 from collections_svc.api.policies.routes import router as policies
 from collections_svc.api.promises.routes import router as promises
+from collections_svc.api.reports.routes import router as reports
 from collections_svc.api.runs.routes import router as runs
 from collections_svc.handlers import HANDLERS
 from collections_svc.notice_sender import send_notices
@@ -28,7 +29,7 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[case_work, cases, policies, runs, notices, pauses, disputes, promises, plans],
+    routers=[case_work, cases, policies, runs, notices, pauses, disputes, promises, plans, reports],
     errors=ERRORS,
     outbox=outbox,
     consumes=[LEDGER_EVENTS, CREDIT_EVENTS],

@@ -146,3 +146,15 @@ payment_plans = Table(
     Column("paid", BigInteger, nullable=False),
     Column("ended_on", Date),
 )
+
+collected = Table(
+    "collected",
+    metadata,
+    Column("payment_ref", Text, primary_key=True),
+    Column("invoice_id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("collector", Text, nullable=False, index=True),
+    Column("currency", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("collected_on", Date, nullable=False),
+)

@@ -11,6 +11,7 @@ from collections_svc.adapters.dunning_runs import DunningRuns
 from collections_svc.adapters.notices import Notices
 from collections_svc.adapters.pauses import DunningPauses
 from collections_svc.adapters.payment_plans import PaymentPlans
+from collections_svc.adapters.performance import Collected
 from collections_svc.adapters.promise_outcomes import count_when_committed
 from collections_svc.adapters.promises import Promises
 from collections_svc.adapters.receivables import Receivables
@@ -43,6 +44,7 @@ class CollectionsUnitOfWork(UnitOfWork):
         self.promises = Promises(session)
         self.activities = CaseActivities(session)
         self.plans = PaymentPlans(session)
+        self.collected = Collected(session)
         self.grades = CreditGrades(session)
         self.case_facts = CaseFactsReader(session)
 

@@ -8,6 +8,7 @@ from collections_svc.api.pauses.errors import ERRORS as PAUSES
 from collections_svc.api.plans.errors import ERRORS as PLANS
 from collections_svc.api.policies.errors import ERRORS as POLICIES
 from collections_svc.api.promises.errors import ERRORS as PROMISES
+from collections_svc.api.reports.errors import ERRORS as REPORTS
 from collections_svc.api.runs.errors import ERRORS as RUNS
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
@@ -21,4 +22,5 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **DISPUTES,
     **PROMISES,
     **PLANS,
+    **REPORTS,
 }
