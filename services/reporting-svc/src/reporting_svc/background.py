@@ -15,7 +15,7 @@ from prometheus_client import Gauge
 
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.spec import Sessions
-from reporting_svc.projections.business_measures import CurrencyMeasures, measure
+from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, measure
 
 log = logging.getLogger(__name__)
 REFRESH_SECONDS = 60.0

@@ -7,8 +7,8 @@ increase, and report periods that end before they start.
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 from reporting_svc.api.kpi_parameters import InvalidWindow
-from reporting_svc.projections.aging_buckets import InvalidBuckets
-from reporting_svc.projections.reconciliations import InvalidPeriod
+from reporting_svc.projections.aging.buckets import InvalidBuckets
+from reporting_svc.projections.reconciliation.summaries import InvalidPeriod
 
 ERRORS: dict[type[DomainError], ProblemType] = {
     InvalidPeriod: ProblemType(422, "invalid-period", "The period ends before it starts"),

@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.money import format_minor
 from reporting_svc.api.kpi_parameters import group_field
-from reporting_svc.projections.aging_query import load_groups
-from reporting_svc.projections.aging_rows import GroupBy
-from reporting_svc.projections.kpi_inputs import GroupKey, Key, credit_sales, regroup
-from reporting_svc.projections.kpi_query import owed_at, sale_facts
-from reporting_svc.projections.months import Month
+from reporting_svc.projections.aging.query import load_groups
+from reporting_svc.projections.aging.rows import GroupBy
+from reporting_svc.projections.kpis.inputs import GroupKey, Key, credit_sales, regroup
+from reporting_svc.projections.kpis.months import Month
+from reporting_svc.projections.kpis.query import owed_at, sale_facts
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from fastapi import Query
 
 from ledgerflow_platform.errors import DomainError
 from reporting_svc.api.aging_out import GROUP_FIELDS
-from reporting_svc.projections.aging_rows import GroupBy
+from reporting_svc.projections.aging.rows import GroupBy
 
 MAX_MONTHS = 24
 Months = Annotated[

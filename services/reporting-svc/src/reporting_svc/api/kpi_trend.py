@@ -22,8 +22,8 @@ from reporting_svc.api.kpi_parameters import (
 )
 from reporting_svc.api.parameters import CustomerFilter, ReportDate
 from reporting_svc.api.routes import CanReadReports
-from reporting_svc.projections.kpi_figures import cei, dso, two_places
-from reporting_svc.projections.months import months_back, months_before
+from reporting_svc.projections.kpis.figures import cei, dso, two_places
+from reporting_svc.projections.kpis.months import months_back, months_before
 
 router = APIRouter(prefix="/v1/reports", tags=["kpis"])
 MAX_POINTS = 24

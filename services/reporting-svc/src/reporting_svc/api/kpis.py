@@ -22,9 +22,9 @@ from reporting_svc.api.kpi_parameters import (
 )
 from reporting_svc.api.parameters import AsOf, CustomerFilter, ReportDate
 from reporting_svc.api.routes import CanReadReports
-from reporting_svc.projections.aging_rows import GroupBy
-from reporting_svc.projections.kpi_figures import COUNTBACK_CAP, cei, countback, dso, two_places
-from reporting_svc.projections.months import months_back, whole_months
+from reporting_svc.projections.aging.rows import GroupBy
+from reporting_svc.projections.kpis.figures import COUNTBACK_CAP, cei, countback, dso, two_places
+from reporting_svc.projections.kpis.months import months_back, whole_months
 
 router = APIRouter(prefix="/v1/reports", tags=["kpis"])
 NO_SALES = "no credit sales in the window"

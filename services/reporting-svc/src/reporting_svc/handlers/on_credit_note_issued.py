@@ -5,9 +5,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.ledger import CreditNoteIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.adjustment_records import record_adjustments
-from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
-from reporting_svc.projections.sales_records import record_credit_note
+from reporting_svc.projections.facts.adjustment_records import record_adjustments
+from reporting_svc.projections.facts.adjustments import AdjustmentKind, InvoiceAdjustment
+from reporting_svc.projections.facts.sales_records import record_credit_note
 
 
 async def on_credit_note_issued(

@@ -5,8 +5,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.aging import IssuedInvoice
-from reporting_svc.projections.receivables import record_invoice
+from reporting_svc.projections.aging.reference import IssuedInvoice
+from reporting_svc.projections.facts.receivables import record_invoice
 
 
 async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:

@@ -14,7 +14,7 @@ from sqlmodel import col
 
 from reporting_svc.adapters.tables import AllocationRow, CustomerAccountRow, InvoiceRow
 from reporting_svc.adapters.tables_groups import InstalmentRow
-from reporting_svc.projections.aging import AppliedPayment, IssuedInvoice, VoidedInvoice
+from reporting_svc.projections.aging.reference import AppliedPayment, IssuedInvoice, VoidedInvoice
 
 
 async def record_customer(

@@ -8,8 +8,8 @@ from sqlmodel import col
 
 from reporting_svc.adapters.tables import InvoiceRow
 from reporting_svc.adapters.tables_sales import CreditNoteRow, LateFeeInvoiceRow
-from reporting_svc.projections.aging_query import load_open_invoices
-from reporting_svc.projections.kpi_inputs import Key, Owed, SaleFact, owed_by_customer
+from reporting_svc.projections.aging.query import load_open_invoices
+from reporting_svc.projections.kpis.inputs import Key, Owed, SaleFact, owed_by_customer
 
 
 async def owed_at(session: AsyncSession, as_of: date, customer_id: str | None) -> dict[Key, Owed]:

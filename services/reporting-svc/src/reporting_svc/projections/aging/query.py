@@ -26,8 +26,8 @@ from sqlmodel import col
 from reporting_svc.adapters.tables import AllocationRow, CustomerAccountRow, InvoiceRow
 from reporting_svc.adapters.tables_adjustments import InvoiceAdjustmentRow
 from reporting_svc.adapters.tables_groups import CustomerSegmentRow, DisputeRow, InstalmentRow
-from reporting_svc.projections.aging_rows import GroupBy
-from reporting_svc.projections.open_items import Instalment, OpenInvoice
+from reporting_svc.projections.aging.open_items import Instalment, OpenInvoice
+from reporting_svc.projections.aging.rows import GroupBy
 
 
 def _known(recorded_at: Any, known_at: datetime | None) -> ColumnElement[bool]:
