@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,13 +37,14 @@ async def gather(
     windows: Sequence[tuple[date, date]],
     customer_id: str | None,
     group_by: GroupBy | None,
+    known_at: datetime | None = None,
 ) -> Figures:
-    """Receivables at as_of and sales in each (after, through] window, grouped; None group_by
-    gives the per-currency totals."""
-    owed = await owed_at(session, as_of, customer_id)
+    """Receivables at as_of and sales in each (after, through] window, grouped, as known at
+    `known_at`; None group_by gives the per-currency totals."""
+    owed = await owed_at(session, as_of, customer_id, known_at)
     earliest = min((a for a, _ in windows), default=as_of)
     latest = max((t for _, t in windows), default=as_of)
-    facts = await sale_facts(session, earliest, latest, customer_id)
+    facts = await sale_facts(session, earliest, latest, customer_id, known_at)
     per_window = [credit_sales(facts, a, t) for a, t in windows]
     customers: set[str] = {c for c, _ in owed}
     for window in per_window:

@@ -16,7 +16,13 @@ async def on_credit_note_issued(
     data = event.data
     amount = to_minor(data.amount, data.currency)
     await record_credit_note(
-        session, data.credit_note_id, data.customer_id, data.currency, amount, data.issue_date
+        session,
+        data.credit_note_id,
+        data.customer_id,
+        data.currency,
+        amount,
+        data.issue_date,
+        recorded_at=event.envelope.time,
     )
     # On account it is customer credit: nothing is owed less until the credit is applied.
     if data.invoice_id is None:
