@@ -9,11 +9,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
 
 from prometheus_client import Gauge
 
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.service_client import ServiceClient
+from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import Sessions
 from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, measure
 
@@ -43,11 +44,25 @@ CEI_PERCENT = Gauge(
 @dataclass(frozen=True)
 class ReportingResources:
     sessions: Sessions
+    # customer-svc, read with the caller's own token for the customer table; None when its
+    # address is not configured (the table then answers 503).
+    customers: ServiceClient | None = None
 
 
 @asynccontextmanager
-async def build_resources(_settings: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
-    yield ReportingResources(sessions)
+async def build_resources(
+    settings: ServiceSettings, sessions: Sessions
+) -> AsyncIterator[ReportingResources]:
+    customers = (
+        settings.service_client("customer", calling="reporting")
+        if settings.customer_url is not None
+        else None
+    )
+    try:
+        yield ReportingResources(sessions, customers)
+    finally:
+        if customers is not None:
+            await customers.aclose()
 
 
 def _or_nan(value: Decimal | None) -> float:

@@ -10,6 +10,8 @@ from ledgerflow_events.topics import (
 )
 from ledgerflow_platform.spec import ServiceSpec
 from reporting_svc.adapters.tables import idempotency_keys, messaging
+from reporting_svc.api.credit_reports import router as credit_router
+from reporting_svc.api.customer_table import router as customer_table_router
 from reporting_svc.api.errors import ERRORS
 from reporting_svc.api.kpi_trend import router as kpi_trend_router
 from reporting_svc.api.kpis import router as kpi_router
@@ -27,7 +29,15 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[router, kpi_router, kpi_trend_router, behaviour_router, reconciliation_router],
+    routers=[
+        router,
+        kpi_router,
+        kpi_trend_router,
+        behaviour_router,
+        reconciliation_router,
+        customer_table_router,
+        credit_router,
+    ],
     errors=ERRORS,
     outbox=None,
     consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, CREDIT_EVENTS, COLLECTIONS_EVENTS],
