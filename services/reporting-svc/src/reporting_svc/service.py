@@ -10,6 +10,7 @@ from ledgerflow_events.topics import (
 )
 from ledgerflow_platform.spec import ServiceSpec
 from reporting_svc.adapters.tables import idempotency_keys, messaging
+from reporting_svc.api.cash_forecast import router as forecast_router
 from reporting_svc.api.credit_reports import router as credit_router
 from reporting_svc.api.customer_table import router as customer_table_router
 from reporting_svc.api.errors import ERRORS
@@ -37,6 +38,7 @@ SPEC = ServiceSpec(
         reconciliation_router,
         customer_table_router,
         credit_router,
+        forecast_router,
     ],
     errors=ERRORS,
     outbox=None,
