@@ -11,6 +11,7 @@ from ledgerflow_events.topics import (
 from ledgerflow_platform.spec import ServiceSpec
 from reporting_svc.adapters.tables import idempotency_keys, messaging
 from reporting_svc.api.cash_forecast import router as forecast_router
+from reporting_svc.api.collection_budgets import router as budgets_router
 from reporting_svc.api.credit_reports import router as credit_router
 from reporting_svc.api.customer_table import router as customer_table_router
 from reporting_svc.api.errors import ERRORS
@@ -39,6 +40,7 @@ SPEC = ServiceSpec(
         customer_table_router,
         credit_router,
         forecast_router,
+        budgets_router,
     ],
     errors=ERRORS,
     outbox=None,
