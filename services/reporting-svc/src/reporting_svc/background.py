@@ -47,6 +47,8 @@ class ReportingResources:
     # customer-svc, read with the caller's own token for the customer table; None when its
     # address is not configured (the table then answers 503).
     customers: ServiceClient | None = None
+    # ledger-svc, whose journal report packs reconcile to; None when not configured.
+    ledger: ServiceClient | None = None
 
 
 @asynccontextmanager
@@ -58,11 +60,17 @@ async def build_resources(
         if settings.customer_url is not None
         else None
     )
+    ledger = (
+        settings.service_client("ledger", calling="reporting")
+        if settings.ledger_url is not None
+        else None
+    )
     try:
-        yield ReportingResources(sessions, customers)
+        yield ReportingResources(sessions, customers, ledger)
     finally:
-        if customers is not None:
-            await customers.aclose()
+        for client in (customers, ledger):
+            if client is not None:
+                await client.aclose()
 
 
 def _or_nan(value: Decimal | None) -> float:

@@ -19,6 +19,7 @@ from reporting_svc.api.kpi_trend import router as kpi_trend_router
 from reporting_svc.api.kpis import router as kpi_router
 from reporting_svc.api.payment_behaviour import router as behaviour_router
 from reporting_svc.api.reconciliations import router as reconciliation_router
+from reporting_svc.api.report_packs import router as packs_router
 from reporting_svc.api.routes import router
 from reporting_svc.background import build_resources, keep_business_gauges_fresh
 from reporting_svc.handlers import HANDLERS
@@ -41,6 +42,7 @@ SPEC = ServiceSpec(
         credit_router,
         forecast_router,
         budgets_router,
+        packs_router,
     ],
     errors=ERRORS,
     outbox=None,
