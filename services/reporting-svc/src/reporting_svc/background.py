@@ -10,13 +10,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
 
 from prometheus_client import Gauge
 
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.service_client import ServiceClient
 from ledgerflow_platform.spec import Sessions
-from reporting_svc.projections.business_measures import CurrencyMeasures, measure
+from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, measure
+from reporting_svc.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +45,33 @@ CEI_PERCENT = Gauge(
 class ReportingResources:
     sessions: Sessions
     gauges_refresh_s: float
+    # customer-svc, read with the caller's own token for the customer table; None when its
+    # address is not configured (the table then answers 503).
+    customers: ServiceClient | None = None
+    # ledger-svc, whose journal report packs reconcile to; None when not configured.
+    ledger: ServiceClient | None = None
 
 
 @asynccontextmanager
-async def build_resources(settings: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
-    yield ReportingResources(sessions, settings.gauges_refresh_s)
+async def build_resources(
+    settings: Settings, sessions: Sessions
+) -> AsyncIterator[ReportingResources]:
+    customers = (
+        settings.service_client("customer", calling="reporting")
+        if settings.customer_url is not None
+        else None
+    )
+    ledger = (
+        settings.service_client("ledger", calling="reporting")
+        if settings.ledger_url is not None
+        else None
+    )
+    try:
+        yield ReportingResources(sessions, settings.gauges_refresh_s, customers, ledger)
+    finally:
+        for client in (customers, ledger):
+            if client is not None:
+                await client.aclose()
 
 
 def _or_nan(value: Decimal | None) -> float:

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reporting_svc.projections.aging_buckets import DEFAULT_EDGES, buckets_for
-from reporting_svc.projections.aging_query import load_open_invoices
-from reporting_svc.projections.aging_rows import age_invoices
-from reporting_svc.projections.kpi_figures import cei, dso
-from reporting_svc.projections.kpi_inputs import credit_sales, owed_by_customer
-from reporting_svc.projections.kpi_query import sale_facts
-from reporting_svc.projections.months import months_back
-from reporting_svc.projections.open_items import AgingBasis
+from reporting_svc.projections.aging.buckets import DEFAULT_EDGES, buckets_for
+from reporting_svc.projections.aging.open_items import AgingBasis
+from reporting_svc.projections.aging.query import load_open_invoices
+from reporting_svc.projections.aging.rows import age_invoices
+from reporting_svc.projections.kpis.figures import cei, dso
+from reporting_svc.projections.kpis.inputs import credit_sales, owed_by_customer
+from reporting_svc.projections.kpis.months import months_back
+from reporting_svc.projections.kpis.query import sale_facts
 
 GAUGE_BUCKETS = ("current", "1_30", "31_60", "61_90", "over_90")
 DSO_MONTHS = 3

@@ -8,7 +8,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_svc.adapters.tables_adjustments import InvoiceAdjustmentRow
-from reporting_svc.projections.adjustments import InvoiceAdjustment
+from reporting_svc.projections.facts.adjustments import InvoiceAdjustment
 
 
 async def record_adjustments(

@@ -1,6 +1,6 @@
 """Recording what credit sales subtract: credit notes and late-fee invoices, once each."""
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,8 @@ async def record_credit_note(
     currency: str,
     amount: int,
     issue_date: date,
+    *,
+    recorded_at: datetime | None = None,
 ) -> None:
     await session.execute(
         insert(CreditNoteRow)
@@ -24,6 +26,7 @@ async def record_credit_note(
             currency=currency,
             amount_minor=amount,
             issue_date=issue_date,
+            recorded_at=recorded_at,
         )
         .on_conflict_do_nothing()
     )

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
-from reporting_svc.projections.adjustments import InvoiceAdjustment, reduction_by
+from reporting_svc.projections.facts.adjustments import InvoiceAdjustment, reduction_by
 
 
 @dataclass(frozen=True)

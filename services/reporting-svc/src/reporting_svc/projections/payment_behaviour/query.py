@@ -9,7 +9,7 @@ from sqlmodel import col
 
 from reporting_svc.adapters.tables import AllocationRow, InvoiceRow
 from reporting_svc.adapters.tables_adjustments import InvoiceAdjustmentRow
-from reporting_svc.projections.payment_behaviour import SettledInvoice
+from reporting_svc.projections.payment_behaviour.analysis import SettledInvoice
 
 
 async def load_settled_invoices(

@@ -6,8 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from reporting_svc.projections.aging_buckets import AgingBucket, bucket_index
-from reporting_svc.projections.open_items import AgingBasis, OpenInvoice, aged_amounts, open_amount
+from reporting_svc.projections.aging.buckets import AgingBucket, bucket_index
+from reporting_svc.projections.aging.open_items import (
+    AgingBasis,
+    OpenInvoice,
+    aged_amounts,
+    open_amount,
+)
 
 
 class GroupBy(StrEnum):

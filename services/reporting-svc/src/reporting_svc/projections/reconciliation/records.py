@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from reporting_svc.adapters.tables_reconciliation import DiscrepancyRow, ReconciliationRow
-from reporting_svc.projections.reconciliations import (
+from reporting_svc.projections.reconciliation.summaries import (
     DiscrepancyTotal,
     LineCounts,
     Reconciliation,

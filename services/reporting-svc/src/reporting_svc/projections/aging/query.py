@@ -26,11 +26,11 @@ from sqlmodel import col
 from reporting_svc.adapters.tables import AllocationRow, CustomerAccountRow, InvoiceRow
 from reporting_svc.adapters.tables_adjustments import InvoiceAdjustmentRow
 from reporting_svc.adapters.tables_groups import CustomerSegmentRow, DisputeRow, InstalmentRow
-from reporting_svc.projections.aging_rows import GroupBy
-from reporting_svc.projections.open_items import Instalment, OpenInvoice
+from reporting_svc.projections.aging.open_items import Instalment, OpenInvoice
+from reporting_svc.projections.aging.rows import GroupBy
 
 
-def _known(recorded_at: Any, known_at: datetime | None) -> ColumnElement[bool]:
+def known_by(recorded_at: Any, known_at: datetime | None) -> ColumnElement[bool]:
     """Recorded by `known_at`; facts kept before event times were recorded are always known."""
     if known_at is None:
         return literal(True)
@@ -41,7 +41,7 @@ def _summed(
     row: Any, amount: Any, dated: Any, as_of: ColumnElement[date], known_at: datetime | None,
     customer_id: str | None, name: str,
 ) -> Subquery:  # fmt: skip
-    where = [dated <= as_of, _known(row.recorded_at, known_at)]
+    where = [dated <= as_of, known_by(row.recorded_at, known_at)]
     if customer_id is not None:
         where.append(row.customer_id == customer_id)
     return (
@@ -57,14 +57,14 @@ def _disputed(as_of: ColumnElement[date], known_at: datetime | None) -> Subquery
     resolved = and_(
         col(d.resolved_on).is_not(None),
         col(d.resolved_on) <= as_of,
-        _known(d.resolved_at, known_at),
+        known_by(d.resolved_at, known_at),
     )
     return (
         select(
             col(d.invoice_id).label("invoice_id"),
             cast(func.sum(col(d.amount_minor)), BigInteger).label("sum"),
         )
-        .where(col(d.opened_on) <= as_of, _known(d.opened_at, known_at), not_(resolved))
+        .where(col(d.opened_on) <= as_of, known_by(d.opened_at, known_at), not_(resolved))
         .group_by(col(d.invoice_id))
         .subquery("disputed")
     )
@@ -74,9 +74,11 @@ def _open_invoices(as_of: date, known_at: datetime | None, customer_id: str | No
     day = cast(literal(as_of, Date), Date)
     inv = InvoiceRow
     voided = and_(
-        col(inv.voided_on).is_not(None), col(inv.voided_on) <= day, _known(inv.voided_at, known_at)
+        col(inv.voided_on).is_not(None),
+        col(inv.voided_on) <= day,
+        known_by(inv.voided_at, known_at),
     )
-    where = [col(inv.issue_date) <= day, _known(inv.issued_at, known_at), not_(voided)]
+    where = [col(inv.issue_date) <= day, known_by(inv.issued_at, known_at), not_(voided)]
     if customer_id is not None:
         where.append(col(inv.customer_id) == customer_id)
     a, j = AllocationRow, InvoiceAdjustmentRow

@@ -14,7 +14,7 @@ from sqlmodel import col
 
 from reporting_svc.adapters.tables import AllocationRow, CustomerAccountRow, InvoiceRow
 from reporting_svc.adapters.tables_groups import InstalmentRow
-from reporting_svc.projections.aging import AppliedPayment, IssuedInvoice, VoidedInvoice
+from reporting_svc.projections.aging.reference import AppliedPayment, IssuedInvoice, VoidedInvoice
 
 
 async def record_customer(
@@ -38,6 +38,7 @@ async def record_invoice(
     *,
     issued_at: datetime | None = None,
     instalments: Iterable[tuple[date, int]] = (),
+    contract_id: str | None = None,
 ) -> None:
     """The invoice and its instalments (due date and amount in minor units), once."""
     statement = insert(InvoiceRow).values(
@@ -49,6 +50,7 @@ async def record_invoice(
         issue_date=invoice.issue_date,
         due_date=invoice.due_date,
         issued_at=issued_at,
+        contract_id=contract_id,
     )
     # An invoice whose void came first carries the void date as its issue and due dates:
     # the real ones restore its aging up to the void, and the void itself stays.
@@ -59,6 +61,7 @@ async def record_invoice(
                 "issue_date": statement.excluded.issue_date,
                 "due_date": statement.excluded.due_date,
                 "issued_at": statement.excluded.issued_at,
+                "contract_id": statement.excluded.contract_id,
             },
             where=col(InvoiceRow.voided_on).is_not(None),
         )

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reporting_svc.projections.open_items import AgingBasis, OpenInvoice, aged_amounts
+from reporting_svc.projections.aging.open_items import AgingBasis, OpenInvoice, aged_amounts
 
 Key = tuple[str, str]  # customer, currency
 GroupKey = tuple[str | None, str]  # group (None: the total), currency
