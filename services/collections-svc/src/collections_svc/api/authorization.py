@@ -9,6 +9,9 @@ operations (probes, admin) are in ledgerflow_platform.web.authorization.
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.web.authorization import AuthorizationTable
 
+ACCOUNTANT_CREDIT_MANAGER_AUDITOR_ADMIN = frozenset(
+    {Role.ACCOUNTANT, Role.CREDIT_MANAGER, Role.AUDITOR, Role.ADMIN}
+)
 CREDIT_MANAGER_ADMIN = frozenset({Role.CREDIT_MANAGER, Role.ADMIN})
 CREDIT_MANAGER_ADMIN_SERVICE = frozenset({Role.CREDIT_MANAGER, Role.ADMIN, Role.SERVICE})
 CREDIT_MANAGER_COLLECTOR_ADMIN = frozenset({Role.CREDIT_MANAGER, Role.COLLECTOR, Role.ADMIN})
@@ -17,6 +20,10 @@ EVERYONE_BUT_CASHIER = frozenset(
 )
 
 AUTHORIZATION: AuthorizationTable = {
+    "POST /v1/cases/{case_id}:assign": CREDIT_MANAGER_ADMIN,
+    "POST /v1/cases/{case_id}/activities": CREDIT_MANAGER_COLLECTOR_ADMIN,
+    "GET /v1/cases/{case_id}/activities": EVERYONE_BUT_CASHIER,
+    "GET /v1/worklist": EVERYONE_BUT_CASHIER,
     "GET /v1/cases": EVERYONE_BUT_CASHIER,
     "GET /v1/cases/{case_id}": EVERYONE_BUT_CASHIER,
     "POST /v1/dunning-policies": CREDIT_MANAGER_ADMIN,
@@ -35,4 +42,7 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/disputes/{dispute_id}": EVERYONE_BUT_CASHIER,
     "POST /v1/cases/{case_id}/promises": CREDIT_MANAGER_COLLECTOR_ADMIN,
     "GET /v1/promises/{promise_id}": EVERYONE_BUT_CASHIER,
+    "POST /v1/cases/{case_id}/payment-plans": CREDIT_MANAGER_COLLECTOR_ADMIN,
+    "GET /v1/payment-plans/{plan_id}": EVERYONE_BUT_CASHIER,
+    "GET /v1/reports/collector-performance": ACCOUNTANT_CREDIT_MANAGER_AUDITOR_ADMIN,
 }

@@ -13,6 +13,7 @@ ACCOUNTANT_ADMIN = frozenset({Role.ACCOUNTANT, Role.ADMIN})
 ACCOUNTANT_ADMIN_SERVICE = frozenset({Role.ACCOUNTANT, Role.ADMIN, Role.SERVICE})
 ACCOUNTANT_AUDITOR_ADMIN = frozenset({Role.ACCOUNTANT, Role.AUDITOR, Role.ADMIN})
 ACCOUNTANT_CREDIT_MANAGER_ADMIN = frozenset({Role.ACCOUNTANT, Role.CREDIT_MANAGER, Role.ADMIN})
+ADMIN = frozenset({Role.ADMIN})
 CASHIER_ACCOUNTANT_ADMIN = frozenset({Role.CASHIER, Role.ACCOUNTANT, Role.ADMIN})
 CASHIER_ACCOUNTANT_ADMIN_SERVICE = frozenset(
     {Role.CASHIER, Role.ACCOUNTANT, Role.ADMIN, Role.SERVICE}
@@ -69,4 +70,8 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/reconciliations/{reconciliation_id}": CASHIER_ACCOUNTANT_AUDITOR_ADMIN,
     "POST /v1/customers/{customer_id}/bank-accounts": ACCOUNTANT_ADMIN_SERVICE,
     "POST /v1/customers/{customer_id}/bank-accounts:forget": ACCOUNTANT_ADMIN_SERVICE,
+    "GET /v1/periods": EVERYONE,
+    "POST /v1/periods/{period}:close": ACCOUNTANT_ADMIN,
+    "POST /v1/periods/{period}:reopen": ADMIN,
+    "POST /v1/opening-balances": ACCOUNTANT_ADMIN_SERVICE,
 }

@@ -9,6 +9,8 @@ operations (probes, admin) are in ledgerflow_platform.web.authorization.
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.web.authorization import AuthorizationTable
 
+ACCOUNTANT_ADMIN = frozenset({Role.ACCOUNTANT, Role.ADMIN})
+ACCOUNTANT_AUDITOR_ADMIN = frozenset({Role.ACCOUNTANT, Role.AUDITOR, Role.ADMIN})
 EVERYONE_BUT_CASHIER = frozenset(
     {Role.ACCOUNTANT, Role.CREDIT_MANAGER, Role.COLLECTOR, Role.AUDITOR, Role.ADMIN, Role.SERVICE}
 )
@@ -21,4 +23,12 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/reports/kpi-trend": EVERYONE_BUT_CASHIER,
     "GET /v1/reports/payment-behaviour": EVERYONE_BUT_CASHIER,
     "GET /v1/reports/reconciliations": EVERYONE_BUT_CASHIER,
+    "GET /v1/reports/customer-table": EVERYONE_BUT_CASHIER,
+    "GET /v1/reports/credit-exposure": EVERYONE_BUT_CASHIER,
+    "GET /v1/reports/top-risks": EVERYONE_BUT_CASHIER,
+    "GET /v1/reports/customer-value": EVERYONE_BUT_CASHIER,
+    "GET /v1/reports/cash-forecast": EVERYONE_BUT_CASHIER,
+    "PUT /v1/collection-budgets/{month}": ACCOUNTANT_ADMIN,
+    "GET /v1/reports/collection-budgets": EVERYONE_BUT_CASHIER,
+    "POST /v1/report-packs": ACCOUNTANT_AUDITOR_ADMIN,
 }

@@ -3,12 +3,13 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from pydantic.config import JsonDict
 
 from collections_svc.api.cases.schemas import EXAMPLE_CASE, CaseOut
 from collections_svc.api.dates import BusinessDate
 from collections_svc.domain.case_work import ActivityKind
+from ledgerflow_platform.web.bounds import BusinessTime
 
 UserId = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 
@@ -35,7 +36,7 @@ class LogActivity(BaseModel):
 
     kind: ActivityKind
     outcome: Annotated[str, StringConstraints(min_length=1, max_length=500)]
-    occurred_at: AwareDatetime = Field(description="When it happened, with its time zone")
+    occurred_at: BusinessTime = Field(description="When it happened, with its time zone")
     next_action_on: BusinessDate | None = Field(
         default=None, description="When to take the case up again"
     )

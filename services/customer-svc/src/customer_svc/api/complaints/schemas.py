@@ -3,9 +3,10 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from customer_svc.domain.complaints.complaint import Category, Channel, ComplaintStatus, Severity
+from ledgerflow_platform.web.bounds import BusinessTime
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -35,7 +36,7 @@ class RecordComplaint(BaseModel):
     category: Category
     severity: Severity = Severity.MEDIUM
     description: Text = Field(description="What the customer said; stays inside customer-svc")
-    received_at: AwareDatetime | None = Field(
+    received_at: BusinessTime | None = Field(
         None, description="When it reached us, to back-fill; default now"
     )
 
@@ -49,7 +50,7 @@ class AssignComplaint(BaseModel):
     )
 
     assignee: Subject = Field(description="The user (token subject) who will handle it")
-    assigned_at: AwareDatetime | None = Field(None, description="To back-fill; default now")
+    assigned_at: BusinessTime | None = Field(None, description="To back-fill; default now")
 
 
 class ResolveComplaint(BaseModel):
@@ -63,7 +64,7 @@ class ResolveComplaint(BaseModel):
     )
 
     resolution: Text
-    resolved_at: AwareDatetime | None = Field(None, description="To back-fill; default now")
+    resolved_at: BusinessTime | None = Field(None, description="To back-fill; default now")
 
 
 class ComplaintOut(BaseModel):

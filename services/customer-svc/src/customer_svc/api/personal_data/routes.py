@@ -3,7 +3,6 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import AwareDatetime
 
 from customer_svc.adapters.personal_data.access_log import AccessLogQuery
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
@@ -11,6 +10,7 @@ from customer_svc.api.personal_data.schemas import AccessLogEntryOut, AccessLogP
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.bounds import BusinessTime
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -30,8 +30,8 @@ async def access_log(
     _: CanAudit,
     customer_id: str | None = None,
     subject: str | None = None,
-    since: Annotated[AwareDatetime | None, Query(alias="from")] = None,
-    until: Annotated[AwareDatetime | None, Query(alias="to")] = None,
+    since: Annotated[BusinessTime | None, Query(alias="from")] = None,
+    until: Annotated[BusinessTime | None, Query(alias="to")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> AccessLogPage:
