@@ -43,8 +43,8 @@ from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import (
     DbSession,
+    IdempotencyKey,
     Idempotent,
-    idempotency_key,
     key_reused,
     replayed,
     request_fingerprint,
@@ -72,9 +72,9 @@ async def record(
     resources: Resources,
     dates: Dates,
     principal: CanRecord,
+    key: IdempotencyKey,
 ) -> Response:
     dates.posting(body.received_on, field="received_on")
-    key = idempotency_key(request)
     claim = (
         KeyClaim((principal.subject, key), await request_fingerprint(request))
         if key is not None
