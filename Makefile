@@ -12,9 +12,9 @@ PACKAGES := ledgerflow_events ledgerflow_platform ledgerflow_devstack \
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
-	compose-env manifests schemas replay bench bench-restart clean test-units test-e2e test-faults \
-	test-fuzz
+.PHONY: help install up down status token test lint kcat fonts prometheus node-tools dashboards \
+	compose-env manifests schemas replay bench bench-restart bench-credit clean test-units \
+	test-e2e test-faults test-fuzz
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
@@ -34,7 +34,7 @@ install: $(UV)
 	@$(UV) sync --frozen --all-packages --quiet --compile-bytecode
 	@$(RUN) python -m compileall -q libs/*/src services/*/src
 
-up: install
+up: install fonts
 	@$(RUN) ledgerflow up
 
 down:
@@ -64,6 +64,14 @@ kcat:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && apt-get install -y -qq kcat >/dev/null; \
 	  else echo "the e2e tests need kcat: sudo apt-get install kcat"; exit 1; fi; }
+
+# Printed documents (statements, letters, reports) embed a font that prints Chinese; Debian's
+# WenQuanYi Micro Hei has the TrueType outlines ReportLab reads (ledgerflow_platform.documents).
+fonts:
+	@test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null; \
+	  else echo "printed documents need a CJK font: sudo apt-get install fonts-wqy-microhei"; exit 1; fi; }
 
 # The alert-rule tests and the panel-query test run Debian's Prometheus and promtool.
 prometheus:
@@ -95,7 +103,7 @@ LANE_fuzz := tests/fuzz
 LANE_units := libs services tests $(foreach lane,e2e faults fuzz,$(addprefix --ignore=,$(LANE_$(lane))))
 PYTEST_ARGS ?=
 
-test: lint kcat prometheus node-tools
+test: lint kcat fonts prometheus node-tools
 	@$(MAKE) --no-print-directory -k -O -j$(words $(LANES)) $(addprefix test-,$(LANES))
 
 $(addprefix test-,$(LANES)): test-%:
@@ -127,6 +135,9 @@ bench: install
 # The ledger's payment rate before a kill -9 and in the first 5 s after the supervisor's restart.
 bench-restart: install
 	$(RUN) python bench/restart_rate.py
+
+bench-credit: install
+	$(RUN) python bench/credit_check.py
 
 clean: down
 	rm -rf .venv $(TOOLS) .ledgerflow

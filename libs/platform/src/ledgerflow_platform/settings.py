@@ -5,6 +5,7 @@ explicitly, as the local platform and the test suite do.
 """
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -60,6 +61,11 @@ class ServiceSettings(BaseSettings):
     # Where `worker` serves its own /metrics when it runs alone (its own container or pod);
     # under `serve` the API reports the worker's figures with its own.
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    # The date the service takes for today (<PREFIX>_BUSINESS_DATE, for demos and tests): runs
+    # dated after it, and postings more than `max_days_ahead` days after it, are refused
+    # (web/business_date.py). Unset, it is the request's calendar date.
+    business_date: date | None = None
+    max_days_ahead: int = Field(default=0, ge=0, le=366)
     log_json: bool = False
     log_level: str = "INFO"
 

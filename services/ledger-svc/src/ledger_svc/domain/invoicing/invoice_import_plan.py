@@ -21,7 +21,15 @@ from ledgerflow_platform.tables.formulas import MAY_START_FORMULA, formula_in
 
 # As many lines as one invoice takes through the API.
 MAX_LINES_PER_INVOICE = 200
-_HEAD = ("customer_id", "issue_date", "due_date", "series", "currency")
+_HEAD = (
+    "customer_id",
+    "issue_date",
+    "due_date",
+    "series",
+    "currency",
+    "order_reference",
+    "contract_id",
+)
 _COLUMNS = frozenset(REQUIRED_COLUMNS) | frozenset(OPTIONAL_COLUMNS)
 
 
@@ -156,6 +164,8 @@ def _draft(
             currency=head.currency,
             lines=[_line(row) for row in group],
             calendar=calendar,
+            order_reference=head.order_reference,
+            contract_id=head.contract_id,
         )
     except DomainError as invoice_error:
         errors_before = report.count
