@@ -218,8 +218,16 @@ async def test_an_xlsx_file_is_read_and_a_formula_is_refused(
 
     assert (formula.status_code, formula.json()["type"].rsplit("/", 1)[1]) == (
         422,
-        "unreadable-file",
+        "opening-balances-rejected",
     )
+    assert [(e["row"], e["column"], e["message"]) for e in formula.json()["errors"]] == [
+        (
+            2,
+            "paid",
+            "'=B2/2' would run as a formula in a spreadsheet; "
+            "start it with an apostrophe if it is text.",
+        )
+    ]
     assert accepted.status_code == 201, accepted.text
     assert (await balance(client, auth_keys, customer_id))["open_amount"] == "1000000.50"
 

@@ -7,7 +7,8 @@ The first row names the columns (any order, case-insensitive):
     invoiced          required  what was billed before the cut-over, at the currency's scale
     paid              required  what of it was paid, at most `invoiced`
     due_date          optional  YYYY-MM-DD; empty: the cut-over date
-Rows are numbered as a spreadsheet shows them: the header is row 1.
+Rows are numbered as a spreadsheet shows them: the header is row 1. A cell a spreadsheet would
+run as a formula is refused, as every import refuses it, and its row read no further.
 """
 
 import re
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger_svc.domain.invoicing.invoice_import import ErrorReport
+from ledgerflow_platform.tables.formulas import MAY_START_FORMULA, formula_in
 
 REQUIRED_COLUMNS = ("customer_code", "invoiced", "paid")
 OPTIONAL_COLUMNS = ("contract_number", "currency", "due_date")
@@ -89,6 +91,15 @@ def read_rows(report: ErrorReport, table: Iterable[tuple[int, Sequence[str]]]) -
         if len(rows) == MAX_ROWS:
             report.add(number, None, f"A file holds {MAX_ROWS} balance rows at most.")
             break
+        refused = [
+            (name, refusal)
+            for name, cell in zip(names, cells, strict=False)
+            if cell[:1] in MAY_START_FORMULA and (refusal := formula_in(cell))
+        ]
+        for name, refusal in refused:
+            report.add(number, name, refusal)
+        if refused:
+            continue
         values = {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names)}
         currency = values.get("currency") or None
         if currency is not None and not _CURRENCY.match(currency):
