@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from credit_svc.adapters.gauges import count_customers_on_hold
 from credit_svc.adapters.resources import credit_resources
 from credit_svc.adapters.tables import idempotency_keys, messaging, outbox
 from credit_svc.api import (
@@ -48,4 +49,5 @@ SPEC = ServiceSpec(
     consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
     resources=credit_resources,
+    scraped_gauges=[count_customers_on_hold],
 )
