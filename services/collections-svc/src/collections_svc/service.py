@@ -7,6 +7,7 @@ from collections_svc.api.cases.routes import router as cases
 from collections_svc.api.cases.work_routes import router as case_work
 from collections_svc.api.disputes.routes import router as disputes
 from collections_svc.api.errors import ERRORS
+from collections_svc.api.notices.letters import router as letters
 from collections_svc.api.notices.routes import router as notices
 from collections_svc.api.pauses.routes import router as pauses
 from collections_svc.api.plans.routes import router as plans
@@ -29,7 +30,19 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
-    routers=[case_work, cases, policies, runs, notices, pauses, disputes, promises, plans, reports],
+    routers=[
+        case_work,
+        cases,
+        policies,
+        runs,
+        letters,
+        notices,
+        pauses,
+        disputes,
+        promises,
+        plans,
+        reports,
+    ],
     errors=ERRORS,
     outbox=outbox,
     consumes=[LEDGER_EVENTS, CREDIT_EVENTS],

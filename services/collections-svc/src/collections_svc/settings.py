@@ -3,11 +3,13 @@ from datetime import date
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
+from ledgerflow_platform.documents.letterhead import CompanySettings
 from ledgerflow_platform.settings import ServiceSettings
 
 
-class Settings(ServiceSettings):
-    """How collections-svc is deployed: its database, broker, keys, port and mail server."""
+class Settings(ServiceSettings, CompanySettings):
+    """How collections-svc is deployed: its database, broker, keys, port and mail server, and
+    the letterhead its letters are printed on (COLLECTIONS_COMPANY_NAME, ...)."""
 
     model_config = SettingsConfigDict(env_prefix="COLLECTIONS_", extra="ignore")
 
