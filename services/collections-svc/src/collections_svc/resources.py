@@ -9,6 +9,7 @@ from pathlib import Path
 from collections_svc.adapters.mailer import SmtpMailer, SmtpServer
 from collections_svc.adapters.notice_mail import NoticeMail
 from collections_svc.adapters.recipients import CustomerServiceRecipients, RecipientDirectory
+from collections_svc.domain.run_schedule import RunSchedule
 from collections_svc.settings import Settings
 from ledgerflow_platform.documents.letterhead import Letterhead
 from ledgerflow_platform.spec import Sessions
@@ -36,6 +37,7 @@ class CollectionsResources:
     # What letters are printed with.
     letterhead: Letterhead = field(default_factory=lambda: Letterhead("Ledgerflow"))
     font_file: Path | None = None
+    run_schedule: RunSchedule | None = None
 
     def business_date(self, now: datetime) -> date:
         return self.pinned_business_date or now.date()
@@ -82,6 +84,9 @@ async def collections_resources(
             ),
             letterhead=settings.letterhead(),
             font_file=settings.document_font_file,
+            run_schedule=(
+                RunSchedule.parse(settings.run_schedule) if settings.run_schedule else None
+            ),
         )
     finally:
         if client is not None:

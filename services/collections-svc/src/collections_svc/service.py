@@ -18,6 +18,7 @@ from collections_svc.api.runs.routes import router as runs
 from collections_svc.handlers import HANDLERS
 from collections_svc.notice_sender import send_notices
 from collections_svc.resources import collections_resources
+from collections_svc.scheduled_runs import scheduled_runs
 from ledgerflow_events.topics import CREDIT_EVENTS, LEDGER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
@@ -48,5 +49,5 @@ SPEC = ServiceSpec(
     consumes=[LEDGER_EVENTS, CREDIT_EVENTS],
     handlers=HANDLERS,
     resources=collections_resources,
-    background=[send_notices],
+    background=[send_notices, scheduled_runs],
 )
