@@ -9,3 +9,7 @@ class Settings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="REPORTING_", extra="ignore")
 
     port: int = 8005
+    # The producers a projection rebuild asks to replay their outboxes (customer_url and
+    # ledger_url come with every service's settings).
+    credit_url: str | None = None
+    collections_url: str | None = None
