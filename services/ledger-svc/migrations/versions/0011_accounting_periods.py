@@ -1,5 +1,5 @@
 """accounting periods: every close and reopening of a calendar month; dunning notice fees
-charged, once per invoice and level
+charged, once per invoice and level; credit notes against paid invoices hold customer credit
 
 Revision ID: 0011
 Revises: 0005
@@ -52,7 +52,15 @@ def upgrade() -> None:
         sa.CheckConstraint("amount > 0", name="notice_fee_amount_positive"),
     )
 
+    # A credit note against a paid invoice holds its amount as the customer's credit.
+    op.drop_constraint("credit_note_on_invoice_holds_none", "credit_notes", type_="check")
+
 
 def downgrade() -> None:
+    op.create_check_constraint(
+        "credit_note_on_invoice_holds_none",
+        "credit_notes",
+        "invoice_id IS NULL OR unapplied_amount = 0",
+    )
     op.drop_table("notice_fees")
     op.drop_table("accounting_period_changes")
