@@ -3,6 +3,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledger_svc.adapters.business_calendar import check_calendar_name
 from ledger_svc.domain.controls.segregation import DutyPolicy
+from ledgerflow_platform.documents.letterhead import CompanySettings
 from ledgerflow_platform.secret_keys import decode_key
 from ledgerflow_platform.settings import ServiceSettings
 
@@ -30,13 +31,14 @@ DEV_PAYER_ACCOUNT_KEY = "bGVkZ2VyZmxvdy1kZXYtcGF5ZXItYWNjb3VudC1rZXk"
 
 class PayerAccountSettings(BaseSettings):
     """The key of payers' account fingerprints (domain/bank_reconciliation/bank_accounts.py):
-    LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev (the
-    default, for local runs and tests) may it be left out; the published dev key is used then.
+    LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev, set
+    explicitly (the local platform and the tests set it), may it be left out; the published dev
+    key is used then.
     Changing it orphans the accounts registered under the old one: register them again."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 
-    env: str = "dev"
+    env: str = "production"
     payer_account_key: str | None = None
 
     @model_validator(mode="after")
@@ -74,8 +76,11 @@ class DutySettings(BaseSettings):
         )
 
 
-class Settings(ServiceSettings, BusinessCalendarSettings, PayerAccountSettings, DutySettings):
-    """ledger-svc's configuration, from LEDGER_* environment variables."""
+class Settings(
+    ServiceSettings, BusinessCalendarSettings, PayerAccountSettings, DutySettings, CompanySettings
+):
+    """ledger-svc's configuration, from LEDGER_* environment variables; the letterhead of
+    statements from LEDGER_COMPANY_NAME, LEDGER_COMPANY_ADDRESS and LEDGER_COMPANY_TAX_ID."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 

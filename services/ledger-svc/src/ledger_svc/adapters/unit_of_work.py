@@ -15,6 +15,7 @@ from ledger_svc.adapters.bank_reconciliation.reconciliations import (
     ReconciliationRepository,
 )
 from ledger_svc.adapters.books.accounts import CustomerAccountRepository
+from ledger_svc.adapters.books.contracts import CustomerContracts
 from ledger_svc.adapters.books.integrity import LedgerIntegrity
 from ledger_svc.adapters.books.journal import JournalRepository
 from ledger_svc.adapters.invoicing.invoice_imports import InvoiceImportStore
@@ -34,6 +35,7 @@ class LedgerUnitOfWork(UnitOfWork):
     def __init__(self, session: AsyncSession) -> None:
         super().__init__(session, outbox)
         self.accounts = CustomerAccountRepository(session)
+        self.contracts = CustomerContracts(session)
         self.invoices = InvoiceRepository(session)
         self.payments = PaymentRepository(session)
         self.payment_book = PaymentBook(session)

@@ -5,6 +5,7 @@ from ledger_svc.api.adjustments.errors import ADJUSTMENT_ERRORS
 from ledger_svc.api.bank_reconciliation.errors import RECONCILIATION_ERRORS
 from ledger_svc.api.books.errors import BOOKS_ERRORS
 from ledger_svc.api.invoicing.errors import INVOICING_ERRORS
+from ledger_svc.api.opening_balances.errors import OPENING_BALANCE_ERRORS
 from ledger_svc.api.payments.errors import PAYMENT_ERRORS
 from ledger_svc.api.periods.errors import PERIOD_ERRORS
 from ledger_svc.api.statements.errors import STATEMENT_ERRORS
@@ -25,4 +26,5 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **STATEMENT_ERRORS,
     **RECONCILIATION_ERRORS,
     **PERIOD_ERRORS,
+    **OPENING_BALANCE_ERRORS,
 }

@@ -18,4 +18,5 @@ async def on_customer_registered(
         currency=data.currency,
         payment_terms_days=data.payment_terms_days,
         registered_at=data.registered_at,
+        code=data.code,
     )

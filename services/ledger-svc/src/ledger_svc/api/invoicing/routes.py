@@ -61,6 +61,9 @@ async def issue(
         series=body.series,
         terms=payment_terms(body.terms),
         calendar=resources.calendar,
+        order_reference=body.order_reference,
+        contract_id=body.contract_id,
+        customers=resources.customers,
     )
     response = invoice_out(invoice)
     await idempotency.remember(201, response)
