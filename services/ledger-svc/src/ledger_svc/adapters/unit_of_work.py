@@ -18,6 +18,7 @@ from ledger_svc.adapters.books.accounts import CustomerAccountRepository
 from ledger_svc.adapters.books.contracts import CustomerContracts
 from ledger_svc.adapters.books.integrity import LedgerIntegrity
 from ledger_svc.adapters.books.journal import JournalRepository
+from ledger_svc.adapters.controls.approvals import ApprovalRepository
 from ledger_svc.adapters.invoicing.invoice_imports import InvoiceImportStore
 from ledger_svc.adapters.invoicing.invoices import InvoiceRepository
 from ledger_svc.adapters.payments.credit_applications import CreditApplicationRepository
@@ -55,3 +56,4 @@ class LedgerUnitOfWork(UnitOfWork):
         self.reconciliations = ReconciliationRepository(session)
         self.customer_bank_accounts = CustomerBankAccounts(session)
         self.periods = AccountingPeriods(session)
+        self.approvals = ApprovalRepository(session)
