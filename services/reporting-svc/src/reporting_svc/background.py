@@ -1,5 +1,6 @@
-"""The worker's business gauges: every minute, receivables by bucket, DSO and CEI per currency
-at today's date, exported on /metrics for dashboards and alerts."""
+"""The worker's business gauges: every minute (REPORTING_GAUGES_REFRESH_S), receivables by
+bucket, DSO and CEI per currency at today's date, exported on /metrics for dashboards and
+alerts."""
 
 import asyncio
 import logging
@@ -9,16 +10,16 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
 
 from prometheus_client import Gauge
 
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.service_client import ServiceClient
 from ledgerflow_platform.spec import Sessions
-from reporting_svc.projections.business_measures import CurrencyMeasures, measure
+from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, measure
+from reporting_svc.settings import Settings
 
 log = logging.getLogger(__name__)
-REFRESH_SECONDS = 60.0
 
 RECEIVABLES = Gauge(
     "ledgerflow_receivables",
@@ -43,11 +44,34 @@ CEI_PERCENT = Gauge(
 @dataclass(frozen=True)
 class ReportingResources:
     sessions: Sessions
+    gauges_refresh_s: float
+    # customer-svc, read with the caller's own token for the customer table; None when its
+    # address is not configured (the table then answers 503).
+    customers: ServiceClient | None = None
+    # ledger-svc, whose journal report packs reconcile to; None when not configured.
+    ledger: ServiceClient | None = None
 
 
 @asynccontextmanager
-async def build_resources(_settings: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
-    yield ReportingResources(sessions)
+async def build_resources(
+    settings: Settings, sessions: Sessions
+) -> AsyncIterator[ReportingResources]:
+    customers = (
+        settings.service_client("customer", calling="reporting")
+        if settings.customer_url is not None
+        else None
+    )
+    ledger = (
+        settings.service_client("ledger", calling="reporting")
+        if settings.ledger_url is not None
+        else None
+    )
+    try:
+        yield ReportingResources(sessions, settings.gauges_refresh_s, customers, ledger)
+    finally:
+        for client in (customers, ledger):
+            if client is not None:
+                await client.aclose()
 
 
 def _or_nan(value: Decimal | None) -> float:
@@ -76,4 +100,4 @@ async def keep_business_gauges_fresh(resources: ReportingResources) -> None:
             await refresh_business_gauges(resources.sessions, datetime.now(UTC).date())
         except Exception:  # a failed refresh keeps the last values; the next one retries
             log.exception("business gauges not refreshed")
-        await asyncio.sleep(REFRESH_SECONDS)
+        await asyncio.sleep(resources.gauges_refresh_s)

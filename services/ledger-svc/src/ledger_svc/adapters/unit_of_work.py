@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledger_svc.adapters.adjustments.credit_notes import CreditNoteRepository, InvoiceAdjustments
 from ledger_svc.adapters.adjustments.customer_credit import CustomerCreditRepository
 from ledger_svc.adapters.adjustments.late_fees import LateFeeRepository
+from ledger_svc.adapters.adjustments.notice_fees import NoticeFeeRepository
 from ledger_svc.adapters.adjustments.refunds import RefundRepository
 from ledger_svc.adapters.adjustments.write_offs import WriteOffRepository
 from ledger_svc.adapters.bank_reconciliation.bank_statements import BankStatementRepository
@@ -22,6 +23,7 @@ from ledger_svc.adapters.invoicing.invoices import InvoiceRepository
 from ledger_svc.adapters.payments.credit_applications import CreditApplicationRepository
 from ledger_svc.adapters.payments.payment_book import PaymentBook
 from ledger_svc.adapters.payments.payments import PaymentRepository
+from ledger_svc.adapters.periods.periods import AccountingPeriods
 from ledger_svc.adapters.statements.statement_queries import StatementQueries
 from ledger_svc.adapters.tables.messaging import outbox
 from ledgerflow_platform.unit_of_work import UnitOfWork
@@ -48,6 +50,8 @@ class LedgerUnitOfWork(UnitOfWork):
         self.refunds = RefundRepository(session)
         self.write_offs = WriteOffRepository(session)
         self.late_fees = LateFeeRepository(session)
+        self.notice_fees = NoticeFeeRepository(session)
         self.bank_statements = BankStatementRepository(session)
         self.reconciliations = ReconciliationRepository(session)
         self.customer_bank_accounts = CustomerBankAccounts(session)
+        self.periods = AccountingPeriods(session)

@@ -16,8 +16,8 @@ from reporting_svc.api.schemas_reconciliation import (
     ReconciliationOut,
     ReconciliationPageOut,
 )
-from reporting_svc.projections.reconciliation_records import reconciliation_summaries
-from reporting_svc.projections.reconciliations import ReconciliationSummary, check_period
+from reporting_svc.projections.reconciliation.records import reconciliation_summaries
+from reporting_svc.projections.reconciliation.summaries import ReconciliationSummary, check_period
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 

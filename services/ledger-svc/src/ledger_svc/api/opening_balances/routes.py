@@ -65,7 +65,7 @@ async def import_balances(
     form = form_fields(OpeningBalancesUpload, upload)
     report = ErrorReport()
     # Reading a workbook is CPU-bound: off the event loop, so other requests are still served.
-    table = await asyncio.to_thread(read_table, form.file, upload.filename)
+    table = await asyncio.to_thread(read_table, report, form.file, upload.filename)
     rows = read_rows(report, table)
     uow = LedgerUnitOfWork(session)
     try:

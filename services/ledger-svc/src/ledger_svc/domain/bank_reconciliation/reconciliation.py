@@ -29,6 +29,19 @@ class Outcome(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class Reason(StrEnum):
+    """Why a line was not matched: what someone reviewing it needs to know first."""
+
+    NO_CANDIDATE = "no_candidate"  # nothing recorded of this amount in the window
+    SEVERAL_CANDIDATES = "several_candidates"  # more than one, and nothing says which
+    UNCONFIRMED_CANDIDATE = "unconfirmed_candidate"  # one, but nothing names its payer
+    AMOUNT_DIFFERS = "amount_differs"  # the movement it names was recorded for another amount
+    ALREADY_MATCHED = "already_matched"  # the movement it names matched another line
+    AMBIGUOUS_PAYER = "ambiguous_payer"  # it names more than one customer
+    CURRENCY_DIFFERS = "currency_differs"  # the customer's account is in another currency
+    NEW_PAYMENT = "new_payment"  # a payment the ledger has not recorded (proposed)
+
+
 @dataclass(frozen=True)
 class LineOutcome:
     """One line's outcome and the payment, customer or invoice it concerns."""
@@ -43,6 +56,7 @@ class LineOutcome:
     invoice_id: str | None = None
     payment_reference: str | None = None  # for a proposal: the reference to record it with
     note: str | None = None
+    reason: Reason | None = None
 
 
 @dataclass(frozen=True)

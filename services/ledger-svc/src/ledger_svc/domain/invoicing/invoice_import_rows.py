@@ -1,6 +1,7 @@
 """A bulk invoice file, read and checked row by row, column by column, before anything is kept.
 
-The file is UTF-8 CSV with a header row. Columns (any order, names case-insensitive):
+The file is UTF-8 CSV with a header row (adapters/invoicing/invoice_files.py reads it).
+Columns (any order, names case-insensitive):
     invoice_ref   required  the biller's reference; rows sharing it are lines of one invoice
     customer_id   required  the ledger account billed
     issue_date    required  YYYY-MM-DD
@@ -17,10 +18,7 @@ Rows are numbered as a spreadsheet shows them: the header is row 1. The rows of 
 must agree on its customer, dates, series and currency.
 """
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -84,19 +82,6 @@ def read_header(report: ErrorReport, header: list[str]) -> list[str]:
         if name not in names:
             report.add(1, name, f"Required column {name!r} is missing.")
     return names
-
-
-def records(report: ErrorReport, text: str) -> Iterator[tuple[int, list[str]]]:
-    """(spreadsheet row, cells) of every record; a file the CSV reader cannot follow stops
-    the reading with an error on the row it broke on."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    number = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            if cells:
-                yield number, cells
-    except csv.Error as exc:
-        report.add(number + 1, None, f"Not readable as CSV: {exc}")
 
 
 def _date(report: ErrorReport, row: int, column: str, value: str) -> date | None:

@@ -17,8 +17,10 @@ from ledger_svc.domain.invoicing.terms import PaymentTerms
 from ledger_svc.use_cases.books.open_customer_account import known_account
 from ledger_svc.use_cases.books.post_journal_entry import post_journal_entry
 from ledgerflow_events.contracts.ledger import InvoiceInstalment, InvoiceIssued, InvoiceTotals
+from ledgerflow_events.tracing import use_case
 
 
+@use_case
 async def issue_invoice(
     uow: LedgerUnitOfWork,
     *,
