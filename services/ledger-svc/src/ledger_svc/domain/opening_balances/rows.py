@@ -7,8 +7,7 @@ The first row names the columns (any order, case-insensitive):
     invoiced          required  what was billed before the cut-over, at the currency's scale
     paid              required  what of it was paid, at most `invoiced`
     due_date          optional  YYYY-MM-DD; empty: the cut-over date
-Rows are numbered as a spreadsheet shows them: the header is row 1. A cell a spreadsheet would
-run as a formula is refused, as every import refuses it, and its row read no further.
+Rows are numbered as a spreadsheet shows them: the header is row 1.
 """
 
 import re
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger_svc.domain.invoicing.invoice_import import ErrorReport
-from ledgerflow_platform.tables.formulas import MAY_START_FORMULA, formula_in
+from ledgerflow_platform.tables.formulas import formula_in
 
 REQUIRED_COLUMNS = ("customer_code", "invoiced", "paid")
 OPTIONAL_COLUMNS = ("contract_number", "currency", "due_date")
@@ -79,7 +78,8 @@ def read_rows(report: ErrorReport, table: Iterable[tuple[int, Sequence[str]]]) -
     found = iter(table)
     first = next(found, None)
     if first is None:
-        report.add(0, None, "The file is empty: expected a header row and balance rows.")
+        if not report.count:
+            report.add(0, None, "The file is empty: expected a header row and balance rows.")
         return []
     names = _header(report, first[1])
     if report.count:
@@ -91,16 +91,12 @@ def read_rows(report: ErrorReport, table: Iterable[tuple[int, Sequence[str]]]) -
         if len(rows) == MAX_ROWS:
             report.add(number, None, f"A file holds {MAX_ROWS} balance rows at most.")
             break
-        refused = [
-            (name, refusal)
-            for name, cell in zip(names, cells, strict=False)
-            if cell[:1] in MAY_START_FORMULA and (refusal := formula_in(cell))
-        ]
-        for name, refusal in refused:
-            report.add(number, name, refusal)
-        if refused:
-            continue
         values = {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names)}
+        formulas = [(n, refusal) for n, v in values.items() if (refusal := formula_in(v))]
+        for column, refusal in formulas:
+            report.add(number, column, refusal)
+        if formulas:
+            continue
         currency = values.get("currency") or None
         if currency is not None and not _CURRENCY.match(currency):
             report.add(number, "currency", f"{currency!r} is not an ISO 4217 currency code.")
