@@ -1,5 +1,5 @@
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import httpx
 import pytest
@@ -20,6 +20,11 @@ from ledgerflow_platform.testing import (
 )
 
 RegisterCustomer = Callable[..., Awaitable[str]]
+
+# The business date the ledger's tests run on: after every date they post or run on, so that
+# the guard against future dates (ledgerflow_platform.web.business_date) lets them through
+# whatever day the suite runs; tests of the guard set their own.
+TEST_BUSINESS_DATE = date(2040, 12, 31)
 
 
 LEDGER_TABLES = (
@@ -57,7 +62,11 @@ async def database_url(pg_server) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def settings(database_url: str, auth_keys: KeyPair) -> Settings:
-    return Settings(database_url=database_url, auth_public_key=auth_keys.public_pem)
+    return Settings(
+        database_url=database_url,
+        auth_public_key=auth_keys.public_pem,
+        business_date=TEST_BUSINESS_DATE,
+    )
 
 
 @pytest.fixture

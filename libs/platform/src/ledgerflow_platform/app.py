@@ -93,7 +93,11 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.auth = TokenVerifier(
-        settings.public_key_pem(), issuer=settings.auth_issuer, audience=settings.auth_audience
+        settings.public_key_pem(),
+        jwks_url=settings.auth_jwks_url,
+        jwks_cache_s=settings.auth_jwks_cache_s,
+        issuer=settings.auth_issuer,
+        audience=settings.auth_audience,
     )
     install_problem_handlers(app, {**PLATFORM_ERRORS, **spec.errors})
     app.add_middleware(ObservabilityMiddleware, service=spec.name)

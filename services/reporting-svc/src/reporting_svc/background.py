@@ -1,5 +1,6 @@
-"""The worker's business gauges: every minute, receivables by bucket, DSO and CEI per currency
-at today's date, exported on /metrics for dashboards and alerts."""
+"""The worker's business gauges: every minute (REPORTING_GAUGES_REFRESH_S), receivables by
+bucket, DSO and CEI per currency at today's date, exported on /metrics for dashboards and
+alerts."""
 
 import asyncio
 import logging
@@ -18,7 +19,6 @@ from ledgerflow_platform.spec import Sessions
 from reporting_svc.projections.business_measures import CurrencyMeasures, measure
 
 log = logging.getLogger(__name__)
-REFRESH_SECONDS = 60.0
 
 RECEIVABLES = Gauge(
     "ledgerflow_receivables",
@@ -43,11 +43,12 @@ CEI_PERCENT = Gauge(
 @dataclass(frozen=True)
 class ReportingResources:
     sessions: Sessions
+    gauges_refresh_s: float
 
 
 @asynccontextmanager
-async def build_resources(_settings: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
-    yield ReportingResources(sessions)
+async def build_resources(settings: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
+    yield ReportingResources(sessions, settings.gauges_refresh_s)
 
 
 def _or_nan(value: Decimal | None) -> float:
@@ -76,4 +77,4 @@ async def keep_business_gauges_fresh(resources: ReportingResources) -> None:
             await refresh_business_gauges(resources.sessions, datetime.now(UTC).date())
         except Exception:  # a failed refresh keeps the last values; the next one retries
             log.exception("business gauges not refreshed")
-        await asyncio.sleep(REFRESH_SECONDS)
+        await asyncio.sleep(resources.gauges_refresh_s)

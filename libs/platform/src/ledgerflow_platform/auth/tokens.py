@@ -68,5 +68,10 @@ def verify_token(
         )
     except jwt.PyJWTError as exc:
         raise InvalidToken(str(exc)) from exc
+    return principal_from(claims)
+
+
+def principal_from(claims: dict[str, Any]) -> Principal:
+    """Who verified claims name: roles the platform does not know are ignored."""
     roles = frozenset(Role(r) for r in claims.get("roles", []) if r in Role._value2member_map_)
     return Principal(subject=str(claims["sub"]), roles=roles)

@@ -26,7 +26,7 @@ async def current_principal(
         )
     verifier: TokenVerifier = request.app.state.auth
     try:
-        principal = verifier.verify(credentials.credentials)
+        principal = await verifier.verify(credentials.credentials)
     except InvalidToken as exc:
         raise Problem(
             UNAUTHENTICATED, f"The bearer token was refused: {exc}", headers=_CHALLENGE

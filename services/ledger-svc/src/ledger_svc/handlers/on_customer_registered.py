@@ -21,5 +21,6 @@ async def on_customer_registered(
         currency=data.currency,
         payment_terms_days=data.payment_terms_days,
         registered_at=data.registered_at,
+        code=data.code,
     )
     await remember_legal_name(uow, customer_id=data.customer_id, name=data.name)

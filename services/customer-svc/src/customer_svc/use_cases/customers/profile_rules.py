@@ -15,7 +15,7 @@ from customer_svc.domain.customers.profile import (
 )
 from customer_svc.domain.customers.tax_ids import tax_id
 from customer_svc.domain.personal_data import Sealed
-from ledgerflow_events.contracts.customer import CustomerProfileUpdated
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated, CustomerRegistered
 
 # Values of these fields travel in CustomerProfileUpdated; the rest by name only.
 PUBLISHED_VALUES = (
@@ -71,4 +71,20 @@ def profile_updated(
     assert not PERSONAL_FIELDS & values.keys()
     return CustomerProfileUpdated(
         customer_id=customer.id, changed_fields=sorted(changed), updated_at=at, **values
+    )
+
+
+def customer_registered(customer: Customer) -> CustomerRegistered:
+    """The registration as the platform hears it: terms and the file's non-personal fields."""
+    return CustomerRegistered(
+        customer_id=customer.id,
+        name=customer.name,
+        currency=customer.currency,
+        payment_terms_days=customer.payment_terms_days,
+        registered_at=customer.registered_at,
+        code=customer.code or None,
+        country=customer.country,
+        industry=customer.industry,
+        region=customer.region,
+        segments=list(customer.segments) if customer.segments else None,
     )

@@ -15,10 +15,10 @@ from customer_svc.domain.customers.profile import normalized
 from customer_svc.use_cases.customers.profile_rules import (
     check_code_free,
     check_parent_company,
+    customer_registered,
     profile_updated,
     seal_tax_id,
 )
-from ledgerflow_events.contracts.customer import CustomerRegistered
 
 
 async def register_customer(
@@ -51,15 +51,7 @@ async def register_customer(
     customer = replace(customer, **values)
     await uow.lock_customer(customer.id)
     uow.customers.add(customer)
-    await uow.emit(
-        CustomerRegistered(
-            customer_id=customer.id,
-            name=customer.name,
-            currency=customer.currency,
-            payment_terms_days=customer.payment_terms_days,
-            registered_at=customer.registered_at,
-        )
-    )
+    await uow.emit(customer_registered(customer))
     # CustomerRegistered predates the file's other fields: they follow as a profile update.
     if raw.keys() - {"code"}:
         await uow.emit(profile_updated(customer, (*raw.keys() - {"code"}, "code"), now))

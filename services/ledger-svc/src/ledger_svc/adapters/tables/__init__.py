@@ -9,7 +9,9 @@ from ledger_svc.adapters.tables import (
     books,
     invoicing,
     messaging,
+    notice_fees,
     payments,
+    periods,
 )
 from ledger_svc.adapters.tables.base import metadata
 
@@ -20,5 +22,7 @@ __all__ = [
     "invoicing",
     "messaging",
     "metadata",
+    "notice_fees",
     "payments",
+    "periods",
 ]

@@ -21,6 +21,7 @@ from ledger_svc.use_cases.adjustments.issue_credit_note import (
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -41,8 +42,10 @@ async def credit_an_invoice(
     body: CreditInvoice,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     principal: CanCredit,
 ) -> Response | CreditNoteOut:
+    dates.posting(body.issue_date, field="issue_date")
     return await _issue_credit_note(
         session, idempotency, principal, body, credit_invoice, invoice_id=invoice_id
     )
@@ -59,8 +62,10 @@ async def credit_on_account(
     body: CreditOnAccount,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     principal: CanCredit,
 ) -> Response | CreditNoteOut:
+    dates.posting(body.issue_date, field="issue_date")
     return await _issue_credit_note(
         session, idempotency, principal, body, credit_customer_on_account, customer_id=customer_id
     )

@@ -21,6 +21,8 @@ from ledger_svc.domain.invoicing.terms import (
 
 Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
+Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+
 Series = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{0,11}$")]
 
 Percent = Annotated[Decimal, Field(description='A percentage, e.g. "19" or "7.5"')]
@@ -130,6 +132,12 @@ class IssueInvoice(Strict):
         default=None, description="If given, must be the customer's account currency"
     )
     lines: list[LineIn] = Field(min_length=1, max_length=200)
+    order_reference: Reference | None = Field(
+        default=None, description="The order system's reference this invoice bills"
+    )
+    contract_id: Reference | None = Field(
+        default=None, description="The customer's contract (customer-svc id) this invoice bills"
+    )
 
 
 class VoidInvoice(Strict):
@@ -231,6 +239,8 @@ class InvoiceOut(BaseModel):
     lines: list[LineOut]
     voided_on: date | None
     void_reason: str | None
+    order_reference: str | None
+    contract_id: str | None
 
 
 class InvoicePage(BaseModel):

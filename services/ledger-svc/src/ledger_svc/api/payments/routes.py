@@ -40,6 +40,7 @@ from ledger_svc.use_cases.payments.reverse_payment import reverse_payment
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import (
     DbSession,
     Idempotent,
@@ -66,8 +67,13 @@ CanRead = Annotated[Principal, Depends(require_roles(*EVERY_ROLE))]
     "the oldest due first; the surplus is kept as credit",
 )
 async def record(
-    body: RecordPayment, request: Request, resources: Resources, principal: CanRecord
+    body: RecordPayment,
+    request: Request,
+    resources: Resources,
+    dates: Dates,
+    principal: CanRecord,
 ) -> Response:
+    dates.posting(body.received_on, field="received_on")
     key = idempotency_key(request)
     claim = (
         KeyClaim((principal.subject, key), await request_fingerprint(request))
@@ -92,9 +98,9 @@ async def record(
     "payment's outcome comes back in order",
 )
 async def record_batch(
-    body: RecordPaymentBatch, session: DbSession, principal: CanRecord
+    body: RecordPaymentBatch, session: DbSession, dates: Dates, principal: CanRecord
 ) -> Response:
-    batch = PaymentBatch(body.payments, principal.subject)
+    batch = PaymentBatch(body.payments, principal.subject, dates)
     uow = LedgerUnitOfWork(session)
     outcomes = await record_keyed_payments(uow, batch.to_record())
     await uow.commit()
@@ -121,8 +127,10 @@ async def reverse(
     body: ReversePayment,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     _: CanRecord,
 ) -> Response | PaymentOut:
+    dates.posting(body.reversed_on, field="reversed_on")
     if (again := await idempotency.replay()) is not None:
         return again
     uow = LedgerUnitOfWork(session)
@@ -150,8 +158,10 @@ async def apply(
     body: ApplyCredit,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     _: CanRecord,
 ) -> Response | CreditApplicationOut:
+    dates.posting(body.as_of, field="as_of")
     if (again := await idempotency.replay()) is not None:
         return again
     uow = LedgerUnitOfWork(session)

@@ -194,7 +194,10 @@ class FieldError(BaseModel):
 
 
 class ItemProblem(BaseModel):
-    """Why one payment of the batch was refused (RFC 9457 problem details)."""
+    """Why one payment of the batch was refused (RFC 9457 problem details), with the
+    problem's extension members (a closed period's `period` and `first_open_date`)."""
+
+    model_config = ConfigDict(extra="allow")
 
     type: str
     title: str

@@ -12,6 +12,7 @@ Chart of accounts (normal balance in brackets):
     discounts_allowed   [debit]   early-payment discounts granted at settlement
     bad_debt_expense    [debit]   receivables written off as uncollectable
     refunds_payable     [credit]  customer credit approved for refund, not yet paid out
+    opening_balance_equity [credit]  the other side of balances brought in at a cut-over
 
 What each business fact posts (see postings.py; the paths below are under domain/):
 
@@ -29,6 +30,8 @@ What each business fact posts (see postings.py; the paths below are under domain
       discount          the payment (or credit application) that earned it
     payment reversed    the reversal of the payment's entry and of its discount entry
     credit applied      Dr customer_credit / Cr receivable (per invoice)
+    opening balance     invoice: Dr receivable / Cr opening_balance_equity; what of it was
+                        paid: Dr opening_balance_equity / Cr receivable (postings_opening.py)
 
 Entries are append-only (the database refuses updates and deletes); a correction is a
 reversing entry that names the entry it reverses. Every entry balances in each currency.
@@ -55,6 +58,7 @@ class Account(StrEnum):
     DISCOUNTS_ALLOWED = "discounts_allowed"
     BAD_DEBT_EXPENSE = "bad_debt_expense"
     REFUNDS_PAYABLE = "refunds_payable"
+    OPENING_BALANCE_EQUITY = "opening_balance_equity"
 
     @property
     def debit_normal(self) -> bool:
