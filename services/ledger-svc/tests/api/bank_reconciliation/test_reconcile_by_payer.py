@@ -222,3 +222,41 @@ async def test_the_statement_period_is_the_one_the_file_declares(
 
     assert (declared["period_from"], declared["period_to"]) == ("2026-03-01", "2026-03-31")
     assert (undeclared["period_from"], undeclared["period_to"]) == ("2026-03-02", "2026-03-02")
+
+
+async def test_a_statement_stands_reconciled_explained_or_not(
+    client: httpx.AsyncClient, auth_keys: KeyPair, register_customer
+) -> None:
+    books = Books(client, auth_keys)
+    customer = await register_customer("EUR")
+    payment = await books.payment(customer, "19.00", "2026-03-02", "no reference")
+    statement = await books.statement(
+        [Entry("19.00"), Entry("4.00", direction="DBIT"), Entry("6.66")]
+    )
+    path = f"/v1/bank-statements/{statement['id']}"
+    auditor = auth_keys.auth("auditor")
+
+    never = (await client.get(f"{path}/standing", headers=auditor)).json()
+    await books.reconcile(statement)
+    explained = (await client.get(f"{path}/standing", headers=auditor)).json()
+    await client.post(
+        f"{path}/lines/0:match", json={"payment_id": payment["id"]}, headers=books.accountant
+    )
+    by_hand = (await client.get(f"{path}/standing", headers=auditor)).json()
+    missing = await client.get("/v1/bank-statements/nope/standing", headers=auditor)
+
+    def standing(reconciled: int, explained: bool, open_: list[int]) -> Json:
+        return {
+            "statement_id": statement["id"],
+            "lines": 3,
+            "reconciled": reconciled,
+            "fully_reconciled": reconciled == 3,
+            "explained": explained,
+            "unexplained_positions": open_,
+        }
+
+    assert never == standing(0, False, [0, 1, 2])
+    # The credits say why they are unmatched; the debit is none of the ledger's business.
+    assert explained == standing(1, True, [])
+    assert by_hand == standing(2, True, [])
+    assert_problem(missing, 404, "bank-statement-not-found")

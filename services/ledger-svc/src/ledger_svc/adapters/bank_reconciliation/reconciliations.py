@@ -186,6 +186,24 @@ class ReconciliationRepository:
                 ],
             )
 
+    async def latest_of(self, statement_id: str) -> Reconciliation | None:
+        """The statement's latest reconciliation run (ids are time-ordered)."""
+        query = (
+            select(col(ReconciliationRow.id))
+            .where(col(ReconciliationRow.statement_id) == statement_id)
+            .order_by(col(ReconciliationRow.id).desc())
+            .limit(1)
+        )
+        latest = (await self._session.execute(query)).scalar_one_or_none()
+        return None if latest is None else await self.get(latest)
+
+    async def matched_by_hand(self, line_ids: Collection[str]) -> set[str]:
+        query = select(col(BankLineMatchRow.line_id)).where(
+            col(BankLineMatchRow.line_id).in_(line_ids),
+            col(BankLineMatchRow.matched_by).is_not(None),
+        )
+        return set((await self._session.execute(query)).scalars())
+
     async def get(self, reconciliation_id: str) -> Reconciliation | None:
         run = await self._session.get(ReconciliationRow, reconciliation_id)
         if run is None:

@@ -1,5 +1,6 @@
 """Matching by hand and payer names: a statement line matched to a payment (or the invoices it
-pays) by a person, recorded with who did it; and the aliases a customer pays under."""
+pays) by a person, recorded with who did it; where a statement stands; and the aliases a
+customer pays under."""
 
 from typing import Annotated
 
@@ -11,12 +12,14 @@ from ledger_svc.api.bank_reconciliation.schemas import (
     MatchBankLine,
     PayerAlias,
     PayerAliasesOut,
+    StatementStandingOut,
 )
 from ledger_svc.use_cases.bank_reconciliation.match_bank_line import match_bank_line
 from ledger_svc.use_cases.bank_reconciliation.payer_names import (
     add_payer_alias,
     remove_payer_alias,
 )
+from ledger_svc.use_cases.bank_reconciliation.statement_standing import standing_of
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
@@ -26,6 +29,10 @@ from ledgerflow_platform.web.deps import DbSession, Idempotent
 router = APIRouter(tags=["bank reconciliation"])  # under routes.py's /v1
 
 CanMatch = Annotated[Principal, Depends(require_roles(Role.ACCOUNTANT, Role.CASHIER, Role.ADMIN))]
+CanReview = Annotated[
+    Principal,
+    Depends(require_roles(Role.ACCOUNTANT, Role.CASHIER, Role.AUDITOR, Role.ADMIN)),
+]
 CanName = Annotated[Principal, Depends(require_roles(Role.SERVICE, Role.ACCOUNTANT, Role.ADMIN))]
 Position = Annotated[int, Path(ge=0, le=1_000_000, description="The line's place in the file")]
 
@@ -70,6 +77,23 @@ async def match_line(
     await idempotency.remember(201, result)
     await uow.commit()
     return result
+
+
+@router.get(
+    "/bank-statements/{statement_id}/standing",
+    response_model=StatementStandingOut,
+    summary="Whether a statement is fully reconciled, or each line left open says why",
+)
+async def standing(statement_id: str, session: DbSession, _: CanReview) -> StatementStandingOut:
+    found = await standing_of(LedgerUnitOfWork(session), statement_id)
+    return StatementStandingOut(
+        statement_id=found.statement_id,
+        lines=found.lines,
+        reconciled=found.reconciled,
+        fully_reconciled=found.fully_reconciled,
+        explained=found.explained,
+        unexplained_positions=list(found.unexplained),
+    )
 
 
 @router.post(

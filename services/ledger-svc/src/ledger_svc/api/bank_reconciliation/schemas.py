@@ -236,3 +236,17 @@ class PayerAliasesOut(BaseModel):
 
     customer_id: str
     aliases: list[str]
+
+
+class StatementStandingOut(BaseModel):
+    """Where a statement stands: reconciled, or each line left open explained (a period with
+    it may close), or not."""
+
+    statement_id: str
+    lines: int
+    reconciled: int = Field(description="Lines matched (by a run or by hand) or not ours")
+    fully_reconciled: bool
+    explained: bool = Field(description="Every line reconciled or saying why it is not")
+    unexplained_positions: list[int] = Field(
+        description="Lines never reconciled, or open without a reason"
+    )
