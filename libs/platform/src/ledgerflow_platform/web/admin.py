@@ -15,6 +15,8 @@ from ledgerflow_platform.web.problems import Problem, ProblemType
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 Admin = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
+# A consumer rebuilding its projections asks producers to replay with its own credentials.
+Replayer = Annotated[Principal, Depends(require_roles(Role.ADMIN, Role.SERVICE))]
 NO_OUTBOX = ProblemType(404, "no-outbox", "This service publishes no events")
 UNKNOWN_DEAD_LETTER = ProblemType(404, "unknown-dead-letter", "No such dead letter")
 STILL_FAILING = ProblemType(409, "redrive-failed", "The event still fails")
@@ -52,7 +54,7 @@ class DeadLetterPage(BaseModel):
     "/outbox:replay", status_code=202, response_model=ReplayAccepted, responses=problems(404)
 )
 async def replay_outbox(
-    body: ReplayRequest, request: Request, session: DbSession, _: Admin
+    body: ReplayRequest, request: Request, session: DbSession, _: Replayer
 ) -> ReplayAccepted:
     outbox = request.app.state.spec.outbox
     if outbox is None:
