@@ -31,6 +31,7 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/dunning-policies": EVERYONE_BUT_CASHIER,
     "PUT /v1/customers/{customer_id}/dunning-policy": CREDIT_MANAGER_ADMIN,
     "POST /v1/dunning-runs": CREDIT_MANAGER_ADMIN_SERVICE,
+    "GET /v1/notices/{notice_id}/letter.pdf": EVERYONE_BUT_CASHIER,
     "GET /v1/notices": EVERYONE_BUT_CASHIER,
     "GET /v1/notices/{notice_id}": EVERYONE_BUT_CASHIER,
     "POST /v1/customers/{customer_id}/dunning-pauses": CREDIT_MANAGER_COLLECTOR_ADMIN,

@@ -11,6 +11,7 @@ from ledgerflow_platform.web.authorization import AuthorizationTable
 
 ACCOUNTANT_ADMIN = frozenset({Role.ACCOUNTANT, Role.ADMIN})
 ACCOUNTANT_AUDITOR_ADMIN = frozenset({Role.ACCOUNTANT, Role.AUDITOR, Role.ADMIN})
+ADMIN = frozenset({Role.ADMIN})
 EVERYONE_BUT_CASHIER = frozenset(
     {Role.ACCOUNTANT, Role.CREDIT_MANAGER, Role.COLLECTOR, Role.AUDITOR, Role.ADMIN, Role.SERVICE}
 )
@@ -31,4 +32,6 @@ AUTHORIZATION: AuthorizationTable = {
     "PUT /v1/collection-budgets/{month}": ACCOUNTANT_ADMIN,
     "GET /v1/reports/collection-budgets": EVERYONE_BUT_CASHIER,
     "POST /v1/report-packs": ACCOUNTANT_AUDITOR_ADMIN,
+    "POST /v1/admin/projections:rebuild": ADMIN,
+    "GET /v1/admin/projections:rebuild/{rebuild_id}": ADMIN,
 }
