@@ -10,9 +10,10 @@ from ledgerflow_platform.web.problems import Problem, ProblemType
 
 BAD_CURSOR = ProblemType(400, "invalid-cursor", "The cursor is not one this API issued")
 
-# A cursor is base64url of a record's key; keys are short, so a longer one is not ours.
-MAX_CURSOR_LENGTH = 512
-MAX_KEY_LENGTH = 256
+# A cursor is base64url of a record's key: an id, or a report row's JSON key (a customer
+# group's name, escaped); far longer is not one of ours.
+MAX_KEY_LENGTH = 3072
+MAX_CURSOR_LENGTH = 4096
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]
 Cursor = Annotated[
