@@ -66,6 +66,9 @@ def settings(database_url: str, auth_keys: KeyPair) -> Settings:
         database_url=database_url,
         auth_public_key=auth_keys.public_pem,
         business_date=TEST_BUSINESS_DATE,
+        # The reversal tests exercise the reversal itself; holding reversals for a second
+        # user (on by default) is tested in api/controls/ with the default settings.
+        sod_payment_reversal_approval=False,
     )
 
 

@@ -7,18 +7,20 @@ import logging
 import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
 
 from prometheus_client import Gauge
 
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.service_client import ServiceClient
 from ledgerflow_platform.spec import Sessions
-from reporting_svc.projections.business_measures import CurrencyMeasures, measure
+from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, measure
+from reporting_svc.settings import Settings
 
 log = logging.getLogger(__name__)
+PRODUCERS = ("customer", "ledger", "credit", "collections")
 
 RECEIVABLES = Gauge(
     "ledgerflow_receivables",
@@ -44,11 +46,40 @@ CEI_PERCENT = Gauge(
 class ReportingResources:
     sessions: Sessions
     gauges_refresh_s: float
+    # customer-svc, read with the caller's own token for the customer table; None when its
+    # address is not configured (the table then answers 503).
+    customers: ServiceClient | None = None
+    # ledger-svc, whose journal report packs reconcile to; None when not configured.
+    ledger: ServiceClient | None = None
+    # Every producer whose address is configured, by name: a rebuild asks each to replay.
+    producers: dict[str, ServiceClient] = field(default_factory=dict)
 
 
 @asynccontextmanager
-async def build_resources(settings: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
-    yield ReportingResources(sessions, settings.gauges_refresh_s)
+async def build_resources(
+    settings: Settings, sessions: Sessions
+) -> AsyncIterator[ReportingResources]:
+    customers = (
+        settings.service_client("customer", calling="reporting")
+        if settings.customer_url is not None
+        else None
+    )
+    ledger = (
+        settings.service_client("ledger", calling="reporting")
+        if settings.ledger_url is not None
+        else None
+    )
+    producers = {
+        name: settings.service_client(name, calling="reporting")
+        for name in PRODUCERS
+        if getattr(settings, f"{name}_url", None) is not None
+    }
+    try:
+        yield ReportingResources(sessions, settings.gauges_refresh_s, customers, ledger, producers)
+    finally:
+        for client in (customers, ledger, *producers.values()):
+            if client is not None:
+                await client.aclose()
 
 
 def _or_nan(value: Decimal | None) -> float:

@@ -3,7 +3,7 @@
 from decimal import Decimal
 from typing import Any
 
-from reporting_svc.projections.aging_buckets import DEFAULT_FIELDS
+from reporting_svc.projections.aging.buckets import DEFAULT_FIELDS
 
 DEFAULT_BUCKETS = [
     ("current", None, 0),

@@ -11,19 +11,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
-from reporting_svc.projections.adjustment_records import record_adjustments
-from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
-from reporting_svc.projections.aging import AppliedPayment, IssuedInvoice, VoidedInvoice
-from reporting_svc.projections.aging_buckets import buckets_for
-from reporting_svc.projections.aging_query import load_groups, load_open_invoices
-from reporting_svc.projections.aging_rows import GroupBy, age_invoices
-from reporting_svc.projections.customer_groups import record_customer_attributes
-from reporting_svc.projections.dispute_records import (
+from reporting_svc.projections.aging.buckets import buckets_for
+from reporting_svc.projections.aging.open_items import AgingBasis
+from reporting_svc.projections.aging.query import load_groups, load_open_invoices
+from reporting_svc.projections.aging.reference import AppliedPayment, IssuedInvoice, VoidedInvoice
+from reporting_svc.projections.aging.rows import GroupBy, age_invoices
+from reporting_svc.projections.facts.adjustment_records import record_adjustments
+from reporting_svc.projections.facts.adjustments import AdjustmentKind, InvoiceAdjustment
+from reporting_svc.projections.facts.customer_groups import record_customer_attributes
+from reporting_svc.projections.facts.dispute_records import (
     record_dispute_opened,
     record_dispute_resolved,
 )
-from reporting_svc.projections.open_items import AgingBasis
-from reporting_svc.projections.receivables import record_invoice, record_payment, record_void
+from reporting_svc.projections.facts.receivables import record_invoice, record_payment, record_void
 
 from .receivables_oracle import Dispute, Invoice, Settlement, Sums, aging
 

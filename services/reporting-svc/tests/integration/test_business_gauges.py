@@ -13,8 +13,8 @@ from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 from reporting_svc.background import refresh_business_gauges
-from reporting_svc.projections.business_measures import GAUGE_BUCKETS
-from reporting_svc.projections.kpi_figures import two_places
+from reporting_svc.projections.kpis.business_measures import GAUGE_BUCKETS
+from reporting_svc.projections.kpis.figures import two_places
 
 TODAY = date(2026, 6, 30)
 

@@ -15,7 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engin
 
 from reporting_svc.api.kpi_parameters import DsoMethod, SalesBasis
 from reporting_svc.api.kpis import get_cei, get_dso
-from reporting_svc.projections.sales_records import record_credit_note, record_late_fee_invoice
+from reporting_svc.projections.facts.sales_records import (
+    record_credit_note,
+    record_late_fee_invoice,
+)
 
 from .receivables_oracle import Invoice, owed_at, pieces
 from .test_aging_matches_oracle import Book, _record, books, days

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reporting_svc.projections.aging import (
+from reporting_svc.projections.aging.reference import (
     BUCKETS,
     AgedAmounts,
     AppliedPayment,

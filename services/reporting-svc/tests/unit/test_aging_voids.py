@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reporting_svc.projections.aging import (
+from reporting_svc.projections.aging.reference import (
     AgedAmounts,
     AppliedPayment,
     CustomerAging,

@@ -6,8 +6,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reporting_svc.projections.kpi_figures import cei, countback, dso, two_places
-from reporting_svc.projections.months import months_back, months_before, whole_months
+from reporting_svc.projections.kpis.figures import cei, countback, dso, two_places
+from reporting_svc.projections.kpis.months import months_back, months_before, whole_months
 
 
 def test_the_worked_countback_example_gives_73_71_days() -> None:

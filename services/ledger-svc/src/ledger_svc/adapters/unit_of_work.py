@@ -19,6 +19,7 @@ from ledger_svc.adapters.books.accounts import CustomerAccountRepository
 from ledger_svc.adapters.books.contracts import CustomerContracts
 from ledger_svc.adapters.books.integrity import LedgerIntegrity
 from ledger_svc.adapters.books.journal import JournalRepository
+from ledger_svc.adapters.controls.approvals import ApprovalRepository
 from ledger_svc.adapters.invoicing.invoice_imports import InvoiceImportStore
 from ledger_svc.adapters.invoicing.invoices import InvoiceRepository
 from ledger_svc.adapters.payments.credit_applications import CreditApplicationRepository
@@ -58,3 +59,4 @@ class LedgerUnitOfWork(UnitOfWork):
         self.payer_names = CustomerPayerNames(session)
         self.manual_matches = ManualMatches(session)
         self.periods = AccountingPeriods(session)
+        self.approvals = ApprovalRepository(session)

@@ -48,6 +48,8 @@ class InvoiceRow(Table, table=True):
     # When the ledger recorded the issue and the void (event time), for as-known-at reports;
     # None on facts recorded before these were kept: always known.
     issued_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # The customer's contract it bills, when the ledger said (finance customer table).
+    contract_id: str | None = None
     voided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 

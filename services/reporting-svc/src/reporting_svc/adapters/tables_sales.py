@@ -1,8 +1,8 @@
 """What credit sales are computed from besides invoices: credit notes and late-fee invoices."""
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index
+from sqlalchemy import BigInteger, DateTime, Index
 from sqlmodel import Field
 
 from reporting_svc.adapters.tables import Table
@@ -19,6 +19,8 @@ class CreditNoteRow(Table, table=True):
     currency: str
     amount_minor: int = Field(sa_type=BigInteger)
     issue_date: date
+    # When the ledger recorded it (event time), for as-known-at KPIs; None: always known.
+    recorded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class LateFeeInvoiceRow(Table, table=True):

@@ -16,8 +16,8 @@ from openpyxl import Workbook
 
 from ledgerflow_events.money import format_minor
 from reporting_svc.api.aging_out import GROUP_FIELDS
-from reporting_svc.projections.aging_buckets import AgingBucket
-from reporting_svc.projections.aging_rows import AgingResult, AgingRow, GroupBy
+from reporting_svc.projections.aging.buckets import AgingBucket
+from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -9,9 +9,9 @@ from typing import Any
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.web.pagination import BAD_CURSOR, encode_cursor
 from ledgerflow_platform.web.problems import Problem
-from reporting_svc.projections.aging_buckets import DEFAULT_FIELDS, AgingBucket
-from reporting_svc.projections.aging_rows import AgingRow, GroupBy
-from reporting_svc.projections.open_items import AgingBasis
+from reporting_svc.projections.aging.buckets import DEFAULT_FIELDS, AgingBucket
+from reporting_svc.projections.aging.open_items import AgingBasis
+from reporting_svc.projections.aging.rows import AgingRow, GroupBy
 
 GROUP_FIELDS = {
     GroupBy.CUSTOMER: "customer_id",

@@ -2,18 +2,18 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.money import format_minor
 from reporting_svc.api.kpi_parameters import group_field
-from reporting_svc.projections.aging_query import load_groups
-from reporting_svc.projections.aging_rows import GroupBy
-from reporting_svc.projections.kpi_inputs import GroupKey, Key, credit_sales, regroup
-from reporting_svc.projections.kpi_query import owed_at, sale_facts
-from reporting_svc.projections.months import Month
+from reporting_svc.projections.aging.query import load_groups
+from reporting_svc.projections.aging.rows import GroupBy
+from reporting_svc.projections.kpis.inputs import GroupKey, Key, credit_sales, regroup
+from reporting_svc.projections.kpis.months import Month
+from reporting_svc.projections.kpis.query import owed_at, sale_facts
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,14 @@ async def gather(
     windows: Sequence[tuple[date, date]],
     customer_id: str | None,
     group_by: GroupBy | None,
+    known_at: datetime | None = None,
 ) -> Figures:
-    """Receivables at as_of and sales in each (after, through] window, grouped; None group_by
-    gives the per-currency totals."""
-    owed = await owed_at(session, as_of, customer_id)
+    """Receivables at as_of and sales in each (after, through] window, grouped, as known at
+    `known_at`; None group_by gives the per-currency totals."""
+    owed = await owed_at(session, as_of, customer_id, known_at)
     earliest = min((a for a, _ in windows), default=as_of)
     latest = max((t for _, t in windows), default=as_of)
-    facts = await sale_facts(session, earliest, latest, customer_id)
+    facts = await sale_facts(session, earliest, latest, customer_id, known_at)
     per_window = [credit_sales(facts, a, t) for a, t in windows]
     customers: set[str] = {c for c, _ in owed}
     for window in per_window:

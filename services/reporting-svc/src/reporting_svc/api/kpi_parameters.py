@@ -7,7 +7,7 @@ from fastapi import Query
 
 from ledgerflow_platform.errors import DomainError
 from reporting_svc.api.aging_out import GROUP_FIELDS
-from reporting_svc.projections.aging_rows import GroupBy
+from reporting_svc.projections.aging.rows import GroupBy
 
 MAX_MONTHS = 24
 Months = Annotated[
@@ -55,3 +55,9 @@ MONTHS = (
     "months counted back from as_of: month 1 is (as_of - 1 month, as_of]; one month before "
     "keeps the day, clamped, and a month end goes to the previous month end"
 )
+
+
+def known_at_note(known_at: object) -> str:
+    if known_at is None:
+        return "every fact recorded so far"
+    return "facts recorded (event time) after known_at are left out: as known then"

@@ -1,7 +1,7 @@
 """A monthly series of one KPI per currency, for charts: one point per month end counted back
 from `to` (the same day each month, as the month-counting convention defines), oldest first."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -19,11 +19,12 @@ from reporting_svc.api.kpi_parameters import (
     InvalidWindow,
     Kpi,
     Months,
+    known_at_note,
 )
-from reporting_svc.api.parameters import CustomerFilter, ReportDate
+from reporting_svc.api.parameters import CustomerFilter, KnownAt, ReportDate
 from reporting_svc.api.routes import CanReadReports
-from reporting_svc.projections.kpi_figures import cei, dso, two_places
-from reporting_svc.projections.months import months_back, months_before
+from reporting_svc.projections.kpis.figures import cei, dso, two_places
+from reporting_svc.projections.kpis.months import months_back, months_before
 
 router = APIRouter(prefix="/v1/reports", tags=["kpis"])
 MAX_POINTS = 24
@@ -32,13 +33,18 @@ NAMES = {Kpi.DSO: "dso_days", Kpi.ADD: "add_days", Kpi.CEI: "cei_percent",
 
 
 async def _point(
-    session: AsyncSession, kpi: Kpi, at: date, months: int, customer_id: str | None
+    session: AsyncSession,
+    kpi: Kpi,
+    at: date,
+    months: int,
+    customer_id: str | None,
+    known_at: datetime | None,
 ) -> dict[str, Decimal | None]:
     """The figure per currency at `at`."""
     if kpi is Kpi.CEI:
         before = months_before(at, 1)
-        opening = await gather(session, before, [], customer_id, None)
-        closing = await gather(session, at, [(before, at)], customer_id, None)
+        opening = await gather(session, before, [], customer_id, None, known_at)
+        closing = await gather(session, at, [(before, at)], customer_id, None, known_at)
         currencies = {c for _, c in opening.group_keys()} | {c for _, c in closing.group_keys()}
         return {
             c: cei(
@@ -51,7 +57,7 @@ async def _point(
         }
     spans = months_back(at, months)
     days = sum(m.days for m in spans)
-    figures = await gather(session, at, [(spans[-1].after, at)], customer_id, None)
+    figures = await gather(session, at, [(spans[-1].after, at)], customer_id, None, known_at)
     out: dict[str, Decimal | None] = {}
     for key in figures.group_keys():
         owed, current = figures.receivables.get(key, 0), figures.current.get(key, 0)
@@ -76,6 +82,7 @@ async def get_kpi_trend(
     _: CanReadReports,
     months: Months = 3,
     customer_id: CustomerFilter = None,
+    known_at: KnownAt = None,
 ) -> dict[str, Any]:
     if first > last:
         raise InvalidWindow("from is after to", field="from")
@@ -85,7 +92,7 @@ async def get_kpi_trend(
         raise InvalidWindow(f"at most {MAX_POINTS} monthly points", field="from")
     series = []
     for at in reversed(points):
-        figures = await _point(session, kpi, at, months, customer_id)
+        figures = await _point(session, kpi, at, months, customer_id, known_at)
         series.append({"as_of": at.isoformat(), "rows": [
             {"currency": c, NAMES[kpi]: two_places(v)} for c, v in figures.items()
         ]})  # fmt: skip
@@ -93,6 +100,7 @@ async def get_kpi_trend(
     convention = {"kpi": kpi.value, "window": window, "receivables": RECEIVABLES,
                   "current": CURRENT, "credit_sales": SALES, "month_counting": MONTHS,
                   "overdue_ratio": "receivables past due / receivables x 100",
-                  "rounding": ROUNDING}  # fmt: skip
-    return {"from": first.isoformat(), "to": last.isoformat(), "kpi": kpi.value,
+                  "known_at": known_at_note(known_at), "rounding": ROUNDING}  # fmt: skip
+    known = None if known_at is None else known_at.isoformat()
+    return {"from": first.isoformat(), "to": last.isoformat(), "known_at": known, "kpi": kpi.value,
             "months": months, "convention": convention, "points": series}  # fmt: skip

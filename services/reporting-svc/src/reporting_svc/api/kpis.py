@@ -1,6 +1,6 @@
 """DSO, ADD and CEI: each figure beside the inputs it used and the convention it follows."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -19,12 +19,13 @@ from reporting_svc.api.kpi_parameters import (
     InvalidWindow,
     Months,
     SalesBasis,
+    known_at_note,
 )
-from reporting_svc.api.parameters import AsOf, CustomerFilter, ReportDate
+from reporting_svc.api.parameters import AsOf, CustomerFilter, KnownAt, ReportDate
 from reporting_svc.api.routes import CanReadReports
-from reporting_svc.projections.aging_rows import GroupBy
-from reporting_svc.projections.kpi_figures import COUNTBACK_CAP, cei, countback, dso, two_places
-from reporting_svc.projections.months import months_back, whole_months
+from reporting_svc.projections.aging.rows import GroupBy
+from reporting_svc.projections.kpis.figures import COUNTBACK_CAP, cei, countback, dso, two_places
+from reporting_svc.projections.kpis.months import months_back, whole_months
 
 router = APIRouter(prefix="/v1/reports", tags=["kpis"])
 NO_SALES = "no credit sales in the window"
@@ -32,10 +33,15 @@ ADD_RULE = "standard DSO less best possible DSO, subtracted before rounding"
 CEI_RULE = "(opening + sales - closing) / (opening + sales - closing current) x 100"
 
 
-def _convention(method: str, months: str, **more: str) -> dict[str, str]:
+def _iso(known_at: datetime | None) -> str | None:
+    return None if known_at is None else known_at.isoformat()
+
+
+def _convention(method: str, months: str, known_at: object, **more: str) -> dict[str, str]:
     return {
         "method": method,
         "months": months,
+        "known_at": known_at_note(known_at),
         "receivables": RECEIVABLES,
         "current": CURRENT,
         "credit_sales": SALES,
@@ -54,11 +60,12 @@ async def get_dso(
     method: DsoMethod = DsoMethod.STANDARD,
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
+    known_at: KnownAt = None,
 ) -> dict[str, Any]:
     counted = COUNTBACK_CAP if method is DsoMethod.COUNTBACK else months
     spans = months_back(as_of, counted)
     windows = [(m.after, m.through) for m in spans] + [(spans[months - 1].after, as_of)]
-    figures = await gather(session, as_of, windows, customer_id, group_by)
+    figures = await gather(session, as_of, windows, customer_id, group_by, known_at)
     rows = []
     for key in figures.group_keys():
         cur = key[1]
@@ -95,9 +102,10 @@ async def get_dso(
         months_text = "up to 24, while receivables remain"
     return {
         "as_of": as_of.isoformat(),
+        "known_at": _iso(known_at),
         "method": method.value,
         "months": months,
-        "convention": _convention(method.value, months_text),
+        "convention": _convention(method.value, months_text, known_at),
         "rows": rows,
     }
 
@@ -110,9 +118,11 @@ async def get_add(
     months: Months = 3,
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
+    known_at: KnownAt = None,
 ) -> dict[str, Any]:
     spans = months_back(as_of, months)
-    figures = await gather(session, as_of, [(spans[-1].after, as_of)], customer_id, group_by)
+    window = [(spans[-1].after, as_of)]
+    figures = await gather(session, as_of, window, customer_id, group_by, known_at)
     days = sum(m.days for m in spans)
     rows = []
     for key in figures.group_keys():
@@ -137,8 +147,9 @@ async def get_add(
         rows.append(row)
     return {
         "as_of": as_of.isoformat(),
+        "known_at": _iso(known_at),
         "months": months,
-        "convention": _convention("add", str(months), add=ADD_RULE),
+        "convention": _convention("add", str(months), known_at, add=ADD_RULE),
         "rows": rows,
     }
 
@@ -156,6 +167,7 @@ async def get_cei(
     sales_basis: SalesBasis = SalesBasis.TOTAL,
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
+    known_at: KnownAt = None,
 ) -> dict[str, Any]:
     if first > last:
         raise InvalidWindow("from is after to", field="from")
@@ -167,8 +179,8 @@ async def get_cei(
             "monthly_average needs whole months counted back from to", field="sales_basis"
         )
     before = first - timedelta(days=1)
-    opening = await gather(session, before, [], customer_id, group_by)
-    closing = await gather(session, last, [(before, last)], customer_id, group_by)
+    opening = await gather(session, before, [], customer_id, group_by, known_at)
+    closing = await gather(session, last, [(before, last)], customer_id, group_by, known_at)
     keys = sorted(
         set(opening.group_keys()) | set(closing.group_keys()),
         key=lambda k: (k[0] is None, k[0] or "", k[1]),
@@ -201,7 +213,10 @@ async def get_cei(
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
+        "known_at": _iso(known_at),
         "sales_basis": sales_basis.value,
-        "convention": _convention("cei", f"{first} to {last}", sales_basis=basis, formula=CEI_RULE),
+        "convention": _convention(
+            "cei", f"{first} to {last}", known_at, sales_basis=basis, formula=CEI_RULE
+        ),
         "rows": rows,
     }

@@ -11,11 +11,11 @@ from reporting_svc.api.kpi_inputs import row_head
 from reporting_svc.api.kpi_parameters import ROUNDING, InvalidWindow
 from reporting_svc.api.parameters import CustomerFilter, ReportDate
 from reporting_svc.api.routes import CanReadReports
-from reporting_svc.projections.aging_query import load_groups
-from reporting_svc.projections.aging_rows import GroupBy
-from reporting_svc.projections.kpi_figures import two_places
-from reporting_svc.projections.payment_behaviour import payment_behaviour
-from reporting_svc.projections.payment_behaviour_query import load_settled_invoices
+from reporting_svc.projections.aging.query import load_groups
+from reporting_svc.projections.aging.rows import GroupBy
+from reporting_svc.projections.kpis.figures import two_places
+from reporting_svc.projections.payment_behaviour.analysis import payment_behaviour
+from reporting_svc.projections.payment_behaviour.query import load_settled_invoices
 
 router = APIRouter(prefix="/v1/reports", tags=["payment behaviour"])
 

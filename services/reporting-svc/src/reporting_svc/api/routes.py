@@ -13,10 +13,10 @@ from reporting_svc.api.aging_export import ExportFormat, export_response, wanted
 from reporting_svc.api.aging_out import next_page, page_after, report_head, row_out
 from reporting_svc.api.parameters import AsOf, BucketEdges, CustomerFilter, KnownAt
 from reporting_svc.api.schemas import AgingReportOut
-from reporting_svc.projections.aging_buckets import DEFAULT_EDGES, buckets_for, parse_edges
-from reporting_svc.projections.aging_query import load_groups, load_open_invoices
-from reporting_svc.projections.aging_rows import GroupBy, age_invoices
-from reporting_svc.projections.open_items import AgingBasis
+from reporting_svc.projections.aging.buckets import DEFAULT_EDGES, buckets_for, parse_edges
+from reporting_svc.projections.aging.open_items import AgingBasis
+from reporting_svc.projections.aging.query import load_groups, load_open_invoices
+from reporting_svc.projections.aging.rows import GroupBy, age_invoices
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 

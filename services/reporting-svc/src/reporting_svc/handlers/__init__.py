@@ -6,9 +6,31 @@ invoices (LateFeeCharged only marks them as no credit sale), and refunds move cu
 credit, not receivables: they are left out too.
 """
 
-from ledgerflow_events.contracts.collections import CaseAssigned, DisputeOpened, DisputeResolved
-from ledgerflow_events.contracts.credit import GradeChanged
-from ledgerflow_events.contracts.customer import CustomerProfileUpdated, CustomerRegistered
+from ledgerflow_events.contracts.collections import (
+    CaseAssigned,
+    DisputeOpened,
+    DisputeResolved,
+    PaymentPlanAgreed,
+    PaymentPlanEnded,
+    PromiseBroken,
+    PromiseKept,
+    PromiseMade,
+)
+from ledgerflow_events.contracts.credit import (
+    CreditLimitChanged,
+    CreditReservationEnded,
+    CreditReserved,
+    GradeChanged,
+    HoldPlaced,
+    HoldReleased,
+)
+from ledgerflow_events.contracts.customer import (
+    ContractAmended,
+    ContractClosed,
+    ContractSigned,
+    CustomerProfileUpdated,
+    CustomerRegistered,
+)
 from ledgerflow_events.contracts.ledger import (
     CreditNoteIssued,
     InvoiceIssued,
@@ -21,7 +43,26 @@ from ledgerflow_events.contracts.ledger import (
     StatementReconciled,
 )
 from ledgerflow_events.inbox import Handlers
+from reporting_svc.handlers.on_arrangement import (
+    on_plan_agreed,
+    on_plan_ended,
+    on_promise_broken,
+    on_promise_kept,
+    on_promise_made,
+)
+from reporting_svc.handlers.on_contract import (
+    on_contract_amended,
+    on_contract_closed,
+    on_contract_signed,
+)
 from reporting_svc.handlers.on_credit_note_issued import on_credit_note_issued
+from reporting_svc.handlers.on_credit_standing import (
+    on_credit_limit_changed,
+    on_credit_reserved,
+    on_hold_placed,
+    on_hold_released,
+    on_reservation_ended,
+)
 from reporting_svc.handlers.on_customer_registered import on_customer_registered
 from reporting_svc.handlers.on_dispute import on_dispute_opened, on_dispute_resolved
 from reporting_svc.handlers.on_grade_or_collector import on_case_assigned, on_grade_changed
@@ -38,6 +79,9 @@ from reporting_svc.handlers.on_statement_reconciled import on_statement_reconcil
 HANDLERS: Handlers = {
     CustomerRegistered: on_customer_registered,
     CustomerProfileUpdated: on_profile_updated,
+    ContractSigned: on_contract_signed,
+    ContractAmended: on_contract_amended,
+    ContractClosed: on_contract_closed,
     InvoiceIssued: on_invoice_issued,
     PaymentReceived: on_payment_received,
     InvoiceVoided: on_invoice_voided,
@@ -48,7 +92,17 @@ HANDLERS: Handlers = {
     StatementReconciled: on_statement_reconciled,
     LateFeeCharged: on_late_fee_charged,
     GradeChanged: on_grade_changed,
+    CreditLimitChanged: on_credit_limit_changed,
+    HoldPlaced: on_hold_placed,
+    HoldReleased: on_hold_released,
+    CreditReserved: on_credit_reserved,
+    CreditReservationEnded: on_reservation_ended,
     CaseAssigned: on_case_assigned,
     DisputeOpened: on_dispute_opened,
     DisputeResolved: on_dispute_resolved,
+    PromiseMade: on_promise_made,
+    PromiseKept: on_promise_kept,
+    PromiseBroken: on_promise_broken,
+    PaymentPlanAgreed: on_plan_agreed,
+    PaymentPlanEnded: on_plan_ended,
 }

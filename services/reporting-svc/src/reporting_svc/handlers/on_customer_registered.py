@@ -4,8 +4,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.inbox import ReceivedEvent
-from reporting_svc.projections.customer_groups import record_customer_attributes, record_segments
-from reporting_svc.projections.receivables import record_customer
+from reporting_svc.projections.facts.customer_groups import (
+    record_customer_attributes,
+    record_segments,
+)
+from reporting_svc.projections.facts.receivables import record_customer
 
 
 async def on_customer_registered(

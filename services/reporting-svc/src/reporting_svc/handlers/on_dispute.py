@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.collections import DisputeOpened, DisputeResolved
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.dispute_records import (
+from reporting_svc.projections.facts.dispute_records import (
     record_dispute_opened,
     record_dispute_resolved,
 )

@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.collections import CaseAssigned
 from ledgerflow_events.contracts.credit import GradeChanged
 from ledgerflow_events.inbox import ReceivedEvent
-from reporting_svc.projections.customer_groups import record_customer_attributes
+from reporting_svc.projections.facts.customer_groups import record_customer_attributes
 
 
 async def on_grade_changed(session: AsyncSession, event: ReceivedEvent[GradeChanged]) -> None:

@@ -5,8 +5,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.aging import IssuedInvoice
-from reporting_svc.projections.receivables import record_invoice
+from reporting_svc.projections.aging.reference import IssuedInvoice
+from reporting_svc.projections.facts.receivables import record_invoice
 
 
 async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:
@@ -22,5 +22,10 @@ async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceI
     # Instalments age one by one; an invoice without them is due whole on its due date.
     instalments = [(i.due_date, to_minor(i.amount, data.currency)) for i in data.instalments or []]
     await record_invoice(
-        session, invoice, data.number, issued_at=event.envelope.time, instalments=instalments
+        session,
+        invoice,
+        data.number,
+        issued_at=event.envelope.time,
+        instalments=instalments,
+        contract_id=data.contract_id,
     )

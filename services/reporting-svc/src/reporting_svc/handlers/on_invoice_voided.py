@@ -5,8 +5,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.ledger import InvoiceVoided
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.aging import VoidedInvoice
-from reporting_svc.projections.receivables import record_void
+from reporting_svc.projections.aging.reference import VoidedInvoice
+from reporting_svc.projections.facts.receivables import record_void
 
 
 async def on_invoice_voided(session: AsyncSession, event: ReceivedEvent[InvoiceVoided]) -> None:

@@ -5,8 +5,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.ledger import InvoiceWrittenOff
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.adjustment_records import record_adjustments
-from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
+from reporting_svc.projections.facts.adjustment_records import record_adjustments
+from reporting_svc.projections.facts.adjustments import AdjustmentKind, InvoiceAdjustment
 
 
 async def on_invoice_written_off(

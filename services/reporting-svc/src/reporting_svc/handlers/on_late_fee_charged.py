@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.contracts.ledger import LateFeeCharged
 from ledgerflow_events.inbox import ReceivedEvent
-from reporting_svc.projections.sales_records import record_late_fee_invoice
+from reporting_svc.projections.facts.sales_records import record_late_fee_invoice
 
 
 async def on_late_fee_charged(session: AsyncSession, event: ReceivedEvent[LateFeeCharged]) -> None:

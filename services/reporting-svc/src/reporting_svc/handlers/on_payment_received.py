@@ -5,10 +5,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.ledger import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.adjustment_records import record_adjustments
-from reporting_svc.projections.adjustments import AdjustmentKind, InvoiceAdjustment
-from reporting_svc.projections.aging import AppliedPayment
-from reporting_svc.projections.receivables import record_payment
+from reporting_svc.projections.aging.reference import AppliedPayment
+from reporting_svc.projections.facts.adjustment_records import record_adjustments
+from reporting_svc.projections.facts.adjustments import AdjustmentKind, InvoiceAdjustment
+from reporting_svc.projections.facts.receivables import record_payment
 
 
 async def on_payment_received(session: AsyncSession, event: ReceivedEvent[PaymentReceived]) -> None:

@@ -4,7 +4,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.contracts.customer import CustomerProfileUpdated
 from ledgerflow_events.inbox import ReceivedEvent
-from reporting_svc.projections.customer_groups import record_customer_attributes, record_segments
+from reporting_svc.projections.facts.customer_groups import (
+    record_customer_attributes,
+    record_segments,
+)
 
 
 async def on_profile_updated(

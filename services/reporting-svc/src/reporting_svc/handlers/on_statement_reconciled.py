@@ -7,8 +7,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ledgerflow_events.contracts.ledger import StatementReconciled
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
-from reporting_svc.projections.reconciliation_records import record_reconciliation
-from reporting_svc.projections.reconciliations import Discrepancy, LineCounts, Reconciliation
+from reporting_svc.projections.reconciliation.records import record_reconciliation
+from reporting_svc.projections.reconciliation.summaries import (
+    Discrepancy,
+    LineCounts,
+    Reconciliation,
+)
 
 
 async def on_statement_reconciled(

@@ -1,0 +1,68 @@
+"""What the KPIs are computed from, per customer and currency: receivables and current at a
+date, and credit sales over windows. Pure rules over loaded facts, no I/O.
+
+Credit sales over a window (after, through]: totals of invoices issued in it, less credit notes
+issued in it, less the totals of invoices issued in it that were voided by its end. Late-fee
+invoices are receivables but not credit sales.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reporting_svc.projections.aging.open_items import AgingBasis, OpenInvoice, aged_amounts
+
+Key = tuple[str, str]  # customer, currency
+GroupKey = tuple[str | None, str]  # group (None: the total), currency
+
+
+@dataclass(frozen=True)
+class SaleFact:
+    """An invoice (positive, with its void date if voided) or a credit note (negative)."""
+
+    customer_id: str
+    currency: str
+    day: date
+    amount: int
+    voided_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Owed:
+    receivables: int
+    current: int
+
+
+def owed_by_customer(invoices: Iterable[OpenInvoice], as_of: date) -> dict[Key, Owed]:
+    """Receivables at as_of, and the part not past due (due on or after as_of)."""
+    sums: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    for invoice in invoices:
+        parts = aged_amounts(invoice, AgingBasis.DUE_DATE)
+        line = sums[invoice.customer_id, invoice.currency]
+        line[0] += sum(p.amount for p in parts)
+        line[1] += sum(p.amount for p in parts if p.since >= as_of)
+    return {k: Owed(r, c) for k, (r, c) in sums.items() if r or c}
+
+
+def credit_sales(facts: Iterable[SaleFact], after: date, through: date) -> dict[Key, int]:
+    sums: dict[Key, int] = defaultdict(int)
+    for fact in facts:
+        if not after < fact.day <= through:
+            continue
+        voided = fact.voided_on is not None and fact.voided_on <= through
+        if not voided:
+            sums[fact.customer_id, fact.currency] += fact.amount
+    return dict(sums)
+
+
+def regroup(
+    values: Mapping[Key, int], groups_of: Mapping[str, Sequence[str | None]] | None
+) -> dict[GroupKey, int]:
+    """Sum per (group, currency); None groups_of means per customer, {} the currency total."""
+    sums: dict[GroupKey, int] = defaultdict(int)
+    for (customer, currency), value in values.items():
+        keys = [customer] if groups_of is None else groups_of.get(customer)
+        for group in keys or [None]:
+            sums[group, currency] += value
+    return dict(sums)

@@ -1,0 +1,53 @@
+"""Loading the KPI inputs: receivables at a date (as aging computes them) and sales facts, both
+as known at a time when one is given."""
+
+from datetime import date, datetime
+
+from sqlalchemy import case, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from reporting_svc.adapters.tables import InvoiceRow
+from reporting_svc.adapters.tables_sales import CreditNoteRow, LateFeeInvoiceRow
+from reporting_svc.projections.aging.query import known_by, load_open_invoices
+from reporting_svc.projections.kpis.inputs import Key, Owed, SaleFact, owed_by_customer
+
+
+async def owed_at(
+    session: AsyncSession, as_of: date, customer_id: str | None, known_at: datetime | None = None
+) -> dict[Key, Owed]:
+    invoices = await load_open_invoices(session, as_of, known_at, customer_id)
+    return owed_by_customer(invoices, as_of)
+
+
+async def sale_facts(
+    session: AsyncSession,
+    after: date,
+    through: date,
+    customer_id: str | None,
+    known_at: datetime | None = None,
+) -> list[SaleFact]:
+    """Invoices (but late fees) and credit notes issued in (after, through], as known at
+    `known_at`: a void recorded after it has not happened yet."""
+    inv, note = InvoiceRow, CreditNoteRow
+    late_fees = select(col(LateFeeInvoiceRow.invoice_id))
+    voided_on = case((known_by(col(inv.voided_at), known_at), col(inv.voided_on)), else_=None)
+    invoices = select(
+        col(inv.customer_id), col(inv.currency), col(inv.issue_date),
+        col(inv.total_minor), voided_on,
+    ).where(
+        col(inv.issue_date) > after, col(inv.issue_date) <= through,
+        col(inv.id).not_in(late_fees), known_by(col(inv.issued_at), known_at),
+    )  # fmt: skip
+    notes = select(
+        col(note.customer_id), col(note.currency), col(note.issue_date), col(note.amount_minor)
+    ).where(
+        col(note.issue_date) > after, col(note.issue_date) <= through,
+        known_by(col(note.recorded_at), known_at),
+    )  # fmt: skip
+    if customer_id is not None:
+        invoices = invoices.where(col(inv.customer_id) == customer_id)
+        notes = notes.where(col(note.customer_id) == customer_id)
+    facts = [SaleFact(c, cur, d, int(t), v) for c, cur, d, t, v in await session.execute(invoices)]
+    facts += [SaleFact(c, cur, d, -int(a)) for c, cur, d, a in await session.execute(notes)]
+    return facts
