@@ -69,4 +69,8 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/reconciliations/{reconciliation_id}": CASHIER_ACCOUNTANT_AUDITOR_ADMIN,
     "POST /v1/customers/{customer_id}/bank-accounts": ACCOUNTANT_ADMIN_SERVICE,
     "POST /v1/customers/{customer_id}/bank-accounts:forget": ACCOUNTANT_ADMIN_SERVICE,
+    "POST /v1/bank-statements/{statement_id}/lines/{position}:match": CASHIER_ACCOUNTANT_ADMIN,
+    "GET /v1/bank-statements/{statement_id}/standing": CASHIER_ACCOUNTANT_AUDITOR_ADMIN,
+    "POST /v1/customers/{customer_id}/payer-aliases": ACCOUNTANT_ADMIN_SERVICE,
+    "POST /v1/customers/{customer_id}/payer-aliases:forget": ACCOUNTANT_ADMIN_SERVICE,
 }
