@@ -14,7 +14,7 @@ class RunReviews(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"as_of": "2026-11-30"}]}
     )
 
-    as_of: date = Field(description="The business date of the run; not after today")
+    as_of: date = Field(description="The business date of the run; not after the business date")
 
 
 class WarningOut(BaseModel):
@@ -59,7 +59,9 @@ class CompleteReview(BaseModel):
         json_schema_extra={"examples": [{"as_of": "2026-11-30", "decision": "keep_limit"}]},
     )
 
-    as_of: date = Field(description="The business date of the new assessment; not after today")
+    as_of: date = Field(
+        description="The business date of the new assessment; not after the business date"
+    )
     decision: ReviewDecision = Field(
         description="keep_limit, or apply_proposed_limit (four eyes apply)"
     )
