@@ -10,6 +10,7 @@ from credit_svc.domain.financial_statements import rounded
 from credit_svc.domain.limits import CreditLimit
 from credit_svc.domain.scorecard import ScoredInput
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.web.bounds import BusinessDate
 
 
 class Assess(BaseModel):
@@ -18,7 +19,9 @@ class Assess(BaseModel):
         json_schema_extra={"examples": [{"as_of": "2026-11-30", "apply_proposed_limit": False}]},
     )
 
-    as_of: date = Field(description="The business date assessed; not after the business date")
+    as_of: BusinessDate = Field(
+        description="The business date assessed; not after the business date"
+    )
     apply_proposed_limit: bool = Field(
         default=False,
         description="Also set the limit the grade's rule proposes (four eyes apply)",

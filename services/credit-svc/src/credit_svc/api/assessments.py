@@ -10,7 +10,6 @@ from credit_svc.api.assessment_schemas import (
     AssessmentOut,
     assessment_out,
 )
-from credit_svc.domain.amounts import within_years
 from credit_svc.use_cases.assess_customer import assess_customer
 from credit_svc.use_cases.credit_standing import account_of
 from ledgerflow_platform.web.business_date import Dates
@@ -42,7 +41,7 @@ async def post_assessment(
     assessment, limit = await assess_customer(
         uow,
         customer_id,
-        as_of=dates.run(within_years(body.as_of), field="as_of"),
+        as_of=dates.run(body.as_of, field="as_of"),
         apply_limit=body.apply_proposed_limit,
         threshold_of=resources.approval_threshold,
         by=principal.subject,

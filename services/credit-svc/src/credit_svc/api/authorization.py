@@ -38,4 +38,12 @@ AUTHORIZATION: AuthorizationTable = {
     "POST /v1/credit-policies/{version}:activate": CREDIT_MANAGER,
     "GET /v1/credit-policies": EVERYONE_BUT_CASHIER,
     "GET /v1/credit-policies/{version}": EVERYONE_BUT_CASHIER,
+    "POST /v1/credit-policies/{version}:simulate": CREDIT_MANAGER,
+    "POST /v1/customers/{customer_id}/assessments": CREDIT_MANAGER,
+    "GET /v1/customers/{customer_id}/assessments": EVERYONE_BUT_CASHIER,
+    "POST /v1/review-runs": CREDIT_MANAGER_ADMIN_SERVICE,
+    "GET /v1/reviews": EVERYONE_BUT_CASHIER,
+    "POST /v1/reviews/{review_id}:complete": CREDIT_MANAGER,
+    "GET /v1/customers/{customer_id}/warnings": EVERYONE_BUT_CASHIER,
+    "GET /v1/customers/{customer_id}/credit-report": EVERYONE_BUT_CASHIER,
 }

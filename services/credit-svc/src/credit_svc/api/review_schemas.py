@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from credit_svc.api.assessment_schemas import AssessmentOut
 from credit_svc.domain.reviews import Review, ReviewDecision
 from credit_svc.domain.warnings import CreditWarning
+from ledgerflow_platform.web.bounds import BusinessDate
 
 
 class RunReviews(BaseModel):
@@ -14,7 +15,9 @@ class RunReviews(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"as_of": "2026-11-30"}]}
     )
 
-    as_of: date = Field(description="The business date of the run; not after the business date")
+    as_of: BusinessDate = Field(
+        description="The business date of the run; not after the business date"
+    )
 
 
 class WarningOut(BaseModel):
@@ -59,7 +62,7 @@ class CompleteReview(BaseModel):
         json_schema_extra={"examples": [{"as_of": "2026-11-30", "decision": "keep_limit"}]},
     )
 
-    as_of: date = Field(
+    as_of: BusinessDate = Field(
         description="The business date of the new assessment; not after the business date"
     )
     decision: ReviewDecision = Field(

@@ -17,7 +17,6 @@ from credit_svc.api.review_schemas import (
     review_out,
     warning_out,
 )
-from credit_svc.domain.amounts import within_years
 from credit_svc.use_cases.complete_review import complete_review
 from credit_svc.use_cases.credit_standing import account_of
 from credit_svc.use_cases.run_reviews import run_reviews
@@ -45,7 +44,7 @@ async def post_review_run(
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = CreditUnitOfWork(session)
-    run = await run_reviews(uow, as_of=dates.run(within_years(body.as_of), field="as_of"), now=now)
+    run = await run_reviews(uow, as_of=dates.run(body.as_of, field="as_of"), now=now)
     out = ReviewRunOut(
         as_of=run.as_of,
         warnings_raised=[warning_out(w) for w in run.warnings_raised],
@@ -94,7 +93,7 @@ async def post_review_completion(
     review, assessment, limit = await complete_review(
         uow,
         review_id,
-        as_of=dates.run(within_years(body.as_of), field="as_of"),
+        as_of=dates.run(body.as_of, field="as_of"),
         decision=body.decision,
         threshold_of=resources.approval_threshold,
         by=principal.subject,

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from credit_svc.domain.assessment import Judgement
 from credit_svc.use_cases.simulate_policy import Simulation
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.web.bounds import BusinessDate
 
 
 class Simulate(BaseModel):
@@ -14,7 +15,7 @@ class Simulate(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"as_of": "2026-11-30"}]}
     )
 
-    as_of: date = Field(description="The business date the inputs are taken as of")
+    as_of: BusinessDate = Field(description="The business date the inputs are taken as of")
 
 
 class GradedOut(BaseModel):

@@ -1,7 +1,5 @@
 """Amounts a person or an order system sends, read into the account currency's minor units."""
 
-from datetime import date
-
 from ledgerflow_events.money import InvalidAmount, to_minor
 from ledgerflow_platform.errors import DomainError
 
@@ -42,13 +40,3 @@ def same_currency(given: str | None, account_currency: str) -> None:
 
 class DateOutOfRange(DomainError):
     """A business date outside the years 1900 to 2200."""
-
-
-EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2200, 12, 31)
-
-
-def within_years(day: date, *, field: str = "as_of") -> date:
-    """A business date a person passed in, within the years 1900 to 2200."""
-    if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise DateOutOfRange(f"{field} must lie in the years 1900 to 2200.", field=field)
-    return day
