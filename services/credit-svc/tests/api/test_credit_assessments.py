@@ -232,7 +232,7 @@ async def test_an_equity_rule_gives_a_share_of_equity_capped(
 
 @pytest.mark.parametrize(
     ("as_of", "slug"),
-    [("2026-11-17", "date-in-future"), ("1899-12-31", "date-out-of-range")],
+    [("2026-11-17", "date-in-future"), ("1899-12-31", "validation-error")],
 )
 async def test_an_assessment_dated_out_of_bounds_is_refused_and_changes_nothing(
     client: httpx.AsyncClient,

@@ -19,7 +19,9 @@ class Assess(BaseModel):
         json_schema_extra={"examples": [{"as_of": "2026-11-30", "apply_proposed_limit": False}]},
     )
 
-    as_of: BusinessDate = Field(description="The business date assessed; not after today")
+    as_of: BusinessDate = Field(
+        description="The business date assessed; not after the business date"
+    )
     apply_proposed_limit: bool = Field(
         default=False,
         description="Also set the limit the grade's rule proposes (four eyes apply)",

@@ -10,9 +10,9 @@ from credit_svc.api.assessment_schemas import (
     AssessmentOut,
     assessment_out,
 )
-from credit_svc.domain.amounts import business_date
 from credit_svc.use_cases.assess_customer import assess_customer
 from credit_svc.use_cases.credit_standing import account_of
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 
@@ -31,6 +31,7 @@ async def post_assessment(
     session: DbSession,
     idempotency: Idempotent,
     resources: Resources,
+    dates: Dates,
     now: Now,
     principal: CanDecide,
 ) -> Response | AssessmentOut:
@@ -40,7 +41,7 @@ async def post_assessment(
     assessment, limit = await assess_customer(
         uow,
         customer_id,
-        as_of=business_date(body.as_of, today=now.date()),
+        as_of=dates.run(body.as_of, field="as_of"),
         apply_limit=body.apply_proposed_limit,
         threshold_of=resources.approval_threshold,
         by=principal.subject,

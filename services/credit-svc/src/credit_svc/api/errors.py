@@ -3,7 +3,6 @@
 from credit_svc.domain.amounts import (
     AmountNotValid,
     CurrencyMismatch,
-    DateInFuture,
     DateOutOfRange,
 )
 from credit_svc.domain.bureau_reports import ImpossibleReport
@@ -48,7 +47,6 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     PolicyNotDraft: ProblemType(409, "credit-policy-not-draft", "Only a draft can be activated"),
     PolicyNotValid: ProblemType(422, "invalid-credit-policy", "The policy contradicts itself"),
     DateOutOfRange: ProblemType(422, "date-out-of-range", "The date is out of range"),
-    DateInFuture: ProblemType(422, "date-in-future", "The business date is after today"),
     ImpossibleStatement: ProblemType(
         422, "impossible-statement", "No real balance sheet has these figures"
     ),

@@ -8,9 +8,9 @@ from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.api.access import CanDecide, CanRead
 from credit_svc.api.policy_schemas import PolicyList, PolicyOut, PolicyRules, policy_out
 from credit_svc.api.simulation_schemas import Simulate, SimulationOut, simulation_out
-from credit_svc.domain.amounts import business_date
 from credit_svc.use_cases.manage_policy import activate_policy, draft_policy, read_policy
 from credit_svc.use_cases.simulate_policy import simulate_policy
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 
@@ -55,10 +55,10 @@ async def post_activation(
     summary="Run a draft over every customer's inputs: grade and limit, in force vs draft",
 )
 async def post_simulation(
-    version: Version, body: Simulate, session: DbSession, now: Now, _: CanDecide
+    version: Version, body: Simulate, session: DbSession, dates: Dates, _: CanDecide
 ) -> SimulationOut:
     # Changes nothing: no idempotency key needed, nothing committed.
-    as_of = business_date(body.as_of, today=now.date())
+    as_of = dates.run(body.as_of, field="as_of")
     return simulation_out(await simulate_policy(CreditUnitOfWork(session), version, as_of=as_of))
 
 

@@ -9,6 +9,7 @@ from credit_svc.api.access import CanRead, Resources
 from credit_svc.api.report_pdf import render_pdf
 from credit_svc.api.report_schemas import CreditReportOut, report_out
 from credit_svc.use_cases.read_credit_report import ReportFontMissing, read_credit_report
+from ledgerflow_platform.documents.fonts import DocumentFontMissing
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
 
@@ -32,14 +33,15 @@ async def get_credit_report(
     accept: Annotated[str | None, Header(max_length=500)] = None,
 ) -> Response | CreditReportOut:
     as_pdf = format == "pdf" or (format is None and accept is not None and PDF in accept)
-    if as_pdf and resources.report_font is None:
-        raise ReportFontMissing()
     report = report_out(await read_credit_report(CreditUnitOfWork(session), customer_id, now))
     if not as_pdf:
         return report
-    assert resources.report_font is not None
+    try:
+        printed = render_pdf(report, resources.letterhead, resources.document_font_file)
+    except DocumentFontMissing as exc:
+        raise ReportFontMissing(str(exc)) from exc
     return Response(
-        render_pdf(report, resources.report_font),
+        printed,
         media_type=PDF,
         headers={"Content-Disposition": f'inline; filename="credit-report-{customer_id}.pdf"'},
     )

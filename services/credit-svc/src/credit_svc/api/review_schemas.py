@@ -15,7 +15,9 @@ class RunReviews(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"as_of": "2026-11-30"}]}
     )
 
-    as_of: BusinessDate = Field(description="The business date of the run; not after today")
+    as_of: BusinessDate = Field(
+        description="The business date of the run; not after the business date"
+    )
 
 
 class WarningOut(BaseModel):
@@ -61,7 +63,7 @@ class CompleteReview(BaseModel):
     )
 
     as_of: BusinessDate = Field(
-        description="The business date of the new assessment; not after today"
+        description="The business date of the new assessment; not after the business date"
     )
     decision: ReviewDecision = Field(
         description="keep_limit, or apply_proposed_limit (four eyes apply)"

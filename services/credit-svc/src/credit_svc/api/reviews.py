@@ -17,10 +17,10 @@ from credit_svc.api.review_schemas import (
     review_out,
     warning_out,
 )
-from credit_svc.domain.amounts import business_date
 from credit_svc.use_cases.complete_review import complete_review
 from credit_svc.use_cases.credit_standing import account_of
 from credit_svc.use_cases.run_reviews import run_reviews
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
@@ -34,12 +34,17 @@ router = APIRouter(prefix="/v1", tags=["reviews and warnings"])
     summary="Raise early warnings and open the reviews due, as of a business date",
 )
 async def post_review_run(
-    body: RunReviews, session: DbSession, idempotency: Idempotent, now: Now, _: CanCheck
+    body: RunReviews,
+    session: DbSession,
+    idempotency: Idempotent,
+    dates: Dates,
+    now: Now,
+    _: CanCheck,
 ) -> Response | ReviewRunOut:
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = CreditUnitOfWork(session)
-    run = await run_reviews(uow, as_of=business_date(body.as_of, today=now.date()), now=now)
+    run = await run_reviews(uow, as_of=dates.run(body.as_of, field="as_of"), now=now)
     out = ReviewRunOut(
         as_of=run.as_of,
         warnings_raised=[warning_out(w) for w in run.warnings_raised],
@@ -78,6 +83,7 @@ async def post_review_completion(
     session: DbSession,
     idempotency: Idempotent,
     resources: Resources,
+    dates: Dates,
     now: Now,
     principal: CanDecide,
 ) -> Response | CompletedReviewOut:
@@ -87,7 +93,7 @@ async def post_review_completion(
     review, assessment, limit = await complete_review(
         uow,
         review_id,
-        as_of=business_date(body.as_of, today=now.date()),
+        as_of=dates.run(body.as_of, field="as_of"),
         decision=body.decision,
         threshold_of=resources.approval_threshold,
         by=principal.subject,

@@ -18,8 +18,7 @@ from ledgerflow_platform.errors import DomainError
 
 
 class ReportFontMissing(DomainError):
-    def __init__(self) -> None:
-        super().__init__("No font with CJK glyphs is installed; set CREDIT_REPORT_FONT.")
+    """No font that prints Chinese is installed: the PDF would print names as "????"."""
 
 
 @dataclass(frozen=True)
