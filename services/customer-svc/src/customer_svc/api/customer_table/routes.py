@@ -29,7 +29,7 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.clock import Now
-from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.deps import DbSession, idempotency_key
 from ledgerflow_platform.web.problems import Problem
 
 router = APIRouter(tags=["customer table"])
@@ -73,6 +73,8 @@ def _rejected(exc: CustomerTableRejected) -> Problem:
         "would run as formulas are refused. " + COLUMNS_NOTE
     ),
     openapi_extra={"requestBody": UPLOAD_BODY},
+    # Read by idempotent_upload; declared here so the document names the header.
+    dependencies=[Depends(idempotency_key)],
     responses={
         409: {"description": "A customer or contract of the table was filed meanwhile"},
         413: {"description": "The file is over 50 MB"},
