@@ -69,4 +69,5 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/reconciliations/{reconciliation_id}": CASHIER_ACCOUNTANT_AUDITOR_ADMIN,
     "POST /v1/customers/{customer_id}/bank-accounts": ACCOUNTANT_ADMIN_SERVICE,
     "POST /v1/customers/{customer_id}/bank-accounts:forget": ACCOUNTANT_ADMIN_SERVICE,
+    "POST /v1/opening-balances": ACCOUNTANT_ADMIN_SERVICE,
 }
