@@ -19,6 +19,8 @@ async def test_a_workbook_with_numbers_and_dates_in_cells_is_filed_as_typed(
 ) -> None:
     row: dict[str, object] = {**line(), "payment_terms_days": 45, "contract_total": 185000.5}
     row |= {"phone": 13800138000, "contract_date": datetime(2025, 7, 10), "paid": 100.25}
+    # Typed as numbers too, and adding up to the total as the import checks.
+    row |= {"unpaid": 184900.25}
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
@@ -75,7 +77,7 @@ async def test_a_chinese_table_in_gb18030_with_defaults_for_the_whole_file_is_fi
 async def test_a_semicolon_csv_with_a_bom_and_quoted_signs_is_filed_as_text(
     client: httpx.AsyncClient, auth_keys: KeyPair, upload: Upload
 ) -> None:
-    row = line(notes="'- deliver in two lots", phone="'+86 138 0013 8000", paid="n/a")
+    row = line(notes="'- deliver in two lots", phone="'+86 138 0013 8000")
     table = csv_table([row]).decode().replace(",", ";")
 
     response = await upload(("\ufeff" + table).encode())
@@ -90,6 +92,7 @@ async def test_a_contract_in_another_currency_and_terms_keeps_them(
     client: httpx.AsyncClient, auth_keys: KeyPair, upload: Upload
 ) -> None:
     row = line(contract_currency="USD", contract_payment_terms_days="15", contract_total="9.99")
+    row |= {"paid": "0", "unpaid": "9.99"}
     columns = (*COLUMNS, "contract_currency", "contract_payment_terms_days")
 
     response = await upload(csv_table([row], columns))

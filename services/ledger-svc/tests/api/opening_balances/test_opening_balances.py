@@ -241,3 +241,31 @@ async def test_an_unreadable_file_is_refused_in_the_report(
     problem = response.json()
     assert problem["type"].rsplit("/", 1)[1] == "opening-balances-rejected"
     assert [(e["row"], e["column"]) for e in problem["errors"]] == [(0, None)]
+
+
+async def test_a_cutover_in_a_closed_month_or_after_the_business_date_posts_nothing(
+    client: httpx.AsyncClient, auth_keys: KeyPair, delivery: EventDelivery, ledger_db
+) -> None:
+    _, code = await customer(delivery)
+    closed = await client.post(
+        "/v1/periods/2024-03:close", headers=auth_keys.auth("accountant", subject="carol")
+    )
+    assert closed.status_code == 200, closed.text
+    before = await ledger_db.counts()
+
+    in_closed = await upload(
+        client, auth_keys, HEADER + f"{code},,,70.00,0,\n", cutover="2024-03-31"
+    )
+    ahead = await upload(client, auth_keys, HEADER + f"{code},,,70.00,0,\n", cutover="2199-01-01")
+
+    assert (in_closed.status_code, in_closed.json()["type"].rsplit("/", 1)[1]) == (
+        409,
+        "period-closed",
+    )
+    assert (in_closed.json()["period"], in_closed.json()["first_open_date"]) == (
+        "2024-03",
+        "2024-04-01",
+    )
+    assert (ahead.status_code, ahead.json()["type"].rsplit("/", 1)[1]) == (422, "date-in-future")
+    assert ahead.json()["errors"][0]["field"] == "cutover_date"
+    assert await ledger_db.counts() == before

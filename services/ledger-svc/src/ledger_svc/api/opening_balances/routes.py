@@ -21,6 +21,7 @@ from ledger_svc.use_cases.opening_balances.import_opening_balances import (
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.uploads import file_required, form_body, form_fields, read_upload
 
@@ -54,8 +55,10 @@ async def import_balances(
     cutover_date: CutoverDate,
     session: DbSession,
     resources: Resources,
+    dates: Dates,
     _: CanImport,
 ) -> OpeningBalancesOut:
+    dates.posting(cutover_date, field="cutover_date")
     upload = await read_upload(
         request,
         max_bytes=MAX_FILE_BYTES,

@@ -43,9 +43,9 @@ class OpeningBalancesTaken:
 
 
 async def check_cutover_date(uow: LedgerUnitOfWork, cutover_date: date) -> None:
-    """The one place the cut-over date is judged as a posting date (open period, business
-    date) before anything is posted on it."""
-    del uow, cutover_date
+    """The cut-over date must be in an open period (409 period-closed, naming it) before
+    anything is posted on it; the route has refused one after the business date."""
+    (await uow.periods.closed()).ensure_open(cutover_date, field="cutover_date")
 
 
 async def _learn_from_customer_svc(
