@@ -1,5 +1,5 @@
 """accounting periods: every close and reopening of a calendar month; dunning notice fees
-charged, once per invoice and level
+charged, once per invoice and level; credit notes against paid invoices hold customer credit; approval requests
 
 Revision ID: 0011
 Revises: 0005
@@ -8,6 +8,7 @@ Create Date: 2026-12-02
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = "0011"
 down_revision = "0005"
@@ -52,7 +53,32 @@ def upgrade() -> None:
         sa.CheckConstraint("amount > 0", name="notice_fee_amount_positive"),
     )
 
+    op.create_table(
+        "approval_requests",
+        sa.Column("id", sa.Text, primary_key=True),
+        sa.Column("action", sa.Text, nullable=False),
+        sa.Column("target", sa.Text, nullable=False),
+        sa.Column("payload", postgresql.JSONB, nullable=False),
+        sa.Column("requested_by", sa.Text, nullable=False),
+        sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.Text, nullable=False),
+        sa.Column("decided_by", sa.Text),
+        sa.Column("decided_at", sa.DateTime(timezone=True)),
+        sa.Column("result_id", sa.Text),
+        sa.CheckConstraint(
+            "status IN ('pending', 'approved', 'rejected')", name="approval_request_status"
+        ),
+    )
+    # A credit note against a paid invoice holds its amount as the customer's credit.
+    op.drop_constraint("credit_note_on_invoice_holds_none", "credit_notes", type_="check")
+
 
 def downgrade() -> None:
+    op.create_check_constraint(
+        "credit_note_on_invoice_holds_none",
+        "credit_notes",
+        "invoice_id IS NULL OR unapplied_amount = 0",
+    )
+    op.drop_table("approval_requests")
     op.drop_table("notice_fees")
     op.drop_table("accounting_period_changes")

@@ -8,6 +8,7 @@ from ledger_svc.api.adjustments import routes as adjustments
 from ledger_svc.api.bank_reconciliation import routes as bank_reconciliation
 from ledger_svc.api.bank_reconciliation.schemas import BankStatementUpload
 from ledger_svc.api.books import routes as books
+from ledger_svc.api.controls import routes as approvals
 from ledger_svc.api.errors import ERRORS
 from ledger_svc.api.invoicing import routes as invoicing
 from ledger_svc.api.opening_balances import routes as opening_balances
@@ -40,6 +41,7 @@ SPEC = ServiceSpec(
         statements.router,
         bank_reconciliation.router,
         periods.router,
+        approvals.router,
         opening_balances.router,
     ],
     errors=ERRORS,

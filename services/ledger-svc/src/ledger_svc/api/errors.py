@@ -4,6 +4,7 @@
 from ledger_svc.api.adjustments.errors import ADJUSTMENT_ERRORS
 from ledger_svc.api.bank_reconciliation.errors import RECONCILIATION_ERRORS
 from ledger_svc.api.books.errors import BOOKS_ERRORS
+from ledger_svc.api.controls.errors import CONTROL_ERRORS
 from ledger_svc.api.invoicing.errors import INVOICING_ERRORS
 from ledger_svc.api.opening_balances.errors import OPENING_BALANCE_ERRORS
 from ledger_svc.api.payments.errors import PAYMENT_ERRORS
@@ -27,4 +28,5 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **RECONCILIATION_ERRORS,
     **PERIOD_ERRORS,
     **OPENING_BALANCE_ERRORS,
+    **CONTROL_ERRORS,
 }

@@ -20,6 +20,7 @@ router = APIRouter(prefix="/v1/dunning-runs", tags=["dunning runs"])
     status_code=201,
     response_model=RunOut,
     summary="Run dunning as of a date (201); the same date again answers 200 with that run",
+    responses={200: {"model": RunOut, "description": "The run already made for that date"}},
 )
 async def post_run(
     body: StartRun,

@@ -5,6 +5,7 @@ Importing the package maps every table, as the migrations and their test need.
 
 from ledger_svc.adapters.tables import (
     adjustments,
+    approvals,
     bank_reconciliation,
     books,
     invoicing,
@@ -17,6 +18,7 @@ from ledger_svc.adapters.tables.base import metadata
 
 __all__ = [
     "adjustments",
+    "approvals",
     "bank_reconciliation",
     "books",
     "invoicing",

@@ -26,6 +26,8 @@ What each business fact posts (see postings.py; the paths below are under domain
     write-off           Dr bad_debt_expense / Cr receivable, on approval (adjustments/write_off.py)
     late fee            Dr receivable (its LF invoice) / Cr late_fee_income
                         (adjustments/late_fee.py)
+    notice fee          Dr receivable (its NF invoice) / Cr late_fee_income, filed as a late
+                        fee; once per invoice and dunning level (adjustments/notice_fee.py)
     early-payment       Dr discounts_allowed / Cr receivable (per invoice), its own entry beside
       discount          the payment (or credit application) that earned it
     payment reversed    the reversal of the payment's entry and of its discount entry
@@ -35,7 +37,8 @@ What each business fact posts (see postings.py; the paths below are under domain
 
 Entries are append-only (the database refuses updates and deletes); a correction is a
 reversing entry that names the entry it reverses. Every entry balances in each currency.
-Every money movement posts through `use_cases.post_journal_entry` inside its own transaction.
+Every money movement posts through `use_cases.post_journal_entry` inside its own transaction,
+which refuses any entry dated in a closed accounting period (domain/periods/).
 """
 
 from collections import defaultdict
