@@ -12,6 +12,7 @@ from ledgerflow_platform.web.authorization import AuthorizationTable
 CREDIT_MANAGER_ADMIN = frozenset({Role.CREDIT_MANAGER, Role.ADMIN})
 CREDIT_MANAGER_ADMIN_SERVICE = frozenset({Role.CREDIT_MANAGER, Role.ADMIN, Role.SERVICE})
 CREDIT_MANAGER_COLLECTOR_ADMIN = frozenset({Role.CREDIT_MANAGER, Role.COLLECTOR, Role.ADMIN})
+PERFORMANCE_READERS = frozenset({Role.CREDIT_MANAGER, Role.ADMIN, Role.AUDITOR, Role.ACCOUNTANT})
 EVERYONE_BUT_CASHIER = frozenset(
     {Role.ACCOUNTANT, Role.CREDIT_MANAGER, Role.COLLECTOR, Role.AUDITOR, Role.ADMIN, Role.SERVICE}
 )
@@ -35,4 +36,14 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/disputes/{dispute_id}": EVERYONE_BUT_CASHIER,
     "POST /v1/cases/{case_id}/promises": CREDIT_MANAGER_COLLECTOR_ADMIN,
     "GET /v1/promises/{promise_id}": EVERYONE_BUT_CASHIER,
+    # Case work: a collector reads and acts on only the cases assigned to them (the routes
+    # check the case); credit managers and admins assign them.
+    "POST /v1/cases/{case_id}:assign": CREDIT_MANAGER_ADMIN,
+    "POST /v1/cases/{case_id}/activities": CREDIT_MANAGER_COLLECTOR_ADMIN,
+    "GET /v1/cases/{case_id}/activities": EVERYONE_BUT_CASHIER,
+    "GET /v1/worklist": EVERYONE_BUT_CASHIER,
+    "POST /v1/cases/{case_id}/payment-plans": CREDIT_MANAGER_COLLECTOR_ADMIN,
+    "GET /v1/payment-plans/{plan_id}": EVERYONE_BUT_CASHIER,
+    "GET /v1/notices/{notice_id}/letter.pdf": EVERYONE_BUT_CASHIER,
+    "GET /v1/reports/collector-performance": PERFORMANCE_READERS,
 }
