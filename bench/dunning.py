@@ -20,6 +20,7 @@ Everything runs in this process on the same two cores as Postgres.
 import asyncio
 import json
 import shutil
+import signal
 import tempfile
 import time
 import uuid
@@ -46,7 +47,7 @@ CUSTOMERS = 20_000
 PER_CUSTOMER = 5
 DUE = date(2026, 10, 1)
 AS_OF = date(2026, 12, 8)
-SEND_SAMPLE = 1_000
+SEND_SAMPLE = 200
 
 
 def emit(measure: str, **figures: Any) -> None:
@@ -193,7 +194,13 @@ async def measure(postgres: Postgres, config: StackConfig) -> None:
     await run_and_send(settings)
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    # a timeout's SIGTERM still stops the Postgres this started (the finally below)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _interrupt)
     home = Path(tempfile.mkdtemp(prefix="lf-bench-dunning-"))
     config = StackConfig.isolated(home)
     postgres = Postgres(config.pgdata, config.pg_port)
