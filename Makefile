@@ -13,7 +13,8 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat fonts prometheus node-tools dashboards \
-	compose-env manifests schemas authorization-matrix replay bench bench-restart bench-credit clean test-units \
+	compose-env manifests schemas authorization-matrix replay bench bench-restart bench-credit \
+	bench-dunning clean test-units \
 	test-e2e test-faults test-fuzz
 
 help:
@@ -142,6 +143,11 @@ bench-restart: install
 
 bench-credit: install
 	$(RUN) python bench/credit_check.py
+
+# A dunning run over 100,000 overdue invoices of 20,000 customers, its notices e-mailed to a
+# local SMTP sink, and the same selection by raw SQL.
+bench-dunning: install
+	$(RUN) python bench/dunning.py
 
 clean: down
 	rm -rf .venv $(TOOLS) .ledgerflow

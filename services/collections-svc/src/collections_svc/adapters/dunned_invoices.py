@@ -85,6 +85,34 @@ class DunnedInvoices:
             )
         )
 
+    async def record_steps(
+        self, steps: list[tuple[str, int, str]], *, run_id: str, as_of: date
+    ) -> None:
+        """Many invoices' steps at once, as (invoice, level, notice): what a run records."""
+        if not steps:
+            return
+        # ORM bulk update by primary key: one executemany, not one statement per invoice.
+        await self._session.execute(
+            update(ReceivableRow),
+            [
+                {"invoice_id": invoice_id, "level": level, "last_notice_on": as_of}
+                for invoice_id, level, _ in steps
+            ],
+        )
+        await self._session.execute(
+            insert(dunning_steps),
+            [
+                {
+                    "invoice_id": invoice_id,
+                    "level": level,
+                    "run_id": run_id,
+                    "notice_id": notice_id,
+                    "as_of": as_of,
+                }
+                for invoice_id, level, notice_id in steps
+            ],
+        )
+
     async def history(self, invoice_id: str) -> list[tuple[int, date, str]]:
         """(level, as_of, notice id) of each level the invoice reached, in order."""
         rows = await self._session.execute(

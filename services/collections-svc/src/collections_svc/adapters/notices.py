@@ -43,27 +43,36 @@ def _notice(row: Any) -> Notice:
     )
 
 
+def _row(notice: Notice) -> dict[str, Any]:
+    return {
+        "id": notice.id,
+        "run_id": notice.run_id,
+        "customer_id": notice.customer_id,
+        "channel": notice.channel.value,
+        "level": notice.level,
+        "status": notice.status.value,
+        "invoices": [_line_json(line) for line in notice.invoices],
+        "dropped": [{"invoice_id": d.invoice_id, "reason": d.reason} for d in notice.dropped],
+        "message_id": notice.message_id,
+        "recipients_masked": list(notice.recipients_masked),
+        "suppressed_reason": notice.suppressed_reason,
+        "error": notice.error,
+        "attempts": notice.attempts,
+        "sent_at": notice.sent_at,
+    }
+
+
 class Notices:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
+    async def add_many(self, notices: list[Notice]) -> None:
+        """A run's new notices, in one executemany."""
+        if notices:
+            await self._session.execute(insert(dunning_notices), [_row(n) for n in notices])
+
     async def save(self, notice: Notice) -> None:
-        values = {
-            "id": notice.id,
-            "run_id": notice.run_id,
-            "customer_id": notice.customer_id,
-            "channel": notice.channel.value,
-            "level": notice.level,
-            "status": notice.status.value,
-            "invoices": [_line_json(line) for line in notice.invoices],
-            "dropped": [{"invoice_id": d.invoice_id, "reason": d.reason} for d in notice.dropped],
-            "message_id": notice.message_id,
-            "recipients_masked": list(notice.recipients_masked),
-            "suppressed_reason": notice.suppressed_reason,
-            "error": notice.error,
-            "attempts": notice.attempts,
-            "sent_at": notice.sent_at,
-        }
+        values = _row(notice)
         statement = insert(dunning_notices).values(values)
         changing = {k: v for k, v in values.items() if k not in ("id", "run_id", "customer_id")}
         await self._session.execute(

@@ -58,12 +58,14 @@ async def run_dunning(
     await uow.runs.add(run)
     # An e-mail the server kept refusing gets another chance with each new run.
     await uow.notices.requeue_failed()
+    # In bulk: a run may move a hundred thousand invoices.
+    await uow.notices.add_many(notices)
+    await uow.dunned.record_steps(
+        [(line.invoice_id, line.level, n.id) for n in notices for line in n.invoices],
+        run_id=run_id,
+        as_of=as_of,
+    )
     for notice in notices:
-        await uow.notices.save(notice)
-        for line in notice.invoices:
-            await uow.dunned.record_step(
-                line.invoice_id, level=line.level, run_id=run_id, notice_id=notice.id, as_of=as_of
-            )
         if notice.status is not NoticeStatus.QUEUED:
             # Letters and call or visit tasks exist once made: the ledger may charge their fees.
             await uow.emit(notice_sent(notice, now))

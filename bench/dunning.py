@@ -1,0 +1,218 @@
+"""How fast a dunning run makes its notices, and how fast they reach an SMTP server:
+`make bench-dunning` (python bench/dunning.py).
+
+Starts its own Postgres (isolated port and data), migrates collections-svc's database and
+loads 100,000 overdue invoices of 20,000 customers (five each, due 2026-10-01, never dunned)
+by COPY, then prints one JSON line per figure:
+
+  sql_baseline   the same selection the run makes (each open invoice whose next level of the
+                 default policy is due on 2026-12-08, grouped into one notice per customer),
+                 done by one raw SQL query: its time and the notices it finds
+  run            POST /v1/dunning-runs' use case on the real database: its time to select,
+                 record every invoice's step and write the notices (target <= 60 s)
+  send           the worker's sender e-mailing notices one at a time to a local aiosmtpd sink
+                 (recheck, `sending`, SMTP, `sent`): a sample of SEND_SAMPLE notices, its
+                 time and rate, and the time all of them would take at that rate
+
+Everything runs in this process on the same two cores as Postgres.
+"""
+
+import asyncio
+import json
+import shutil
+import signal
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+from aiosmtpd.controller import Controller
+
+from collections_svc.adapters.recipients import Recipients
+from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
+from collections_svc.notice_sender import send_next_notice
+from collections_svc.resources import CollectionsResources, notice_sending
+from collections_svc.service import SPEC
+from collections_svc.settings import Settings
+from collections_svc.use_cases.run_dunning import run_dunning
+from ledgerflow_devstack.config import StackConfig, free_ports
+from ledgerflow_devstack.postgres import Postgres
+from ledgerflow_platform.database import create_engine, session_factory
+from ledgerflow_platform.migrations import upgrade_to_head
+
+CUSTOMERS = 20_000
+PER_CUSTOMER = 5
+DUE = date(2026, 10, 1)
+AS_OF = date(2026, 12, 8)
+SEND_SAMPLE = 200
+
+
+def emit(measure: str, **figures: Any) -> None:
+    print(json.dumps({"measure": measure, **figures}), flush=True)
+
+
+class Sink:
+    def __init__(self) -> None:
+        self.received = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.received += 1
+        return "250 Message accepted"
+
+
+class Everyone:
+    async def recipients_of(self, customer_id: str) -> Recipients:
+        return Recipients((f"ap-{customer_id[:8]}@example.com",), "en")
+
+
+async def load(dsn: str) -> None:
+    conn = await asyncpg.connect(dsn)
+    try:
+        records = []
+        for c in range(CUSTOMERS):
+            customer = str(uuid.UUID(int=c + 1))
+            for i in range(PER_CUSTOMER):
+                invoice = str(uuid.UUID(int=(c + 1) * 16 + i))
+                records.append((invoice, customer, "EUR", 12_000 + i, True, f"INV-{c}-{i}", DUE, 0))
+        await conn.copy_records_to_table(
+            "receivables",
+            records=records,
+            columns=[
+                "invoice_id",
+                "customer_id",
+                "currency",
+                "open_amount",
+                "overdue",
+                "number",
+                "due_date",
+                "level",
+            ],
+        )
+        await conn.execute("ANALYZE receivables")
+    finally:
+        await conn.close()
+
+
+async def baseline(dsn: str) -> None:
+    query = """
+    WITH levels(level, days_from_due) AS (VALUES (1, -5), (2, 7), (3, 21), (4, 30)),
+    nxt AS (
+      SELECT r.customer_id, l.level
+      FROM receivables r
+      JOIN LATERAL (
+        SELECT l.level, l.days_from_due FROM levels l
+        WHERE l.level > r.level AND NOT (l.days_from_due < 0 AND $1::date >= r.due_date)
+        ORDER BY l.level LIMIT 1
+      ) l ON true
+      WHERE r.open_amount > 0 AND r.due_date IS NOT NULL
+        AND $1::date >= r.due_date + l.days_from_due
+        AND (r.last_notice_on IS NULL OR r.last_notice_on <= $1::date - 7)
+    )
+    SELECT count(DISTINCT customer_id) AS notices, count(*) AS invoices FROM nxt
+    """
+    conn = await asyncpg.connect(dsn)
+    try:
+        started = time.perf_counter()
+        row = await conn.fetchrow(query, AS_OF)
+        elapsed = time.perf_counter() - started
+    finally:
+        await conn.close()
+    emit(
+        "sql_baseline",
+        seconds=round(elapsed, 3),
+        notices=row["notices"],
+        invoices=row["invoices"],
+    )
+
+
+async def run_and_send(settings: Settings) -> None:
+    engine = create_engine(settings, pool_size=2)
+    sessions = session_factory(engine)
+    sink = Sink()
+    [port] = free_ports(1)
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        started = time.perf_counter()
+        async with sessions() as session:
+            uow = CollectionsUnitOfWork(session)
+            run, _ = await run_dunning(
+                uow,
+                as_of=AS_OF,
+                business_date=AS_OF,
+                run_id=str(uuid.uuid4()),
+                now=datetime.now(UTC),
+                new_id=lambda: str(uuid.uuid4()),
+                mail_domain="bench.ledgerflow.local",
+            )
+            await uow.commit()
+        elapsed = time.perf_counter() - started
+        emit(
+            "run",
+            seconds=round(elapsed, 3),
+            notices=run.notices_created,
+            invoices=CUSTOMERS * PER_CUSTOMER,
+            target_seconds=60,
+        )
+        smtp = settings.model_copy(update={"smtp_port": port, "smtp_attempts": 1})
+        resources = CollectionsResources(
+            sessions=sessions,
+            pinned_business_date=AS_OF,
+            mail_domain="bench.ledgerflow.local",
+            sending=notice_sending(smtp, Everyone()),
+        )
+        started = time.perf_counter()
+        for _ in range(SEND_SAMPLE):
+            await send_next_notice(resources)
+        elapsed = time.perf_counter() - started
+        rate = SEND_SAMPLE / elapsed
+        emit(
+            "send",
+            sample=SEND_SAMPLE,
+            received=sink.received,
+            seconds=round(elapsed, 3),
+            per_second=round(rate, 1),
+            all_notices_seconds=round(run.notices_created / rate, 1),
+        )
+    finally:
+        controller.stop()
+        await engine.dispose()
+
+
+async def measure(postgres: Postgres, config: StackConfig) -> None:
+    url = config.database_url("collections")
+    await asyncio.to_thread(upgrade_to_head, SPEC.migrations_dir, url)
+    dsn = url.replace("postgresql+asyncpg", "postgresql")
+    started = time.perf_counter()
+    await load(dsn)
+    emit("load", seconds=round(time.perf_counter() - started, 3), invoices=CUSTOMERS * PER_CUSTOMER)
+    await baseline(dsn)
+    settings = Settings(database_url=url, auth_public_key="unused", business_date=AS_OF)
+    await run_and_send(settings)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    # a timeout's SIGTERM still stops the Postgres this started (the finally below)
+    raise KeyboardInterrupt
+
+
+def main() -> None:
+    signal.signal(signal.SIGTERM, _interrupt)
+    home = Path(tempfile.mkdtemp(prefix="lf-bench-dunning-"))
+    config = StackConfig.isolated(home)
+    postgres = Postgres(config.pgdata, config.pg_port)
+    postgres.init()
+    postgres.start()
+    try:
+        postgres.create_service_database("collections")
+        asyncio.run(measure(postgres, config))
+    finally:
+        postgres.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
