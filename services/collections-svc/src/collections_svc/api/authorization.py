@@ -9,9 +9,6 @@ operations (probes, admin) are in ledgerflow_platform.web.authorization.
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.web.authorization import AuthorizationTable
 
-ACCOUNTANT_CREDIT_MANAGER_AUDITOR_ADMIN = frozenset(
-    {Role.ACCOUNTANT, Role.CREDIT_MANAGER, Role.AUDITOR, Role.ADMIN}
-)
 CREDIT_MANAGER_ADMIN = frozenset({Role.CREDIT_MANAGER, Role.ADMIN})
 CREDIT_MANAGER_ADMIN_SERVICE = frozenset({Role.CREDIT_MANAGER, Role.ADMIN, Role.SERVICE})
 CREDIT_MANAGER_COLLECTOR_ADMIN = frozenset({Role.CREDIT_MANAGER, Role.COLLECTOR, Role.ADMIN})
