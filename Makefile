@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat fonts prometheus node-tools dashboards \
-	compose-env manifests schemas replay bench bench-restart bench-credit clean test-units \
+	compose-env manifests schemas authorization-matrix replay bench bench-restart bench-credit clean test-units \
 	test-e2e test-faults test-fuzz
 
 help:
@@ -116,6 +116,10 @@ $(addprefix test-,$(LANES)): test-%:
 
 schemas: install
 	$(RUN) python -m ledgerflow_events.schemas
+
+# The README's roles x actions table, from each service's api/authorization.py.
+authorization-matrix: install
+	$(RUN) python tests/fuzz/matrix.py
 
 # docker-compose.yml's .env: generated passwords and keys, never committed.
 compose-env: install

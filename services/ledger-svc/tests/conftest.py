@@ -95,11 +95,13 @@ async def ledger_db(database_url: str) -> AsyncIterator[LedgerDb]:
 def register_customer(delivery: EventDelivery) -> RegisterCustomer:
     """Open a ledger account the way production does: CustomerRegistered through the inbox."""
 
-    async def register(currency: str = "EUR", payment_terms_days: int = 30) -> str:
+    async def register(
+        currency: str = "EUR", payment_terms_days: int = 30, name: str = "Acme Trading Ltd"
+    ) -> str:
         customer_id = str(uuid7())
         registered = CustomerRegistered(
             customer_id=customer_id,
-            name="Acme Trading Ltd",
+            name=name,
             currency=currency,
             payment_terms_days=payment_terms_days,
             registered_at=datetime(2026, 1, 2, tzinfo=UTC),

@@ -8,9 +8,9 @@ from typing import Any
 
 import httpx
 from asgi_lifespan import LifespanManager
-from prometheus_client.parser import text_string_to_metric_families
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 

@@ -7,7 +7,7 @@ import logging
 import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -20,6 +20,7 @@ from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, m
 from reporting_svc.settings import Settings
 
 log = logging.getLogger(__name__)
+PRODUCERS = ("customer", "ledger", "credit", "collections")
 
 RECEIVABLES = Gauge(
     "ledgerflow_receivables",
@@ -50,6 +51,8 @@ class ReportingResources:
     customers: ServiceClient | None = None
     # ledger-svc, whose journal report packs reconcile to; None when not configured.
     ledger: ServiceClient | None = None
+    # Every producer whose address is configured, by name: a rebuild asks each to replay.
+    producers: dict[str, ServiceClient] = field(default_factory=dict)
 
 
 @asynccontextmanager
@@ -66,10 +69,15 @@ async def build_resources(
         if settings.ledger_url is not None
         else None
     )
+    producers = {
+        name: settings.service_client(name, calling="reporting")
+        for name in PRODUCERS
+        if getattr(settings, f"{name}_url", None) is not None
+    }
     try:
-        yield ReportingResources(sessions, settings.gauges_refresh_s, customers, ledger)
+        yield ReportingResources(sessions, settings.gauges_refresh_s, customers, ledger, producers)
     finally:
-        for client in (customers, ledger):
+        for client in (customers, ledger, *producers.values()):
             if client is not None:
                 await client.aclose()
 

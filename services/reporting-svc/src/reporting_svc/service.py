@@ -18,6 +18,7 @@ from reporting_svc.api.errors import ERRORS
 from reporting_svc.api.kpi_trend import router as kpi_trend_router
 from reporting_svc.api.kpis import router as kpi_router
 from reporting_svc.api.payment_behaviour import router as behaviour_router
+from reporting_svc.api.rebuild import router as rebuild_router
 from reporting_svc.api.reconciliations import router as reconciliation_router
 from reporting_svc.api.report_packs import router as packs_router
 from reporting_svc.api.routes import router
@@ -43,6 +44,7 @@ SPEC = ServiceSpec(
         forecast_router,
         budgets_router,
         packs_router,
+        rebuild_router,
     ],
     errors=ERRORS,
     outbox=None,

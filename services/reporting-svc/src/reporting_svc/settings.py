@@ -12,3 +12,7 @@ class Settings(ServiceSettings):
     port: int = 8005
     # How often the worker recomputes the business gauges (receivables, DSO, CEI) for /metrics.
     gauges_refresh_s: float = Field(default=60.0, gt=0, le=3600)
+    # The producers a projection rebuild asks to replay their outboxes (customer_url and
+    # ledger_url come with every service's settings).
+    credit_url: str | None = None
+    collections_url: str | None = None

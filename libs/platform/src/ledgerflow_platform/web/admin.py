@@ -10,18 +10,25 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.openapi import problems
 from ledgerflow_platform.web.problems import Problem, ProblemType
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 Admin = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
+# A consumer rebuilding its projections asks producers to replay with its own credentials.
+Replayer = Annotated[Principal, Depends(require_roles(Role.ADMIN, Role.SERVICE))]
 NO_OUTBOX = ProblemType(404, "no-outbox", "This service publishes no events")
 UNKNOWN_DEAD_LETTER = ProblemType(404, "unknown-dead-letter", "No such dead letter")
 STILL_FAILING = ProblemType(409, "redrive-failed", "The event still fails")
 
 
+# Outbox positions are Postgres bigints.
+MAX_POSITION = 2**63 - 1
+
+
 class ReplayRequest(BaseModel):
-    from_position: int | None = Field(default=None, ge=1)
-    to_position: int | None = Field(default=None, ge=1)
+    from_position: int | None = Field(default=None, ge=1, le=MAX_POSITION)
+    to_position: int | None = Field(default=None, ge=1, le=MAX_POSITION)
 
 
 class ReplayAccepted(BaseModel):
@@ -43,9 +50,11 @@ class DeadLetterPage(BaseModel):
     items: list[DeadLetterOut]
 
 
-@router.post("/outbox:replay", status_code=202, response_model=ReplayAccepted)
+@router.post(
+    "/outbox:replay", status_code=202, response_model=ReplayAccepted, responses=problems(404)
+)
 async def replay_outbox(
-    body: ReplayRequest, request: Request, session: DbSession, _: Admin
+    body: ReplayRequest, request: Request, session: DbSession, _: Replayer
 ) -> ReplayAccepted:
     outbox = request.app.state.spec.outbox
     if outbox is None:

@@ -10,6 +10,7 @@ from ledger_svc.adapters.adjustments.notice_fees import NoticeFeeRepository
 from ledger_svc.adapters.adjustments.refunds import RefundRepository
 from ledger_svc.adapters.adjustments.write_offs import WriteOffRepository
 from ledger_svc.adapters.bank_reconciliation.bank_statements import BankStatementRepository
+from ledger_svc.adapters.bank_reconciliation.payer_names import CustomerPayerNames, ManualMatches
 from ledger_svc.adapters.bank_reconciliation.reconciliations import (
     CustomerBankAccounts,
     ReconciliationRepository,
@@ -55,5 +56,7 @@ class LedgerUnitOfWork(UnitOfWork):
         self.bank_statements = BankStatementRepository(session)
         self.reconciliations = ReconciliationRepository(session)
         self.customer_bank_accounts = CustomerBankAccounts(session)
+        self.payer_names = CustomerPayerNames(session)
+        self.manual_matches = ManualMatches(session)
         self.periods = AccountingPeriods(session)
         self.approvals = ApprovalRepository(session)

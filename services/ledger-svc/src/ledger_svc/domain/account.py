@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from ledger_svc.domain.contracts import CustomerContract
 from ledgerflow_platform.errors import DomainError
 
 
@@ -93,6 +94,10 @@ class CustomerDirectory(Protocol):
     """customer-svc's file of a customer the ledger has not heard of yet, asked directly."""
 
     async def find(self, customer_id: str) -> "CustomerFile | None": ...
+
+    async def find_by_code(self, code: str) -> "CustomerFile | None": ...
+
+    async def signed_contracts(self, customer_id: str) -> "list[CustomerContract]": ...
 
 
 @dataclass(frozen=True)

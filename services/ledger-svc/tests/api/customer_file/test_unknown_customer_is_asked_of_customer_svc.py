@@ -11,6 +11,7 @@ import pytest
 from uuid6 import uuid7
 
 from ledger_svc.domain.account import CustomerAccount, CustomerFile
+from ledger_svc.domain.contracts import CustomerContract
 from ledger_svc.resources import LedgerResources, ledger_resources
 from ledger_svc.service import SPEC
 from ledger_svc.settings import Settings
@@ -32,6 +33,14 @@ class Directory:
     async def find(self, customer_id: str) -> CustomerFile | None:
         self.asked.append(customer_id)
         return self.files.get(customer_id)
+
+    async def find_by_code(self, code: str) -> CustomerFile | None:
+        self.asked.append(code)
+        return next((f for f in self.files.values() if f.account.code == code), None)
+
+    async def signed_contracts(self, customer_id: str) -> list[CustomerContract]:
+        self.asked.append(f"contracts of {customer_id}")
+        return []
 
 
 @pytest.fixture(scope="module")

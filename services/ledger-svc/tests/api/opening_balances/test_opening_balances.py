@@ -198,7 +198,7 @@ async def test_a_customer_takes_its_opening_balance_once(
     assert (await balance(client, auth_keys, customer_id))["open_amount"] == "60.00"
 
 
-async def test_an_xlsx_file_is_read_and_a_formula_is_refused(
+async def test_an_xlsx_file_is_read_and_a_formula_cell_is_refused_by_its_row_and_column(
     client: httpx.AsyncClient, auth_keys: KeyPair, delivery: EventDelivery
 ) -> None:
     customer_id, code = await customer(delivery, currency="EUR")
@@ -218,8 +218,9 @@ async def test_an_xlsx_file_is_read_and_a_formula_is_refused(
 
     assert (formula.status_code, formula.json()["type"].rsplit("/", 1)[1]) == (
         422,
-        "unreadable-file",
+        "opening-balances-rejected",
     )
+    assert [(e["row"], e["column"]) for e in formula.json()["errors"]] == [(2, "paid")]
     assert accepted.status_code == 201, accepted.text
     assert (await balance(client, auth_keys, customer_id))["open_amount"] == "1000000.50"
 
@@ -229,3 +230,14 @@ async def test_the_cutover_date_is_bounded(client: httpx.AsyncClient, auth_keys:
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "cutover_date"
+
+
+async def test_an_unreadable_file_is_refused_in_the_report(
+    client: httpx.AsyncClient, auth_keys: KeyPair
+) -> None:
+    response = await upload(client, auth_keys, b"PK\x03\x04 not a workbook", filename="x.xlsx")
+
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["type"].rsplit("/", 1)[1] == "opening-balances-rejected"
+    assert [(e["row"], e["column"]) for e in problem["errors"]] == [(0, None)]

@@ -31,6 +31,7 @@ COLUMNS = (
     "unpaid",
     "payment_cycle",
     "notes",
+    "allow_duplicate_name",
 )
 # Optional columns may be left out of a sheet; the cells of every column may be empty.
 REQUIRED_COLUMNS = (
@@ -46,7 +47,11 @@ REQUIRED_COLUMNS = (
 )
 # Reporting owns what was paid and what is open: an import reads past these columns.
 IGNORED_COLUMNS = frozenset({"paid", "unpaid"})
-EXPORTED_COLUMNS = tuple(c for c in COLUMNS if c not in IGNORED_COLUMNS)
+# An instruction to the import, not part of the customer's file.
+IMPORT_ONLY_COLUMNS = frozenset({"allow_duplicate_name"})
+EXPORTED_COLUMNS = tuple(
+    c for c in COLUMNS if c not in IGNORED_COLUMNS and c not in IMPORT_ONLY_COLUMNS
+)
 # Cells a spreadsheet would run as a formula rather than show as text: as every import judges them.
 FORMULA_STARTS = formulas.FORMULA_STARTS
 SIGNED_STARTS = formulas.SIGNED_STARTS

@@ -6,6 +6,11 @@ from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.customers.customer import Customer
+from customer_svc.domain.customers.names import (
+    DuplicateCustomerName,
+    legal_name_key,
+    same_company,
+)
 from customer_svc.domain.customers.profile import (
     PERSONAL_FIELDS,
     CustomerCodeTaken,
@@ -60,6 +65,21 @@ async def seal_tax_id(
     if holder is not None and holder != customer_id:
         raise DuplicateTaxId(holder)
     return sealed
+
+
+async def check_name_free(
+    uow: CustomerUnitOfWork, customer: Customer, *, allow_duplicate_name: bool
+) -> None:
+    """Refuse a second file of one company: the same legal name, unless told it is another
+    company or both tax ids show it is."""
+    if allow_duplicate_name:
+        return
+    key = legal_name_key(customer.name)
+    await uow.customers.claim("name", key)
+    tax_id = customer.tax_id.index if customer.tax_id else None
+    holder = same_company(await uow.customers.holders_of_name(key), tax_id)
+    if holder is not None and holder != customer.id:
+        raise DuplicateCustomerName(holder)
 
 
 def profile_updated(

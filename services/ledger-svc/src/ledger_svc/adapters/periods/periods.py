@@ -101,7 +101,9 @@ class AccountingPeriods:
 
 
 # A line is settled by its statement's latest reconciliation when it matched (or duplicated,
-# created or had nothing to do with) a recorded movement, or when that run said why not.
+# created or had nothing to do with) a recorded movement, or when that run said why not; and
+# by a match made by hand since (bank_line_matches). The same rule, for one statement, is
+# domain/bank_reconciliation/reconciliation.py's statement_standing.
 UNEXPLAINED_BANK_LINES = text("""
 WITH latest AS (
     SELECT DISTINCT ON (statement_id) id, statement_id FROM reconciliations
@@ -113,6 +115,7 @@ FROM bank_statement_lines l
 LEFT JOIN latest r ON r.statement_id = l.statement_id
 LEFT JOIN reconciliation_lines rl ON rl.reconciliation_id = r.id AND rl.line_id = l.id
 WHERE l.booking_date BETWEEN :first AND :last
+  AND NOT EXISTS (SELECT 1 FROM bank_line_matches m WHERE m.line_id = l.id)
   AND (rl.outcome IS NULL
        OR (rl.outcome NOT IN ('matched', 'duplicate', 'created', 'not_applicable')
            AND coalesce(rl.note, '') = ''))

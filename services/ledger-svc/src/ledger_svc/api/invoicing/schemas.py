@@ -18,6 +18,7 @@ from ledger_svc.domain.invoicing.terms import (
     PaymentTerms,
     TermsKind,
 )
+from ledgerflow_platform.web.bounds import BusinessDate
 
 Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
@@ -122,8 +123,10 @@ class IssueInvoice(Strict):
     )
 
     customer_id: CustomerId
-    issue_date: date
-    due_date: date | None = Field(default=None, description="Kept as given; exclusive with terms")
+    issue_date: BusinessDate
+    due_date: BusinessDate | None = Field(
+        default=None, description="Kept as given; exclusive with terms"
+    )
     terms: TermsIn | None = Field(
         default=None, description="Defaults to the customer's terms: net their payment days"
     )
@@ -148,7 +151,7 @@ class VoidInvoice(Strict):
         json_schema_extra={"examples": [{"voided_on": "2026-03-02", "reason": "Billed twice"}]},
     )
 
-    voided_on: date = Field(description="The business date of the void, not before issue")
+    voided_on: BusinessDate = Field(description="The business date of the void, not before issue")
     reason: Description
 
 
@@ -257,7 +260,7 @@ class StartOverdueRun(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"as_of": "2026-04-01"}]}
     )
 
-    as_of: date = Field(description="Invoices due before this business date are overdue")
+    as_of: BusinessDate = Field(description="Invoices due before this business date are overdue")
 
 
 class OverdueRunOut(BaseModel):

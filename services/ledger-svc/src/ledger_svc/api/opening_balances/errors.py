@@ -1,6 +1,5 @@
 """Problem types of opening balances: a refused file answers with its per-row report."""
 
-from ledger_svc.adapters.opening_balances.sheet import UnreadableTable
 from ledger_svc.domain.invoicing.invoice_import import InvoiceImportRejected
 from ledger_svc.domain.opening_balances.plan import OpeningBalancesRejected
 from ledgerflow_platform.errors import DomainError
@@ -10,7 +9,6 @@ OPENING_BALANCE_ERRORS: dict[type[DomainError], ProblemType] = {
     OpeningBalancesRejected: ProblemType(
         422, "opening-balances-rejected", "The opening balances have errors; nothing was posted"
     ),
-    UnreadableTable: ProblemType(422, "unreadable-file", "The file is not a table we can read"),
 }
 
 

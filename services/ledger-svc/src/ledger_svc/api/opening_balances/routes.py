@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from ledger_svc.adapters.opening_balances.sheet import read_table
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.deps import Resources
 from ledger_svc.api.opening_balances.errors import OPENING_BALANCE_ERRORS, rejected_with_report
 from ledger_svc.api.opening_balances.schemas import OpeningBalancesOut, OpeningBalancesUpload
 from ledger_svc.domain.invoicing.invoice_import import ErrorReport
@@ -49,7 +50,11 @@ MAX_FILE_BYTES = 20 * 2**20
     openapi_extra=form_body(OpeningBalancesUpload),
 )
 async def import_balances(
-    request: Request, cutover_date: CutoverDate, session: DbSession, _: CanImport
+    request: Request,
+    cutover_date: CutoverDate,
+    session: DbSession,
+    resources: Resources,
+    _: CanImport,
 ) -> OpeningBalancesOut:
     upload = await read_upload(
         request,
@@ -60,12 +65,12 @@ async def import_balances(
     form = form_fields(OpeningBalancesUpload, upload)
     report = ErrorReport()
     # Reading a workbook is CPU-bound: off the event loop, so other requests are still served.
-    table = await asyncio.to_thread(read_table, form.file, upload.filename)
+    table = await asyncio.to_thread(read_table, report, form.file, upload.filename)
     rows = read_rows(report, table)
     uow = LedgerUnitOfWork(session)
     try:
         taken = await import_opening_balances(
-            uow, rows=rows, report=report, cutover_date=cutover_date
+            uow, rows=rows, report=report, cutover_date=cutover_date, customers=resources.customers
         )
     except OpeningBalancesRejected as rejected:
         raise rejected_with_report(

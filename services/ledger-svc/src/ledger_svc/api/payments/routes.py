@@ -48,8 +48,8 @@ from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import (
     DbSession,
+    IdempotencyKey,
     Idempotent,
-    idempotency_key,
     key_reused,
     replayed,
     request_fingerprint,
@@ -77,9 +77,9 @@ async def record(
     resources: Resources,
     dates: Dates,
     principal: CanRecord,
+    key: IdempotencyKey,
 ) -> Response:
     dates.posting(body.received_on, field="received_on")
-    key = idempotency_key(request)
     claim = (
         KeyClaim((principal.subject, key), await request_fingerprint(request))
         if key is not None

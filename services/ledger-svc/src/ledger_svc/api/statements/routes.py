@@ -3,7 +3,6 @@ header."""
 
 import asyncio
 import re
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from ledger_svc.use_cases.statements.prepare_statement import prepare_statement
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.bounds import BusinessDate
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.problems import Problem, ProblemType
 
@@ -84,7 +84,8 @@ def negotiate(accept: str | None) -> StatementOfAccountFormat | None:
                 "text/csv": {"schema": {"type": "string"}},
                 "application/pdf": {"schema": {"type": "string", "format": "binary"}},
             }
-        }
+        },
+        406: {"description": "Accept names none of JSON, CSV or PDF"},
     },
 )
 async def get_statement(
@@ -93,8 +94,10 @@ async def get_statement(
     session: DbSession,
     resources: Resources,
     _: CanRead,
-    date_from: Annotated[date, Query(alias="from", description="First business date")],
-    date_to: Annotated[date, Query(alias="to", description="Last business date; aging date")],
+    date_from: Annotated[BusinessDate, Query(alias="from", description="First business date")],
+    date_to: Annotated[
+        BusinessDate, Query(alias="to", description="Last business date; aging date")
+    ],
     fmt: Annotated[
         StatementOfAccountFormat | None,
         Query(alias="format", description="Overrides the Accept header"),

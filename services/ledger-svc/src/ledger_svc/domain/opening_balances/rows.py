@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger_svc.domain.invoicing.invoice_import import ErrorReport
+from ledgerflow_platform.tables.formulas import formula_in
 
 REQUIRED_COLUMNS = ("customer_code", "invoiced", "paid")
 OPTIONAL_COLUMNS = ("contract_number", "currency", "due_date")
@@ -77,7 +78,8 @@ def read_rows(report: ErrorReport, table: Iterable[tuple[int, Sequence[str]]]) -
     found = iter(table)
     first = next(found, None)
     if first is None:
-        report.add(0, None, "The file is empty: expected a header row and balance rows.")
+        if not report.count:
+            report.add(0, None, "The file is empty: expected a header row and balance rows.")
         return []
     names = _header(report, first[1])
     if report.count:
@@ -90,6 +92,11 @@ def read_rows(report: ErrorReport, table: Iterable[tuple[int, Sequence[str]]]) -
             report.add(number, None, f"A file holds {MAX_ROWS} balance rows at most.")
             break
         values = {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names)}
+        formulas = [(n, refusal) for n, v in values.items() if (refusal := formula_in(v))]
+        for column, refusal in formulas:
+            report.add(number, column, refusal)
+        if formulas:
+            continue
         currency = values.get("currency") or None
         if currency is not None and not _CURRENCY.match(currency):
             report.add(number, "currency", f"{currency!r} is not an ISO 4217 currency code.")

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ledger_svc.adapters.tables.messaging import outbox
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.domain.account import CustomerAccount, CustomerDirectory
 from ledger_svc.domain.books.postings_opening import opening_invoice, opening_payment
 from ledger_svc.domain.contracts import CustomerContract
 from ledger_svc.domain.invoicing.invoice import Invoice, InvoiceStatus, invoice_number
@@ -30,6 +31,8 @@ from ledgerflow_events.contracts.base import EventData
 from ledgerflow_events.ids import time_ordered_ids
 
 OPENING_REFERENCE = "Opening balance"
+# At most this many customers of one file are asked of customer-svc, one call each.
+MAX_ASKED = 2000
 
 
 @dataclass(frozen=True)
@@ -45,15 +48,49 @@ async def check_cutover_date(uow: LedgerUnitOfWork, cutover_date: date) -> None:
     del uow, cutover_date
 
 
+async def _learn_from_customer_svc(
+    uow: LedgerUnitOfWork,
+    customers: CustomerDirectory,
+    rows: list[OpeningRow],
+    accounts: dict[str, CustomerAccount],
+    contracts: dict[str, list[CustomerContract]],
+) -> None:
+    """Customers and contracts the file names that customer-svc's events have not brought
+    yet (a table filed a moment ago), asked of customer-svc and kept as its events would."""
+    for code in sorted({r.customer_code for r in rows} - accounts.keys())[:MAX_ASKED]:
+        found = await customers.find_by_code(code)
+        if found is not None:
+            await uow.accounts.open(found.account, found.registered_at)
+            accounts[code] = await uow.accounts.get(found.account.customer_id) or found.account
+    for code in sorted({r.customer_code for r in rows if r.contract_number})[:MAX_ASKED]:
+        account = accounts.get(code)
+        known = {c.number for c in contracts[account.customer_id]} if account else set()
+        named = {r.contract_number for r in rows if r.customer_code == code}
+        if account is None or named <= known:
+            continue
+        for contract in await customers.signed_contracts(account.customer_id):
+            await uow.contracts.learn(contract)
+            if contract.number not in known:
+                contracts[account.customer_id].append(contract)
+
+
 async def import_opening_balances(
-    uow: LedgerUnitOfWork, *, rows: list[OpeningRow], report: ErrorReport, cutover_date: date
+    uow: LedgerUnitOfWork,
+    *,
+    rows: list[OpeningRow],
+    report: ErrorReport,
+    cutover_date: date,
+    customers: CustomerDirectory | None = None,
 ) -> OpeningBalancesTaken:
+    """`customers`: asked about customers and contracts the ledger has not heard of yet."""
     await check_cutover_date(uow, cutover_date)
     accounts = await uow.accounts.by_codes(sorted({r.customer_code for r in rows}))
-    customer_ids = sorted({a.customer_id for a in accounts.values()})
     contracts: dict[str, list[CustomerContract]] = defaultdict(list)
-    for contract in await uow.contracts.of_customers(customer_ids):
+    for contract in await uow.contracts.of_customers([a.customer_id for a in accounts.values()]):
         contracts[contract.customer_id].append(contract)
+    if customers is not None:
+        await _learn_from_customer_svc(uow, customers, rows, accounts, contracts)
+    customer_ids = sorted({a.customer_id for a in accounts.values()})
     # Locked before the check of what is taken: two imports of one customer go in turn.
     await outbox.lock_streams(uow.session, customer_ids)
     planned = plan_opening_balances(

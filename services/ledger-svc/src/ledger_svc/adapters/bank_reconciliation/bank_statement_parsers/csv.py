@@ -101,8 +101,10 @@ def parse(content: bytes) -> ParsedBankStatement:
             if len(row.cells) != len(header):
                 problem = f"{len(row.cells)} columns, the header has {len(header)}"
                 raise MalformedBankStatement(CSV, f"line {row.line}", problem)
+            entry = _entry(dict(zip(header, row.cells, strict=True)), row.line)
+            # after the entry: a signed amount that is no number is named as a bad amount
             _refuse_formulas(header, row)
-            entries.append(_entry(dict(zip(header, row.cells, strict=True)), row.line))
+            entries.append(entry)
     except NotText as exc:
         where = f"byte {exc.offset + 1}"
         raise MalformedBankStatement(CSV, where, "the file is not UTF-8 text") from None

@@ -1,0 +1,299 @@
+"""Reporting at scale: aging for every customer today and at a past as_of, aging of one
+customer, countback DSO for all customers, and the finance customer table as XLSX, against
+the real reporting app (in process, over ASGI) on an embedded Postgres. Beside each report,
+the same question asked as one raw SQL statement in the same run: the floor for reading the
+rows.
+
+The projection is loaded with COPY as the ledger's events would leave it (invoices, partial
+payments, credit notes, instalment-free due dates), not replayed through the broker: the
+point is the read side.
+
+    uv run python bench/reporting.py [--customers 100000] [--invoices 1000000] [--runs 20]
+
+Prints one JSON line per measurement.
+"""
+
+import argparse
+import asyncio
+import json
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from ledgerflow_devstack.config import HOST, free_ports
+from ledgerflow_devstack.postgres import Postgres
+from ledgerflow_platform.testing import KeyPair, app_client, migrate
+from reporting_svc.api.customer_table_out import table_xlsx
+from reporting_svc.projections.customer_table.table import TableRow
+from reporting_svc.service import SPEC
+from reporting_svc.settings import Settings
+
+TODAY = date(2026, 11, 30)
+PAST = date(2026, 6, 30)
+FIRST_ISSUE = date(2025, 1, 1)
+
+RAW_AGING = """
+WITH paid AS (SELECT invoice_id, sum(amount_minor) s FROM payment_allocations
+              WHERE received_on <= $1 GROUP BY invoice_id),
+     adj AS (SELECT invoice_id, sum(reduction_minor) s FROM invoice_adjustments
+             WHERE effective_on <= $1 GROUP BY invoice_id),
+     open AS (SELECT i.customer_id, i.currency, i.due_date,
+                     i.total_minor - coalesce(p.s, 0) - coalesce(a.s, 0) AS owed
+              FROM invoices i LEFT JOIN paid p ON p.invoice_id = i.id
+              LEFT JOIN adj a ON a.invoice_id = i.id
+              WHERE i.issue_date <= $1 AND (i.voided_on IS NULL OR i.voided_on > $1)
+                AND ($2::text IS NULL OR i.customer_id = $2))
+SELECT customer_id, currency,
+       sum(owed) FILTER (WHERE $1 - due_date <= 0) AS current,
+       sum(owed) FILTER (WHERE $1 - due_date BETWEEN 1 AND 30) AS d30,
+       sum(owed) FILTER (WHERE $1 - due_date BETWEEN 31 AND 60) AS d60,
+       sum(owed) FILTER (WHERE $1 - due_date BETWEEN 61 AND 90) AS d90,
+       sum(owed) FILTER (WHERE $1 - due_date > 90) AS over90
+FROM open WHERE owed > 0 GROUP BY customer_id, currency ORDER BY customer_id, currency
+"""
+
+
+def customer(n: int) -> str:
+    return f"c{n:07d}"
+
+
+def facts(customers: int, invoices: int) -> dict[str, list[tuple[Any, ...]]]:
+    """Deterministic books: every third invoice partly paid, every fifth paid in full, every
+    fiftieth credited, issue dates spread over two years, due 30 days later."""
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "customers": [],
+        "invoices": [],
+        "payment_allocations": [],
+        "invoice_adjustments": [],
+    }
+    span = (TODAY - FIRST_ISSUE).days
+    for n in range(customers):
+        rows["customers"].append((customer(n), f"Customer {n}", "EUR"))
+    for n in range(invoices):
+        c, issued = customer(n % customers), FIRST_ISSUE + timedelta(days=(n * 7919) % span)
+        total = 10_000 + (n * 37) % 500_000
+        invoice = f"i{n:08d}"
+        rows["invoices"].append(
+            (invoice, c, f"INV-{n}", "EUR", total, issued, issued + timedelta(days=30))
+        )
+        if n % 5 == 0 or n % 3 == 0:
+            part = total if n % 5 == 0 else total // 2
+            rows["payment_allocations"].append(
+                (f"p{n:08d}", invoice, c, part, issued + timedelta(days=20 + n % 40))
+            )
+        if n % 50 == 7:
+            rows["invoice_adjustments"].append(
+                ("credit_note", f"n{n:08d}", invoice, c, total // 10, issued + timedelta(days=10))
+            )
+    return rows
+
+
+COLUMNS = {
+    "customers": ["id", "name", "currency"],
+    "invoices": [
+        "id",
+        "customer_id",
+        "number",
+        "currency",
+        "total_minor",
+        "issue_date",
+        "due_date",
+    ],
+    "payment_allocations": [
+        "payment_id",
+        "invoice_id",
+        "customer_id",
+        "amount_minor",
+        "received_on",
+    ],
+    "invoice_adjustments": [
+        "kind",
+        "source_id",
+        "invoice_id",
+        "customer_id",
+        "reduction_minor",
+        "effective_on",
+    ],
+}
+
+
+async def load(dsn: str, customers: int, invoices: int) -> float:
+    started = time.perf_counter()
+    conn = await asyncpg.connect(dsn)
+    try:
+        for table, records in facts(customers, invoices).items():
+            await conn.copy_records_to_table(table, records=records, columns=COLUMNS[table])
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
+    return time.perf_counter() - started
+
+
+def emit(line: dict[str, Any]) -> None:
+    print(json.dumps(line), flush=True)
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+async def timed(runs: int, call: Callable[[], Awaitable[Any]]) -> dict[str, float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        await call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return {"p50_ms": round(statistics.median(samples), 1), "p95_ms": round(p95(samples), 1)}
+
+
+def xlsx_rows(count: int) -> list[TableRow]:
+    return [
+        TableRow(
+            f"客户 {n}",
+            f"C{n}",
+            "Li Na",
+            "+4930901820",
+            "li.na@example.com",
+            "仓库扩建",
+            f"K-{n}",
+            date(2026, 1, 5),
+            "EUR",
+            1_000_000,
+            600_000,
+            450_000,
+            550_000,
+            150_000,
+            "monthly",
+            "=note",
+        )
+        for n in range(count)
+    ]
+
+
+def customer_table_xlsx(count: int) -> dict[str, Any]:
+    rows = xlsx_rows(count)
+    tracemalloc.start()
+    started = time.perf_counter()
+    body = table_xlsx(rows, TODAY)
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "bench": "reporting.customer_table_xlsx",
+        "rows": count,
+        "seconds": round(seconds, 2),
+        "target_seconds": 30,
+        "peak_python_mib": round(peak / 2**20, 1),
+        "max_rss_mib": round(rss, 1),
+        "target_mib": 500,
+        "xlsx_mib": round(len(body) / 2**20, 1),
+    }
+
+
+async def bench(postgres: Postgres, args: argparse.Namespace) -> None:
+    name = "reporting_bench"
+    postgres.create_service_database(name)
+    url = f"postgresql+asyncpg://{name}@{HOST}:{postgres.port}/{name}"
+    await migrate(SPEC, url)
+    dsn = postgres.dsn(name, name)
+    loaded = await load(dsn, args.customers, args.invoices)
+    emit(
+        {
+            "bench": "reporting.load",
+            "customers": args.customers,
+            "invoices": args.invoices,
+            "seconds": round(loaded, 1),
+        }
+    )
+    keys = KeyPair.generate()
+    settings = Settings(database_url=url, auth_public_key=keys.public_pem)
+    raw = await asyncpg.connect(dsn)
+    one = customer(args.customers // 2)
+    async with app_client(SPEC, settings) as client:
+        client.timeout = 600
+        headers = keys.auth("accountant")
+
+        async def get(path: str, **params: str) -> None:
+            response = await client.get(path, params=params, headers=headers)
+            assert response.status_code == 200, response.text[:500]
+
+        cases: list[tuple[str, Callable[[], Awaitable[Any]], Callable[[], Awaitable[Any]], int]] = [
+            (
+                "aging_all_today",
+                lambda: get("/v1/reports/aging", as_of=str(TODAY)),
+                lambda: raw.fetch(RAW_AGING, TODAY, None),
+                300,
+            ),
+            (
+                "aging_all_past",
+                lambda: get("/v1/reports/aging", as_of=str(PAST)),
+                lambda: raw.fetch(RAW_AGING, PAST, None),
+                300,
+            ),
+            (
+                "aging_one_customer",
+                lambda: get("/v1/reports/aging", as_of=str(TODAY), customer_id=one),
+                lambda: raw.fetch(RAW_AGING, TODAY, one),
+                20,
+            ),
+            (
+                "dso_countback_all",
+                lambda: get(
+                    "/v1/reports/dso", as_of=str(TODAY), method="countback", group_by="customer"
+                ),
+                lambda: raw.fetch(RAW_AGING, TODAY, None),
+                0,
+            ),
+        ]
+        for label, report, floor, target in cases:
+            runs = args.runs if target else max(3, args.runs // 5)
+            line = {
+                "bench": f"reporting.{label}",
+                "customers": args.customers,
+                "invoices": args.invoices,
+                "runs": runs,
+                **await timed(runs, report),
+            }
+            base = await timed(runs, floor)
+            line |= {
+                "baseline_raw_sql_p50_ms": base["p50_ms"],
+                "baseline_raw_sql_p95_ms": base["p95_ms"],
+            }
+            if target:
+                line |= {"target_p95_ms": target, "met": line["p95_ms"] <= target}
+            emit(line)
+    await raw.close()
+    emit(customer_table_xlsx(args.table_rows))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--invoices", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--table-rows", type=int, default=100_000)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="lf-bench-"))
+    postgres = Postgres(root / "pg", free_ports(1)[0])
+    try:
+        postgres.init()
+        postgres.start()
+        asyncio.run(bench(postgres, args))
+    finally:
+        postgres.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

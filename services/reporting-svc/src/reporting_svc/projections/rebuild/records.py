@@ -1,0 +1,84 @@
+"""Emptying reporting's projections and inbox for a rebuild, and reading its progress.
+
+Collection budgets are reporting's own records, not a projection of anyone's events: they
+stay. Idempotency keys and dead letters stay too.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from reporting_svc.adapters.tables import messaging
+from reporting_svc.adapters.tables_rebuild import ProjectionRebuildRow
+
+PROJECTIONS = (
+    "customers",
+    "invoices",
+    "payment_allocations",
+    "invoice_adjustments",
+    "invoice_instalments",
+    "customer_segments",
+    "disputes",
+    "credit_notes",
+    "late_fee_invoices",
+    "reconciliations",
+    "reconciliation_discrepancies",
+    "contracts",
+    "credit_limits",
+    "credit_holds",
+    "credit_reservations",
+    "promises",
+    "payment_plans",
+)
+
+
+async def empty_projections(session: AsyncSession) -> None:
+    names = ", ".join((*PROJECTIONS, messaging.inbox.name))
+    await session.execute(text(f"TRUNCATE {names}"))
+
+
+async def record_rebuild(
+    session: AsyncSession, rebuild_id: str, started_at: datetime, replayed: dict[str, Any]
+) -> None:
+    await session.execute(
+        insert(ProjectionRebuildRow).values(
+            rebuild_id=rebuild_id, started_at=started_at, replayed=replayed
+        )
+    )
+
+
+async def record_replayed(session: AsyncSession, rebuild_id: str, replayed: dict[str, Any]) -> None:
+    await session.execute(
+        update(ProjectionRebuildRow)
+        .where(col(ProjectionRebuildRow.rebuild_id) == rebuild_id)
+        .values(replayed=replayed)
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    rebuild_id: str
+    started_at: datetime
+    replayed: dict[str, Any]
+    applied: int
+    last_applied_at: datetime | None
+
+
+async def progress(session: AsyncSession, rebuild_id: str) -> Progress | None:
+    row = await session.get(ProjectionRebuildRow, rebuild_id)
+    if row is None:
+        return None
+    inbox = messaging.inbox
+    applied, last = (
+        await session.execute(
+            select(func.count(), func.max(inbox.c.received_at)).where(
+                inbox.c.received_at >= row.started_at
+            )
+        )
+    ).one()
+    return Progress(row.rebuild_id, row.started_at, dict(row.replayed), int(applied), last)
