@@ -21,6 +21,7 @@ CASHIER_ACCOUNTANT_AUDITOR_ADMIN = frozenset(
     {Role.CASHIER, Role.ACCOUNTANT, Role.AUDITOR, Role.ADMIN}
 )
 CREDIT_MANAGER_ADMIN = frozenset({Role.CREDIT_MANAGER, Role.ADMIN})
+ADMIN = frozenset({Role.ADMIN})
 EVERYONE_BUT_CASHIER = frozenset(
     {Role.ACCOUNTANT, Role.CREDIT_MANAGER, Role.COLLECTOR, Role.AUDITOR, Role.ADMIN, Role.SERVICE}
 )
@@ -69,4 +70,10 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/reconciliations/{reconciliation_id}": CASHIER_ACCOUNTANT_AUDITOR_ADMIN,
     "POST /v1/customers/{customer_id}/bank-accounts": ACCOUNTANT_ADMIN_SERVICE,
     "POST /v1/customers/{customer_id}/bank-accounts:forget": ACCOUNTANT_ADMIN_SERVICE,
+    "GET /v1/periods": EVERYONE,
+    "POST /v1/periods/{period}:close": ACCOUNTANT_ADMIN,
+    "POST /v1/periods/{period}:reopen": ADMIN,
+    "GET /v1/approvals/{approval_id}": EVERYONE,
+    "POST /v1/approvals/{approval_id}:approve": ACCOUNTANT_CREDIT_MANAGER_ADMIN,
+    "POST /v1/approvals/{approval_id}:reject": ACCOUNTANT_CREDIT_MANAGER_ADMIN,
 }
