@@ -31,6 +31,7 @@ class LedgerResources:
     payer_fingerprints: AccountFingerprints
     payment_desk: PaymentDeskOfKeys
     duties: DutyPolicy
+    tax_adjusting: bool
     letterhead: Letterhead
     document_font_file: Path | None
     customer_files: CustomerFiles | None
@@ -53,6 +54,7 @@ async def ledger_resources(
             payer_fingerprints=AccountFingerprints(settings.payer_key()),
             payment_desk=payment_desk(sessions),
             duties=settings.duties(),
+            tax_adjusting=settings.tax_adjusting,
             letterhead=settings.letterhead(),
             document_font_file=settings.document_font_file,
             customer_files=CustomerServiceFiles(customer) if customer is not None else None,

@@ -76,8 +76,22 @@ class DutySettings(BaseSettings):
         )
 
 
+class TaxSettings(BaseSettings):
+    """LEDGER_TAX_ADJUSTING=true: an approved write-off reclaims its share of the invoice's
+    output tax (Dr tax_payable) instead of expensing it gross (domain/books/journal.py)."""
+
+    model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
+
+    tax_adjusting: bool = False
+
+
 class Settings(
-    ServiceSettings, BusinessCalendarSettings, PayerAccountSettings, DutySettings, CompanySettings
+    ServiceSettings,
+    BusinessCalendarSettings,
+    PayerAccountSettings,
+    DutySettings,
+    CompanySettings,
+    TaxSettings,
 ):
     """ledger-svc's configuration, from LEDGER_* environment variables; the letterhead of
     statements from LEDGER_COMPANY_NAME, LEDGER_COMPANY_ADDRESS and LEDGER_COMPANY_TAX_ID."""

@@ -64,6 +64,17 @@ def test_a_second_person_approves_and_the_remainder_goes_to_bad_debt() -> None:
     )
 
 
+def test_adjusting_tax_the_written_off_share_of_output_tax_is_reclaimed() -> None:
+    approved = requested().approve(invoice(open_cents=4000), approver="bob", approved_on=JULY_1)
+    # 40.00 of a 119.00 invoice with 19.00 tax: round(1900 * 4000 / 11900) = 639 (638.66).
+    entry = approved.journal_entry(tax=639)
+    assert entry.lines == (
+        debit(Account.BAD_DEBT_EXPENSE, 3361, "EUR", customer_id="c1"),
+        debit(Account.TAX_PAYABLE, 639, "EUR", customer_id="c1"),
+        credit(Account.RECEIVABLE, 4000, "EUR", customer_id="c1", invoice_id="inv-1"),
+    )
+
+
 def test_approval_is_refused_when_the_open_amount_moved_since_the_request() -> None:
     with pytest.raises(WriteOffOutdated) as refused:
         requested(4000).approve(invoice(open_cents=3000), approver="bob", approved_on=JULY_1)

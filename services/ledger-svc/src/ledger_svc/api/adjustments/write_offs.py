@@ -14,6 +14,7 @@ from ledger_svc.api.adjustments.schemas import (
     WriteOffOut,
     WriteOffPage,
 )
+from ledger_svc.api.deps import Resources
 from ledger_svc.domain.adjustments.write_off import WriteOff, WriteOffNotFound, WriteOffStatus
 from ledger_svc.use_cases.adjustments.approve_write_off import approve_write_off, reject_write_off
 from ledger_svc.use_cases.adjustments.request_write_off import request_invoice_write_off
@@ -74,6 +75,7 @@ async def approve(
     session: DbSession,
     idempotency: Idempotent,
     dates: Dates,
+    resources: Resources,
     principal: CanDecide,
 ) -> Response | WriteOffOut:
     dates.posting(body.approved_on, field="approved_on")
@@ -82,7 +84,11 @@ async def approve(
         idempotency,
         200,
         lambda uow: approve_write_off(
-            uow, write_off_id=write_off_id, approver=principal.subject, approved_on=body.approved_on
+            uow,
+            write_off_id=write_off_id,
+            approver=principal.subject,
+            approved_on=body.approved_on,
+            tax_adjusting=resources.tax_adjusting,
         ),
     )
 

@@ -99,25 +99,35 @@ class WriteOff:
             rejection_reason=reason,
         )
 
-    def journal_entry(self) -> JournalEntry:
-        """Dr bad_debt_expense / Cr receivable of the invoice, dated on approval."""
+    def journal_entry(self, *, tax: int = 0) -> JournalEntry:
+        """Dr bad_debt_expense / Cr receivable of the invoice, dated on approval. With `tax`
+        (the write-off's share of the invoice's tax, when the ledger adjusts tax), that much
+        of the debit goes to tax_payable instead: the output tax never collected is reclaimed.
+        """
         assert self.decided_on is not None, "only an approved write-off posts"
-        who = self.customer_id
+        who, currency = self.customer_id, self.currency
+        lines = []
+        if self.amount - tax:
+            lines.append(
+                debit(Account.BAD_DEBT_EXPENSE, self.amount - tax, currency, customer_id=who)
+            )
+        if tax:
+            lines.append(debit(Account.TAX_PAYABLE, tax, currency, customer_id=who))
+        lines.append(
+            credit(
+                Account.RECEIVABLE,
+                self.amount,
+                currency,
+                customer_id=who,
+                invoice_id=self.invoice_id,
+            )
+        )
         return JournalEntry(
             SourceType.WRITE_OFF,
             self.id,
             self.decided_on,
             f"Write-off approved: {self.reason}",
-            (
-                debit(Account.BAD_DEBT_EXPENSE, self.amount, self.currency, customer_id=who),
-                credit(
-                    Account.RECEIVABLE,
-                    self.amount,
-                    self.currency,
-                    customer_id=who,
-                    invoice_id=self.invoice_id,
-                ),
-            ),
+            tuple(lines),
         )
 
     def _ensure_pending(self, on: date, field: str) -> None:

@@ -23,7 +23,12 @@ What each business fact posts (see postings.py; the paths below are under domain
     credit note         Dr revenue, tax / Cr receivable or credit (adjustments/credit_note.py)
     refund              requested: Dr customer_credit / Cr refunds_payable; paid: Dr
                         refunds_payable / Cr bank (adjustments/refund.py)
-    write-off           Dr bad_debt_expense / Cr receivable, on approval (adjustments/write_off.py)
+    write-off           Dr bad_debt_expense / Cr receivable, on approval (adjustments/write_off.py);
+                        with LEDGER_TAX_ADJUSTING=true, Dr bad_debt_expense (net) + Dr
+                        tax_payable (the invoice's tax share of it, rounded half-up) / Cr
+                        receivable: the output tax never collected is reclaimed
+    credit note on a    Dr revenue (net) + Dr tax_payable (tax) / Cr customer_credit: the
+      paid invoice      credit is the customer's (adjustments/credit_note.py)
     late fee            Dr receivable (its LF invoice) / Cr late_fee_income
                         (adjustments/late_fee.py)
     notice fee          Dr receivable (its NF invoice) / Cr late_fee_income, filed as a late

@@ -3,6 +3,7 @@
 from datetime import date
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.domain.adjustments.credit_note import tax_credited
 from ledger_svc.domain.adjustments.write_off import WriteOff
 from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.invoicing.invoice import InvoiceStatus
@@ -12,9 +13,15 @@ from ledgerflow_events.contracts.ledger import InvoiceWrittenOff
 
 
 async def approve_write_off(
-    uow: LedgerUnitOfWork, *, write_off_id: str, approver: str, approved_on: date
+    uow: LedgerUnitOfWork,
+    *,
+    write_off_id: str,
+    approver: str,
+    approved_on: date,
+    tax_adjusting: bool = False,
 ) -> WriteOff:
-    """Post Dr bad debt / Cr receivable and close the invoice as written off."""
+    """Post Dr bad debt (and, adjusting tax, Dr tax payable for the invoice's tax share of
+    it) / Cr receivable, and close the invoice as written off."""
     write_off = await locked_write_off(uow, write_off_id)
     invoice = await uow.invoices.get(write_off.invoice_id)
     assert invoice is not None, "invoices are never deleted"
@@ -23,7 +30,9 @@ async def approve_write_off(
     await uow.invoice_adjustments.reduce_open_amount(
         invoice.id, open_amount=0, status=InvoiceStatus.WRITTEN_OFF
     )
-    await post_journal_entry(uow, approved.journal_entry())
+    # The share of the invoice's tax in what is written off, as a credit note reckons it.
+    tax = tax_credited(invoice.total, invoice.tax, approved.amount) if tax_adjusting else 0
+    await post_journal_entry(uow, approved.journal_entry(tax=tax))
     await uow.emit(
         InvoiceWrittenOff(
             customer_id=approved.customer_id,

@@ -83,6 +83,10 @@ async def _import(
     rows = await asyncio.to_thread(read_import_file, report, records)
     accounts = await imports.accounts(sorted({row.customer_id for row in rows}))
     plan = await asyncio.to_thread(plan_import, report, rows, accounts, calendar=calendar)
+    # Written below without post_journal_entries: the closed periods are checked here instead.
+    closed = await uow.periods.closed()
+    for planned in plan.invoices:
+        closed.ensure_open(planned.draft.issue_date, field="issue_date")
     totals: Counter[str] = Counter()
     for planned in plan.invoices:
         totals[planned.draft.currency] += planned.draft.total

@@ -19,7 +19,9 @@ async def list_periods(uow: LedgerUnitOfWork, *, today: date) -> list[Accounting
         starts.append(period_of(first))
     last = max(period_of(today), *states)
     periods, period = [], min(starts)
-    while period <= last:
+    while True:
         periods.append(states.get(period) or open_period(period))
+        # Stop at the last one: the month after 2200-12 is outside the calendar we keep.
+        if period >= last:
+            return periods
         period = next_period(period)
-    return periods
