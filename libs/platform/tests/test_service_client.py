@@ -23,6 +23,7 @@ from ledgerflow_platform.web.problems import install_problem_handlers
 
 class Flaky:
     failures_left = 0
+    posted = 0
 
 
 def customer_app(keys: KeyPair) -> FastAPI:
@@ -37,6 +38,11 @@ def customer_app(keys: KeyPair) -> FastAPI:
             Flaky.failures_left -= 1
             raise RuntimeError("database restarting")
         return {"id": customer_id, "read_by": principal.subject}
+
+    @app.post("/v1/customers/{customer_id}/notes")
+    async def note(customer_id: str, _: reader) -> dict[str, Any]:
+        Flaky.posted += 1
+        raise RuntimeError("failed after writing")
 
     return app
 
@@ -83,3 +89,11 @@ async def test_a_service_that_keeps_failing_or_is_down_is_unavailable(
     with pytest.raises(UpstreamUnavailable, match="ledger did not answer"):
         await down.get("/v1/customers/c3/balance")
     await down.aclose()
+
+
+async def test_a_failed_post_is_not_sent_again(client: ServiceClient) -> None:
+    # The upstream may have done the work before it failed: a second POST could do it twice.
+    Flaky.posted = 0
+    with pytest.raises(UpstreamUnavailable):
+        await client.post("/v1/customers/c4/notes", json={"text": "called"})
+    assert Flaky.posted == 1

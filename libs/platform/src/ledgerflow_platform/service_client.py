@@ -128,11 +128,18 @@ class ServiceClient:
         json: Any = None,
         files: dict[str, tuple[str, bytes, str]] | None = None,
         on_behalf_of: str | None = None,
+        timeout_s: float | None = None,
     ) -> httpx.Response:
-        """`files`: a multipart form's files, field -> (filename, content, media type)."""
+        """`files`: a multipart form's files, field -> (filename, content, media type);
+        `timeout_s`: this call's own timeout, for work the upstream takes longer over.
+
+        Only reads are tried again after a timeout or a 5xx: a POST that timed out may still
+        have been carried out, and sending it again could do it twice."""
+        attempts = self._attempts if method in _SAFE_TO_REPEAT else 1
+        timeout = httpx.Timeout(timeout_s) if timeout_s is not None else httpx.USE_CLIENT_DEFAULT
         try:
             async for attempt in AsyncRetrying(
-                stop=stop_after_attempt(self._attempts),
+                stop=stop_after_attempt(attempts),
                 wait=wait_exponential_jitter(multiplier=0.1, max=2.0),
                 retry=retry_if_exception(_transient),
                 reraise=True,
@@ -145,6 +152,7 @@ class ServiceClient:
                         json=json,
                         files=files,
                         headers=self._auth(on_behalf_of),
+                        timeout=timeout,
                     )
                     response.raise_for_status()
         except httpx.HTTPStatusError as exc:
@@ -166,6 +174,9 @@ class ServiceClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+
+_SAFE_TO_REPEAT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 
 def _body(response: httpx.Response) -> Any:

@@ -8,6 +8,8 @@ from typing import Any
 from customer_svc.domain.customers.account_standing import LedgerStanding
 from ledgerflow_platform.service_client import ServiceClient, UpstreamRefused
 
+OPENING_BALANCES_TIMEOUT_S = 120.0
+
 
 class LedgerService:
     def __init__(self, client: ServiceClient) -> None:
@@ -39,6 +41,8 @@ class LedgerService:
                 params={"cutover_date": cutover_date.isoformat()},
                 files={"file": ("opening-balances.csv", table, "text/csv")},
                 on_behalf_of=on_behalf_of,
+                # A whole table's balances: the ledger posts every row in one transaction.
+                timeout_s=OPENING_BALANCES_TIMEOUT_S,
             )
         except UpstreamRefused as refused:
             return refused.status_code, refused.body
