@@ -33,6 +33,13 @@ RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev --package "${SERVICE}-svc" \
     && rm -rf "services/${SERVICE}-svc/tests" libs/*/tests
 
+# The font printed documents embed (Chinese included): ledgerflow_platform.documents.
+FROM python:${PYTHON_VERSION}-slim-bookworm AS fonts
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
+
 FROM python:${PYTHON_VERSION}-slim-bookworm AS runtime
 ARG SERVICE
 ENV PATH=/opt/ledgerflow/venv/bin:$PATH \
@@ -43,6 +50,7 @@ RUN groupadd --system --gid 10001 ledgerflow \
        --shell /usr/sbin/nologin ledgerflow
 # Owned by root and read-only to the service: it writes nothing but to /tmp.
 COPY --from=build /opt/ledgerflow /opt/ledgerflow
+COPY --from=fonts /usr/share/fonts/truetype/wqy /usr/share/fonts/truetype/wqy
 WORKDIR /opt/ledgerflow
 USER 10001:10001
 EXPOSE 8000 9100

@@ -12,8 +12,9 @@ PACKAGES := ledgerflow_events ledgerflow_platform ledgerflow_devstack \
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install up down status token test lint kcat prometheus node-tools dashboards \
-	compose-env manifests schemas replay bench clean
+.PHONY: help install up down status token test lint kcat fonts prometheus node-tools dashboards \
+	compose-env manifests schemas authorization-matrix replay bench bench-restart bench-credit clean test-units \
+	test-e2e test-faults test-fuzz
 
 help:
 	@echo "make up       start the local platform (Postgres, broker, five services, demo data)"
@@ -33,7 +34,7 @@ install: $(UV)
 	@$(UV) sync --frozen --all-packages --quiet --compile-bytecode
 	@$(RUN) python -m compileall -q libs/*/src services/*/src
 
-up: install
+up: install fonts
 	@$(RUN) ledgerflow up
 
 down:
@@ -64,6 +65,14 @@ kcat:
 	    apt-get update -qq && apt-get install -y -qq kcat >/dev/null; \
 	  else echo "the e2e tests need kcat: sudo apt-get install kcat"; exit 1; fi; }
 
+# Printed documents (statements, letters, reports) embed a font that prints Chinese; Debian's
+# WenQuanYi Micro Hei has the TrueType outlines ReportLab reads (ledgerflow_platform.documents).
+fonts:
+	@test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null; \
+	  else echo "printed documents need a CJK font: sudo apt-get install fonts-wqy-microhei"; exit 1; fi; }
+
 # The alert-rule tests and the panel-query test run Debian's Prometheus and promtool.
 prometheus:
 	@command -v promtool >/dev/null && command -v prometheus >/dev/null || { \
@@ -82,11 +91,35 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-test: lint kcat prometheus node-tools
-	$(RUN) pytest
+# The suite runs in parallel lanes, each its own pytest process with its own Postgres, broker
+# or platform on free ports: the slow suites (e2e, faults, fuzz) overlap instead of queueing.
+# Each lane's output is printed whole when it ends (-O); every lane runs to its end (-k) and
+# `make test` fails if any lane failed. `make test-units` (or e2e, faults, fuzz) runs one lane.
+# A suite in no named lane runs in `units`, so a new one is never left out.
+LANES := units e2e faults fuzz
+LANE_e2e := tests/e2e tests/ops
+LANE_faults := tests/faults
+LANE_fuzz := tests/fuzz
+LANE_units := libs services tests $(foreach lane,e2e faults fuzz,$(addprefix --ignore=,$(LANE_$(lane))))
+PYTEST_ARGS ?=
+
+test: lint kcat fonts prometheus node-tools
+	@$(MAKE) --no-print-directory -k -O -j$(words $(LANES)) $(addprefix test-,$(LANES))
+
+$(addprefix test-,$(LANES)): test-%:
+	@paths="$(filter-out --ignore=%,$(LANE_$*))"; \
+	if [ -z "$$(ls -d $$paths 2>/dev/null)" ]; then echo "== lane $*: no tests here yet"; exit 0; fi; \
+	echo "== lane $* ($$paths) starts"; started=$$(date +%s); \
+	$(RUN) pytest -p no:cacheprovider $(PYTEST_ARGS) $(LANE_$*); status=$$?; \
+	echo "== lane $* ended with exit status $$status after $$(( $$(date +%s) - started )) s"; \
+	exit $$status
 
 schemas: install
 	$(RUN) python -m ledgerflow_events.schemas
+
+# The README's roles x actions table, from each service's api/authorization.py.
+authorization-matrix: install
+	$(RUN) python tests/fuzz/matrix.py
 
 # docker-compose.yml's .env: generated passwords and keys, never committed.
 compose-env: install
@@ -102,6 +135,13 @@ dashboards: install
 
 bench: install
 	$(RUN) python bench/payments.py
+
+# The ledger's payment rate before a kill -9 and in the first 5 s after the supervisor's restart.
+bench-restart: install
+	$(RUN) python bench/restart_rate.py
+
+bench-credit: install
+	$(RUN) python bench/credit_check.py
 
 clean: down
 	rm -rf .venv $(TOOLS) .ledgerflow

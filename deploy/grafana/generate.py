@@ -6,9 +6,14 @@ from pathlib import Path
 
 import event_pipeline
 import platform_health
+import receivables
 from grafana_foundation_sdk.cog.encoder import JSONEncoder
 
-DASHBOARDS = {"platform": platform_health.build, "event-pipeline": event_pipeline.build}
+DASHBOARDS = {
+    "platform": platform_health.build,
+    "event-pipeline": event_pipeline.build,
+    "receivables": receivables.build,
+}
 
 
 def render() -> dict[str, str]:

@@ -12,6 +12,7 @@ WINDOW = "$__rate_interval"
 SERVICE = 'service=~"$service"'
 # Process metrics carry the scrape job, which is named after the service.
 JOB = 'job=~"$service"'
+CURRENCY = 'currency=~"$currency"'
 
 
 def datasource_variable() -> DatasourceVariable:
@@ -24,6 +25,19 @@ def service_variable() -> QueryVariable:
         .label("Service")
         .datasource(DATASOURCE)
         .query("label_values(ledgerflow_http_requests_total, service)")
+        .refresh(VariableRefresh.ON_TIME_RANGE_CHANGED)
+        .multi(True)
+        .include_all(True)
+        .all_value(".*")
+    )
+
+
+def currency_variable() -> QueryVariable:
+    return (
+        QueryVariable("currency")
+        .label("Currency")
+        .datasource(DATASOURCE)
+        .query("label_values(ledgerflow_receivables, currency)")
         .refresh(VariableRefresh.ON_TIME_RANGE_CHANGED)
         .multi(True)
         .include_all(True)

@@ -1,5 +1,6 @@
 """Every panel of every dashboard shows data from a real Prometheus scraping the real services
-after a flow that touches every part: payments, an overdue run, a dead-lettered event."""
+after a flow that touches every part: payments, an overdue run, a dunning run and the notice
+it sends, a dead-lettered event."""
 
 import contextlib
 import json
@@ -25,7 +26,13 @@ from .prometheus import PROMETHEUS_DIR, Prometheus, scrape_config
 pytestmark = pytest.mark.e2e
 
 # The values Grafana would send with every service selected and a few scrapes per window.
-VARIABLES = {"$__rate_interval": "1m", "${service}": ".*", "$service": ".*"}
+VARIABLES = {
+    "$__rate_interval": "1m",
+    "${service}": ".*",
+    "$service": ".*",
+    "${currency}": ".*",
+    "$currency": ".*",
+}
 
 
 def panel_queries() -> list[tuple[str, str]]:
@@ -88,8 +95,28 @@ async def drive_every_part(api: Api) -> None:
     await pay(api, customer, "200.00", date(2026, 9, 1))
     run_ = await api.post("ledger", "/v1/overdue-runs", {"as_of": "2026-11-20"}, role="accountant")
     assert run_.status_code in (200, 201), run_.text
-    # When collections-svc gains dunning runs, start one here so its panels have data too.
+    await send_a_dunning_notice(api, customer)
     await dead_letter_a_poison_invoice(api)
+
+
+async def send_a_dunning_notice(api: Api, customer_id: str) -> None:
+    """A dunning run as of a day both overdue invoices have reached their second level: one
+    notice, which the sender finishes (a letter, as the customer has no e-mail contact)."""
+
+    async def case_opened() -> bool:
+        response = await api.get("collections", "/v1/cases", customer_id=customer_id)
+        return bool(response.json()["items"])
+
+    # The case follows the overdue mark, which follows the invoices on the customer's partition.
+    await eventually(case_opened, within=30.0)
+    run_ = await api.post("collections", "/v1/dunning-runs", {"as_of": "2026-11-27"})
+    assert run_.status_code == 201, run_.text
+
+    async def notice_finished() -> bool:
+        response = await api.get("collections", "/v1/notices", customer_id=customer_id)
+        return any(n["status"] not in ("queued", "sending") for n in response.json()["items"])
+
+    await eventually(notice_finished, within=30.0)
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,7 @@ async def test_an_overdue_customer_is_tracked_by_every_service_until_paid(api: A
 
     async def cases() -> list:  # type: ignore[type-arg]
         page = (
-            await api.get("collections", "/v1/cases", role="collector", customer_id=customer)
+            await api.get("collections", "/v1/cases", role="credit_manager", customer_id=customer)
         ).json()
         return [(c["status"], c["overdue_amount"]) for c in page["items"]]
 

@@ -1,6 +1,7 @@
 """`make up` / `make down` as a developer lives with them: idempotent, and nothing is lost."""
 
 import asyncio
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -33,10 +34,30 @@ async def customer_names(stack: Stack) -> list[str]:
     return sorted(c["name"] for c in page.json()["items"])
 
 
+async def credit_demo(stack: Stack, customers: list[str]) -> list[tuple[str | None, str, bool]]:
+    """(grade, reserved, held by hand) of each demo customer, in registration order."""
+    headers = {"Authorization": f"Bearer {stack.token('auditor')}"}
+    found = []
+    async with httpx.AsyncClient(base_url=stack.url("credit"), headers=headers) as client:
+        for customer in customers:
+            p = (await client.get(f"/v1/customers/{customer}/credit")).json()
+            manual = any(h["placed_by"] != "credit-control" for h in p["holds"])
+            found.append((p["grade"], p["reserved"], manual))
+    return found
+
+
 async def test_up_twice_changes_nothing_and_data_survives_down_and_up(own_platform: Stack) -> None:
     assert await asyncio.to_thread(own_platform.up, demo=True, timeout=120.0) is True
     demo = await customer_names(own_platform)
     assert demo == ["Acme Trading GmbH", "Blue River Foods Inc.", "Nordlicht Retail AG"]
+    customers = json.loads(own_platform.config.demo_marker.read_text())["customers"]
+    # Acme graded C by its statement and bureau report, Blue River's order reserved,
+    # Nordlicht held by hand.
+    assert await credit_demo(own_platform, customers) == [
+        ("C", "0.00", False),
+        (None, "400.00", False),
+        (None, "0.00", True),
+    ]
     pids = {s.name: s.pid for s in own_platform.status()}
 
     assert await asyncio.to_thread(own_platform.up, demo=True) is False

@@ -1,5 +1,6 @@
 """The faults, done to the running platform as an operator's worst day would."""
 
+import asyncio
 import signal
 
 import psutil
@@ -34,3 +35,11 @@ async def kill_service(platform: Stack, service: str) -> list[int]:
 async def kill_broker(platform: Stack) -> list[int]:
     """kill -9 the memory-only broker: every topic, message and committed offset is gone."""
     return _kill([psutil.Process(platform.pids()["broker"])])
+
+
+async def crash_postgres(platform: Stack) -> list[int]:
+    """`pg_ctl stop -m immediate` under load: every connection cut mid-flight, no checkpoint.
+    The platform's supervisor starts it again (crash recovery), as it would after a real crash;
+    the fault does not restart it itself, which raced the supervisor doing the same."""
+    crashed = await asyncio.to_thread(platform.postgres.crash)
+    return [crashed.pid]

@@ -136,3 +136,21 @@ async def test_the_broker_restarts_empty_and_the_outboxes_are_replayed(
         platform, client, book, "kill -9 broker (empty on restart)", faults.kill_broker
     )
     assert after["broker"] == before["broker"] + 1
+
+
+async def test_postgres_stops_immediately_under_load_and_the_supervisor_restarts_it(
+    platform: Stack, client: httpx.AsyncClient, book: Book
+) -> None:
+    before = await restarts_now(platform)
+    crashed: list[int] = []
+
+    async def strike(platform: Stack) -> list[int]:
+        crashed.extend(await faults.crash_postgres(platform))
+        return crashed
+
+    _, after = await survive(platform, client, book, "pg_ctl stop -m immediate", strike)
+    assert after["postgres"] == before["postgres"] + 1
+    assert platform.pids()["postgres"] not in crashed
+    # the services rode it out: none of them was restarted
+    services = ("customer", "ledger", "credit", "collections", "reporting")
+    assert {s: after[s] for s in services} == {s: before[s] for s in services}

@@ -1,5 +1,5 @@
-"""One trace from POST /v1/payments at the ledger, through its outbox, the relay and Kafka, to
-reporting's handler of the payment; and the JSON logs that carry it."""
+"""One trace from POST /v1/payments at the ledger, through its use case, its outbox, the relay
+and Kafka, to reporting's handler of the payment; and the JSON logs that carry it."""
 
 import asyncio
 import io
@@ -198,12 +198,19 @@ async def test_one_trace_runs_from_a_payment_request_to_reportings_handler(
         and s.attributes["cloudevents.event_type"] == "ledger.payment_received.v1"
     )
     handled = only(finished, "ledger.payment_received.v1 process", trace_id)
+    desk = only(finished, "use_case record_keyed_payment", trace_id)
+    group = only(finished, "use_case record_keyed_payments", trace_id)
     assert publish.context.trace_id == trace_id
     assert append.parent is not None
     assert publish.parent is not None
     assert handled.parent is not None
-    # request -> outbox row -> relay's publish -> reporting's consumer, parent by parent
-    assert append.parent.span_id == request.context.span_id
+    assert desk.parent is not None
+    assert group.parent is not None
+    # request -> the payment at the desk -> its group's use case -> outbox row -> relay's
+    # publish -> reporting's consumer, parent by parent
+    assert desk.parent.span_id == request.context.span_id
+    assert group.parent.span_id == desk.context.span_id
+    assert append.parent.span_id == group.context.span_id
     assert publish.parent.span_id == append.context.span_id
     assert handled.parent.span_id == publish.context.span_id
     assert handled.kind == SpanKind.CONSUMER

@@ -36,10 +36,10 @@ def test_a_port_that_is_not_a_number_is_named_in_the_error() -> None:
         StackConfig.from_env({"LEDGERFLOW_PG_PORT": "fifty"})
 
 
-def test_isolated_configs_use_seven_distinct_ports(tmp_path: Path) -> None:
+def test_isolated_configs_use_distinct_ports(tmp_path: Path) -> None:
     config = StackConfig.isolated(tmp_path)
-    ports = {config.pg_port, config.kafka_port, *config.service_ports.values()}
-    assert len(ports) == 2 + len(SERVICES)
+    ports = {config.pg_port, config.kafka_port, config.smtp_port, *config.service_ports.values()}
+    assert len(ports) == 3 + len(SERVICES)
 
 
 def test_a_service_is_configured_only_through_its_prefixed_env(tmp_path: Path) -> None:

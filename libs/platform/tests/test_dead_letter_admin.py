@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from fastapi import APIRouter
-from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import Column, MetaData, Table, Text, select
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
@@ -16,7 +15,7 @@ from ledgerflow_events.tables import define_messaging_tables
 from ledgerflow_platform.idempotency import define_idempotency_table
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
-from ledgerflow_platform.testing import KeyPair, app_client, event_delivery
+from ledgerflow_platform.testing import KeyPair, app_client, event_delivery, scraped
 
 metadata = MetaData()
 messaging = define_messaging_tables(metadata)
@@ -109,17 +108,6 @@ async def test_a_dead_letter_is_listed_refused_while_failing_and_applied_once_fi
     await engine.dispose()
 
 
-def scraped(text: str, name: str) -> dict[str, float]:
-    """The samples of one metric by their labels other than `service`."""
-    found = {}
-    for family in text_string_to_metric_families(text):
-        for sample in family.samples:
-            if sample.name == name and sample.labels.get("service") == "probe":
-                rest = {k: v for k, v in sample.labels.items() if k != "service"}
-                found[",".join(f"{k}={v}" for k, v in sorted(rest.items()))] = sample.value
-    return found
-
-
 async def test_a_scrape_counts_the_dead_letters_waiting_in_the_database_and_reports_readiness(
     settings: ServiceSettings, auth_keys: KeyPair
 ) -> None:
@@ -139,8 +127,8 @@ async def test_a_scrape_counts_the_dead_letters_waiting_in_the_database_and_repo
     admin = auth_keys.auth("admin")
     async with app_client(SPEC, settings) as client:
         metrics = (await client.get("/metrics")).text
-        assert scraped(metrics, "ledgerflow_dead_letters_pending") == {"": 1.0}
-        assert scraped(metrics, "ledgerflow_ready") == {
+        assert scraped(metrics, "ledgerflow_dead_letters_pending", service="probe") == {"": 1.0}
+        assert scraped(metrics, "ledgerflow_ready", service="probe") == {
             "dependency=broker": 1.0,
             "dependency=database": 1.0,
             "dependency=migrations": 1.0,
@@ -150,4 +138,4 @@ async def test_a_scrape_counts_the_dead_letters_waiting_in_the_database_and_repo
         fixed = await client.post(f"/v1/admin/dead-letters/{dead_id['id']}:redrive", headers=admin)
         assert fixed.status_code == 200
         after = (await client.get("/metrics")).text
-        assert scraped(after, "ledgerflow_dead_letters_pending") == {"": 0.0}
+        assert scraped(after, "ledgerflow_dead_letters_pending", service="probe") == {"": 0.0}

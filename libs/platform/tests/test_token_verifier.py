@@ -14,22 +14,22 @@ def verifier() -> TokenVerifier:
     return TokenVerifier(KEYS.public_pem, issuer="ledgerflow", audience="ledgerflow")
 
 
-def test_a_valid_token_names_its_subject_and_roles_and_verifies_again_from_cache() -> None:
+async def test_a_valid_token_names_its_subject_and_roles_and_verifies_again_from_cache() -> None:
     token = issue_token(KEYS.private_pem, ["cashier", "auditor"], subject="ana")
     check = verifier()
-    first = check.verify(token)
+    first = await check.verify(token)
     assert (first.subject, first.roles) == ("ana", frozenset({Role.CASHIER, Role.AUDITOR}))
-    assert check.verify(token) is first
+    assert await check.verify(token) is first
 
 
-def test_an_expired_token_is_refused() -> None:
+async def test_an_expired_token_is_refused() -> None:
     token = issue_token(KEYS.private_pem, ["admin"], ttl=timedelta(seconds=-1))
     with pytest.raises(InvalidToken):
-        verifier().verify(token)
+        await verifier().verify(token)
 
 
-def test_a_token_signed_by_another_key_or_for_another_audience_is_refused() -> None:
+async def test_a_token_signed_by_another_key_or_for_another_audience_is_refused() -> None:
     with pytest.raises(InvalidToken):
-        verifier().verify(issue_token(KeyPair.generate().private_pem, ["admin"]))
+        await verifier().verify(issue_token(KeyPair.generate().private_pem, ["admin"]))
     with pytest.raises(InvalidToken):
-        verifier().verify(issue_token(KEYS.private_pem, ["admin"], audience="elsewhere"))
+        await verifier().verify(issue_token(KEYS.private_pem, ["admin"], audience="elsewhere"))

@@ -1,5 +1,5 @@
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import httpx
 import pytest
@@ -20,6 +20,11 @@ from ledgerflow_platform.testing import (
 )
 
 RegisterCustomer = Callable[..., Awaitable[str]]
+
+# The business date the ledger's tests run on: after every date they post or run on, so that
+# the guard against future dates (ledgerflow_platform.web.business_date) lets them through
+# whatever day the suite runs; tests of the guard set their own.
+TEST_BUSINESS_DATE = date(2040, 12, 31)
 
 
 LEDGER_TABLES = (
@@ -57,7 +62,14 @@ async def database_url(pg_server) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def settings(database_url: str, auth_keys: KeyPair) -> Settings:
-    return Settings(database_url=database_url, auth_public_key=auth_keys.public_pem)
+    return Settings(
+        database_url=database_url,
+        auth_public_key=auth_keys.public_pem,
+        business_date=TEST_BUSINESS_DATE,
+        # The reversal tests exercise the reversal itself; holding reversals for a second
+        # user (on by default) is tested in api/controls/ with the default settings.
+        sod_payment_reversal_approval=False,
+    )
 
 
 @pytest.fixture
@@ -83,11 +95,13 @@ async def ledger_db(database_url: str) -> AsyncIterator[LedgerDb]:
 def register_customer(delivery: EventDelivery) -> RegisterCustomer:
     """Open a ledger account the way production does: CustomerRegistered through the inbox."""
 
-    async def register(currency: str = "EUR", payment_terms_days: int = 30) -> str:
+    async def register(
+        currency: str = "EUR", payment_terms_days: int = 30, name: str = "Acme Trading Ltd"
+    ) -> str:
         customer_id = str(uuid7())
         registered = CustomerRegistered(
             customer_id=customer_id,
-            name="Acme Trading Ltd",
+            name=name,
             currency=currency,
             payment_terms_days=payment_terms_days,
             registered_at=datetime(2026, 1, 2, tzinfo=UTC),

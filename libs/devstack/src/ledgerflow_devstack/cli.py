@@ -12,6 +12,7 @@ from ledgerflow_devstack.backup import backup, restore
 from ledgerflow_devstack.config import StackConfig
 from ledgerflow_devstack.errors import StackError
 from ledgerflow_devstack.kcat import kcat_command
+from ledgerflow_devstack.mail_sink import serve_mail
 from ledgerflow_devstack.stack import Stack
 from ledgerflow_devstack.supervision import supervise
 from ledgerflow_platform.auth.roles import Role
@@ -46,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     restore_cmd.add_argument("--timeout", type=float, default=180.0)
     commands.add_parser(
         "supervise", help="keep the platform's processes running (`up` starts this itself)"
+    )
+    commands.add_parser(
+        "mail-sink", help="run the local SMTP sink in the foreground (`up` starts this itself)"
     )
     kcat = commands.add_parser(
         "kcat", help="run kcat on the local broker, e.g. -C -t ledger.events"
@@ -129,6 +133,10 @@ def _supervise(stack: Stack, _: argparse.Namespace) -> int:
     return supervise(stack)
 
 
+def _mail_sink(stack: Stack, _: argparse.Namespace) -> int:
+    return serve_mail(stack.config)
+
+
 COMMANDS = {
     "up": _up,
     "down": _down,
@@ -139,6 +147,7 @@ COMMANDS = {
     "backup": _backup,
     "restore": _restore,
     "supervise": _supervise,
+    "mail-sink": _mail_sink,
     "kcat": _kcat,
 }
 

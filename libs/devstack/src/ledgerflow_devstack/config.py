@@ -15,6 +15,7 @@ HOST: Final = "127.0.0.1"
 
 DEFAULT_PG_PORT: Final = 5544
 DEFAULT_KAFKA_PORT: Final = 9092
+DEFAULT_SMTP_PORT: Final = 1025
 DEFAULT_SERVICE_PORTS: Final[Mapping[str, int]] = {
     "customer": 8001,
     "ledger": 8002,
@@ -45,11 +46,13 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
 
 @dataclass(frozen=True)
 class StackConfig:
-    """One local platform: a state directory and the ports of its seven processes."""
+    """One local platform: a state directory and the ports of its processes."""
 
     home: Path
     pg_port: int = DEFAULT_PG_PORT
     kafka_port: int = DEFAULT_KAFKA_PORT
+    # the local mail sink, where collections-svc's notices land
+    smtp_port: int = DEFAULT_SMTP_PORT
     service_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_SERVICE_PORTS))
 
     @classmethod
@@ -59,6 +62,7 @@ class StackConfig:
             home=Path(env.get("LEDGERFLOW_HOME") or ".ledgerflow").resolve(),
             pg_port=_port(env, "LEDGERFLOW_PG_PORT", DEFAULT_PG_PORT),
             kafka_port=_port(env, "LEDGERFLOW_KAFKA_PORT", DEFAULT_KAFKA_PORT),
+            smtp_port=_port(env, "LEDGERFLOW_SMTP_PORT", DEFAULT_SMTP_PORT),
             service_ports={
                 name: _port(env, f"LEDGERFLOW_{name.upper()}_PORT", port)
                 for name, port in DEFAULT_SERVICE_PORTS.items()
@@ -68,11 +72,12 @@ class StackConfig:
     @classmethod
     def isolated(cls, home: Path) -> "StackConfig":
         """Free ports for everything, so tests never clash with a developer's `make up`."""
-        pg, kafka, *services = free_ports(2 + len(SERVICES))
+        pg, kafka, smtp, *services = free_ports(3 + len(SERVICES))
         return cls(
             home=home.resolve(),
             pg_port=pg,
             kafka_port=kafka,
+            smtp_port=smtp,
             service_ports=dict(zip(SERVICES, services, strict=True)),
         )
 
@@ -82,6 +87,7 @@ class StackConfig:
             "LEDGERFLOW_HOME": str(self.home),
             "LEDGERFLOW_PG_PORT": str(self.pg_port),
             "LEDGERFLOW_KAFKA_PORT": str(self.kafka_port),
+            "LEDGERFLOW_SMTP_PORT": str(self.smtp_port),
         }
         env.update(
             {f"LEDGERFLOW_{name.upper()}_PORT": str(p) for name, p in self.service_ports.items()}
@@ -91,6 +97,10 @@ class StackConfig:
     @property
     def pgdata(self) -> Path:
         return self.home / "pg"
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.home / "mail"
 
     @property
     def logs(self) -> Path:

@@ -11,7 +11,9 @@ from typing import Any
 
 import httpx
 
+from ledgerflow_devstack.auth import token_for
 from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.demo_credit import load_credit_demo
 from ledgerflow_devstack.errors import StackError
 
 CUSTOMERS = (
@@ -29,7 +31,8 @@ INVOICES = (
 
 
 def load_demo(config: StackConfig, admin_token: str, today: date | None = None) -> None:
-    """Register customers, invoice them, record a payment and run the overdue check."""
+    """Register customers, invoice them, record a payment, run the overdue check, and give
+    credit control a graded customer, a held customer and a reservation."""
     if config.demo_marker.exists():
         return
     today = today or date.today()
@@ -61,6 +64,10 @@ def load_demo(config: StackConfig, admin_token: str, today: date | None = None) 
         loader.post("ledger", "/v1/payments", "demo-payment-1", payment)
         run = {"as_of": today.isoformat()}
         loader.post("ledger", "/v1/overdue-runs", "demo-overdue-run-1", run)
+    # Credit decisions are a credit manager's, not an administrator's.
+    manager = {"Authorization": f"Bearer {token_for(config, 'credit_manager', subject='demo')}"}
+    with httpx.Client(timeout=30.0, headers=manager) as client:
+        load_credit_demo(client, config, _Loader(client, config).post, customer_ids, today)
     config.demo_marker.write_text(json.dumps({"customers": customer_ids}, indent=2))
 
 

@@ -105,6 +105,17 @@ class Postgres:
             return
         self._pg("pg_ctl", ["-w", "-m", mode, "stop"], what="stop Postgres")
 
+    def crash(self) -> ProcessRecord:
+        """`pg_ctl stop -m immediate`, not waiting for it: every connection cut, no checkpoint,
+        crash recovery at the next start, which is left to whoever supervises the server (a
+        restart here would race the local platform's supervisor to start it). Returns the
+        postmaster that was told to go."""
+        running = self.running_postmaster()
+        if running is None:
+            raise StackError(f"no Postgres is running on {self.pgdata}")
+        self._pg("pg_ctl", ["-W", "-m", "immediate", "stop"], what="stop Postgres")
+        return running
+
     def crash_restart(self, timeout: float = 30.0) -> ProcessRecord:
         """`pg_ctl restart -m immediate`: every connection cut, crash recovery, a new postmaster."""
         wait = ["-w", "-t", str(int(timeout))]

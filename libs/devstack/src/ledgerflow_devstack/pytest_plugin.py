@@ -1,6 +1,7 @@
 """Session fixtures for the real platform. Each starts its processes only when first requested,
 so a test session that uses none of them starts nothing."""
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -9,10 +10,16 @@ from pathlib import Path
 import pytest
 
 from ledgerflow_devstack.broker import Broker
-from ledgerflow_devstack.config import StackConfig, free_ports
+from ledgerflow_devstack.config import SERVICES, StackConfig, free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_devstack.stack import Stack
 from ledgerflow_devstack.testing import CrashablePgServer, KafkaBroker, PgServer
+
+
+def pytest_configure() -> None:
+    # Tests run on the published dev keys, by choice: a service left to its defaults refuses.
+    for name in SERVICES:
+        os.environ.setdefault(f"{name.upper()}_ENV", "dev")
 
 
 def _scratch_dir(prefix: str) -> Path:

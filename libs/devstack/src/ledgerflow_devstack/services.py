@@ -32,6 +32,13 @@ def service_env(config: StackConfig, name: str) -> dict[str, str]:
         f"{prefix}_CUSTOMER_URL": config.url("customer"),
         f"{prefix}_LEDGER_URL": config.url("ledger"),
         f"{prefix}_LOG_JSON": "true",
+        # Locally the business gauges follow a demo or a test within seconds, not a minute.
+        f"{prefix}_GAUGES_REFRESH_S": "5",
+        # a developer's machine: the published dev keys are allowed (never the default)
+        f"{prefix}_ENV": "dev",
+        # collections-svc's notices go to the local mail sink
+        f"{prefix}_SMTP_HOST": HOST,
+        f"{prefix}_SMTP_PORT": str(config.smtp_port),
         # a log that stops short of the crash is no help
         "PYTHONUNBUFFERED": "1",
     }

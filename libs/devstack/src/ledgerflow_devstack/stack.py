@@ -14,6 +14,7 @@ from ledgerflow_devstack.auth import ensure_keys, token_for
 from ledgerflow_devstack.broker import Broker
 from ledgerflow_devstack.config import SERVICES, StackConfig
 from ledgerflow_devstack.demo import load_demo
+from ledgerflow_devstack.mail_sink import MailSink
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_devstack.probes import port_answers
 from ledgerflow_devstack.replay import replay_outboxes
@@ -24,7 +25,7 @@ from ledgerflow_devstack.status import ComponentStatus, component_status
 
 # Keeps the others running (supervision.py); started last, stopped first.
 SUPERVISOR = "supervisor"
-COMPONENTS = ("postgres", "broker", *SERVICES, SUPERVISOR)
+COMPONENTS = ("postgres", "broker", "mail", *SERVICES, SUPERVISOR)
 
 
 def _quiet(_: str) -> None:
@@ -36,6 +37,7 @@ class Stack:
         self.config = config or StackConfig.from_env()
         self.postgres = Postgres(self.config.pgdata, self.config.pg_port)
         self.broker = Broker(self.config.kafka_port, self.config.log_file("broker"))
+        self.mail = MailSink(self.config)
         self.state = StateFile(self.config.state_file)
         self._children: dict[str, services.Child] = {}
 
@@ -86,6 +88,9 @@ class Stack:
         if not alive["broker"]:
             say("starting the broker and creating topics")
             self.state.record(self.broker.start())
+        if not alive["mail"]:
+            say(f"starting the mail sink (messages kept in {self.config.mail_dir})")
+            self.state.record(self.mail.start())
         missing = [name for name in SERVICES if not alive[name]]
         if missing:
             say(f"migrating {', '.join(missing)}")
@@ -109,6 +114,8 @@ class Stack:
         records = self.state.load()
         stopped = [name for name in COMPONENTS if name in records and records[name].is_alive()]
         self.stop_all_but_postgres(timeout)
+        self._forget_and_stop("mail", timeout)
+        self.mail.release()
         postgres = records.get("postgres")
         running = self.postgres.running_postmaster()
         # only the server we recorded: a recycled pid or someone else's cluster is left alone
@@ -143,6 +150,10 @@ class Stack:
             probes: dict[str, tuple[str, Callable[[], bool]]] = {
                 "postgres": (self.postgres.admin_dsn, self.postgres.is_healthy),
                 "broker": (self.kafka_bootstrap, partial(port_answers, self.config.kafka_port)),
+                "mail": (
+                    f"smtp://127.0.0.1:{self.config.smtp_port}",
+                    partial(port_answers, self.config.smtp_port),
+                ),
             }
             for name in SERVICES:
                 probes[name] = (self.url(name), partial(services.is_ready, client, self.url(name)))

@@ -26,7 +26,7 @@ from ledgerflow_devstack.state import ProcessRecord
 
 log = logging.getLogger("ledgerflow.supervisor")
 
-WATCHED = ("postgres", "broker", *SERVICES)
+WATCHED = ("postgres", "broker", "mail", *SERVICES)
 CHECK_EVERY_S = 0.5
 # A component that stayed up this long is healthy again: its next crash restarts it at once.
 HEALTHY_AFTER_S = 30.0
@@ -122,6 +122,9 @@ class Supervisor:
             # a memory-only broker comes back empty: the outboxes fill it again
             self._replay_due_at = time.monotonic()
             return record, "started an empty broker, topics created, outboxes to replay"
+        if name == "mail":
+            self.stack.mail.release()
+            return self.stack.mail.start(), "started it again"
         child = services.serve(self.stack.config, name)
         self._children[name] = child
         return ProcessRecord.of(name, child.pid), "started it again"

@@ -115,6 +115,11 @@ async def keep_running(
             with attempt:
                 await run()
                 return
+            # tenacity keeps whatever ended the attempt, cancellation too: that is no failure
+            # to retry, and it must reach the caller before anything starts again.
+            ended = attempt.retry_state.outcome.exception() if attempt.retry_state.outcome else None
+            if ended is not None and not isinstance(ended, Exception):
+                raise ended
             if time.monotonic() - started >= healthy_after:
                 break  # it had worked for a while: the next failure starts the waits over
 

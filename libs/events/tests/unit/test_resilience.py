@@ -77,18 +77,22 @@ async def test_keep_running_restarts_a_loop_after_each_failure_until_it_is_done(
     assert runs == ["run", "run", "run"]
 
 
-async def test_keep_running_stops_when_cancelled() -> None:
+@pytest.mark.parametrize("healthy_after", [0.0, 30.0])
+async def test_keep_running_stops_when_cancelled(healthy_after: float) -> None:
     started = asyncio.Event()
 
     async def forever() -> None:
         started.set()
         await asyncio.Event().wait()
 
-    task = asyncio.create_task(keep_running("forever", forever, backoff=QUICK))
+    task = asyncio.create_task(
+        keep_running("forever", forever, backoff=QUICK, healthy_after=healthy_after)
+    )
     await started.wait()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
-        await task
+        async with asyncio.timeout(5):
+            await task
 
 
 async def test_until_done_waits_out_an_outage_but_raises_a_real_failure_at_once() -> None:

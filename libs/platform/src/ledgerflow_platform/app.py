@@ -29,7 +29,9 @@ from ledgerflow_platform.supervisor import METRICS_DIR
 from ledgerflow_platform.web import admin, health
 from ledgerflow_platform.web.gauges import refresh_scraped_gauges
 from ledgerflow_platform.web.observability import ObservabilityMiddleware
+from ledgerflow_platform.web.openapi import install_truthful_openapi
 from ledgerflow_platform.web.problems import ProblemType, install_problem_handlers
+from ledgerflow_platform.web.text_guard import TextGuardMiddleware
 from ledgerflow_platform.web.uploads import publish_forms
 from ledgerflow_platform.worker import build_resources
 
@@ -93,15 +95,21 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.auth = TokenVerifier(
-        settings.public_key_pem(), issuer=settings.auth_issuer, audience=settings.auth_audience
+        settings.public_key_pem(),
+        jwks_url=settings.auth_jwks_url,
+        jwks_cache_s=settings.auth_jwks_cache_s,
+        issuer=settings.auth_issuer,
+        audience=settings.auth_audience,
     )
     install_problem_handlers(app, {**PLATFORM_ERRORS, **spec.errors})
+    app.add_middleware(TextGuardMiddleware)
     app.add_middleware(ObservabilityMiddleware, service=spec.name)
     app.include_router(health.router)
     app.include_router(admin.router)
     for router in spec.routers:
         app.include_router(router)
     publish_forms(app, spec.upload_forms)
+    install_truthful_openapi(app)
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics(request: Request) -> Response:

@@ -18,7 +18,7 @@ import uvloop
 from ledgerflow_platform.app import build_app
 from ledgerflow_platform.logs import configure_logging
 from ledgerflow_platform.migrations import upgrade_to_head
-from ledgerflow_platform.settings import ServiceSettings
+from ledgerflow_platform.settings import ServiceSettings, load_settings
 from ledgerflow_platform.spec import ServiceSpec
 from ledgerflow_platform.supervisor import LISTEN_FD, METRICS_DIR, Half, supervise
 from ledgerflow_platform.telemetry import TelemetrySettings, configure_tracing
@@ -52,7 +52,11 @@ def service_main(spec: ServiceSpec, settings_factory: Callable[[], ServiceSettin
     command = parser.parse_args().command
     if command == "serve" and METRICS_DIR not in os.environ:
         _serve_again_with_shared_metrics()
-    settings = settings_factory()
+    prefix = str(getattr(settings_factory, "model_config", {}).get("env_prefix", ""))
+    try:
+        settings = load_settings(settings_factory, prefix=prefix)
+    except SystemExit as refused:
+        raise SystemExit(f"{spec.name}-svc: {refused.code}") from None
     configure_logging(spec.name, json_lines=settings.log_json, level=settings.log_level)
     configure_tracing(spec.name, TelemetrySettings())
     if command == "migrate":

@@ -126,8 +126,10 @@ class ServiceClient:
         *,
         params: dict[str, Any] | None = None,
         json: Any = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
         on_behalf_of: str | None = None,
     ) -> httpx.Response:
+        """`files`: a multipart form's files, field -> (filename, content, media type)."""
         try:
             async for attempt in AsyncRetrying(
                 stop=stop_after_attempt(self._attempts),
@@ -137,7 +139,12 @@ class ServiceClient:
             ):
                 with attempt:
                     response = await self._http.request(
-                        method, path, params=params, json=json, headers=self._auth(on_behalf_of)
+                        method,
+                        path,
+                        params=params,
+                        json=json,
+                        files=files,
+                        headers=self._auth(on_behalf_of),
                     )
                     response.raise_for_status()
         except httpx.HTTPStatusError as exc:

@@ -1,8 +1,15 @@
-"""Settings every service shares; each service subclasses with its own env prefix."""
+"""Settings every service shares; each service subclasses with its own env prefix.
 
+Safe by default: nothing published (dev keys) is used unless `<PREFIX>_ENV=dev` is set
+explicitly, as the local platform and the test suite do.
+"""
+
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledgerflow_events.kafka import KafkaConfig
@@ -12,13 +19,20 @@ from ledgerflow_platform.service_client import ServiceClient, ServiceCredentials
 class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore")
 
+    # "dev" only where set explicitly: the published development keys are allowed then.
+    env: str = "production"
     # No defaults for anything that locates data or verifies identity.
     database_url: str
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     host: str = "127.0.0.1"
     port: int
+    # Bearer tokens are verified with a static public key (Ed25519, RSA or EC P-256), the
+    # keys an identity provider publishes as a JWKS, or both; `iss` and `aud` must match.
     auth_public_key_file: Path | None = None
     auth_public_key: str | None = None
+    auth_jwks_url: str | None = None
+    # How long fetched JWKS keys are trusted before the set is fetched again.
+    auth_jwks_cache_s: int = Field(default=300, ge=10, le=86_400)
     auth_issuer: str = "ledgerflow"
     auth_audience: str = "ledgerflow"
     # The Ed25519 private key this service signs its own `service` tokens with when it calls
@@ -47,20 +61,31 @@ class ServiceSettings(BaseSettings):
     # Where `worker` serves its own /metrics when it runs alone (its own container or pod);
     # under `serve` the API reports the worker's figures with its own.
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    # The date the service takes for today (<PREFIX>_BUSINESS_DATE, for demos and tests): runs
+    # dated after it, and postings more than `max_days_ahead` days after it, are refused
+    # (web/business_date.py). Unset, it is the request's calendar date.
+    business_date: date | None = None
+    max_days_ahead: int = Field(default=0, ge=0, le=366)
     log_json: bool = False
     log_level: str = "INFO"
 
     @model_validator(mode="after")
-    def _needs_a_public_key(self) -> "ServiceSettings":
-        if not self.auth_public_key and not self.auth_public_key_file:
-            raise ValueError("set auth_public_key or auth_public_key_file to verify bearer tokens")
+    def _needs_a_way_to_verify_tokens(self) -> "ServiceSettings":
+        if not (self.auth_public_key or self.auth_public_key_file or self.auth_jwks_url):
+            p = self.model_config.get("env_prefix", "").upper()
+            raise ValueError(
+                f"set {p}AUTH_PUBLIC_KEY_FILE, {p}AUTH_PUBLIC_KEY or {p}AUTH_JWKS_URL "
+                "to verify bearer tokens"
+            )
         return self
 
-    def public_key_pem(self) -> str:
+    def public_key_pem(self) -> str | None:
+        """The static public key, if one is configured."""
         if self.auth_public_key:
             return self.auth_public_key
-        assert self.auth_public_key_file is not None
-        return self.auth_public_key_file.read_text()
+        if self.auth_public_key_file is not None:
+            return self.auth_public_key_file.read_text()
+        return None
 
     def service_client(self, service: str, *, calling: str) -> ServiceClient:
         """A client of `service` (customer or ledger) for the service `calling`, as configured."""
@@ -86,3 +111,30 @@ class ServiceSettings(BaseSettings):
             heartbeat_interval_ms=self.kafka_heartbeat_interval_ms,
             fetch_max_wait_ms=self.kafka_fetch_max_wait_ms,
         )
+
+
+S = TypeVar("S", bound=BaseSettings)
+
+
+def load_settings(factory: Callable[[], S], *, prefix: str) -> S:
+    """The settings, or SystemExit with one line naming each environment variable that is
+    missing or wrong: what an operator needs, not a validation traceback."""
+    try:
+        return factory()
+    except ValidationError as refused:
+        raise SystemExit(settings_problem(refused, prefix)) from None
+
+
+def settings_problem(refused: ValidationError, prefix: str) -> str:
+    problems = []
+    for error in refused.errors():
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if not error["loc"]:
+            problems.append(message)
+            continue
+        variable = f"{prefix}{error['loc'][0]}".upper()
+        if error["type"] == "missing":
+            problems.append(f"{variable} is required")
+        else:
+            problems.append(f"{variable} is not valid: {message}")
+    return "; ".join(problems)

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,11 @@ worker's start. Whatever it opens, it closes when the context exits."""
 BackgroundTask = Callable[[Any], Coroutine[Any, Any, None]]
 """Runs for the worker's whole life beside the relay and consumers, given the resources."""
 
+ScrapedGauge = Callable[[AsyncSession, date], Coroutine[Any, Any, None]]
+"""Sets business gauges from the service's own tables, as at the given day, each time Prometheus
+scrapes the API, so a dashboard shows the truth of that moment. Only for cheap, indexed queries;
+figures that take real work are refreshed by a background task instead."""
+
 
 @dataclass(frozen=True)
 class ServiceSpec:
@@ -47,6 +53,7 @@ class ServiceSpec:
     # Multipart forms that routes read themselves (web/uploads.py), published in the OpenAPI
     # document as FastAPI publishes the File and Form parameters a route declares.
     upload_forms: Sequence[type[BaseModel]] = ()
+    scraped_gauges: Sequence[ScrapedGauge] = ()
 
     @property
     def consumer_group(self) -> str:

@@ -10,6 +10,7 @@ import httpx
 from asgi_lifespan import LifespanManager
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -158,3 +159,16 @@ def assert_problem(
     if fields is not None:
         assert [e["field"] for e in body.get("errors", [])] == fields, body
     return body
+
+
+def scraped(text: str, name: str, **only: str) -> dict[str, float]:
+    """The samples of metric `name` in a /metrics page whose labels include `only`, keyed by
+    their other labels as "k=v,k=v" ("" for none)."""
+    found = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            labels = sample.labels
+            if sample.name == name and all(labels.get(k) == v for k, v in only.items()):
+                rest = sorted((k, v) for k, v in labels.items() if k not in only)
+                found[",".join(f"{k}={v}" for k, v in rest)] = sample.value
+    return found

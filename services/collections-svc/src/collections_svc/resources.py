@@ -2,13 +2,16 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from collections_svc.adapters.mailer import SmtpMailer, SmtpServer
 from collections_svc.adapters.notice_mail import NoticeMail
 from collections_svc.adapters.recipients import CustomerServiceRecipients, RecipientDirectory
+from collections_svc.domain.run_schedule import RunSchedule
 from collections_svc.settings import Settings
+from ledgerflow_platform.documents.letterhead import Letterhead
 from ledgerflow_platform.spec import Sessions
 
 
@@ -31,6 +34,10 @@ class CollectionsResources:
     pinned_business_date: date | None
     mail_domain: str
     sending: NoticeSending
+    # What letters are printed with.
+    letterhead: Letterhead = field(default_factory=lambda: Letterhead("Ledgerflow"))
+    font_file: Path | None = None
+    run_schedule: RunSchedule | None = None
 
     def business_date(self, now: datetime) -> date:
         return self.pinned_business_date or now.date()
@@ -74,6 +81,11 @@ async def collections_resources(
             mail_domain=settings.mail_domain,
             sending=notice_sending(
                 settings, CustomerServiceRecipients(client) if client is not None else None
+            ),
+            letterhead=settings.letterhead(),
+            font_file=settings.document_font_file,
+            run_schedule=(
+                RunSchedule.parse(settings.run_schedule) if settings.run_schedule else None
             ),
         )
     finally:

@@ -3,11 +3,13 @@ from datetime import date
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
+from ledgerflow_platform.documents.letterhead import CompanySettings
 from ledgerflow_platform.settings import ServiceSettings
 
 
-class Settings(ServiceSettings):
-    """How collections-svc is deployed: its database, broker, keys, port and mail server."""
+class Settings(ServiceSettings, CompanySettings):
+    """How collections-svc is deployed: its database, broker, keys, port and mail server, and
+    the letterhead its letters are printed on (COLLECTIONS_COMPANY_NAME, ...)."""
 
     model_config = SettingsConfigDict(env_prefix="COLLECTIONS_", extra="ignore")
 
@@ -30,3 +32,6 @@ class Settings(ServiceSettings):
     # A notice left `sending` this long by a sender that died is sent again (same Message-ID).
     notice_lease_s: float = Field(default=300.0, ge=0, le=86_400)
     notice_poll_s: float = Field(default=1.0, gt=0, le=60)
+    # "HH:MM" (UTC): the worker runs dunning once a day, dated the business date, from then on.
+    # Unset (the default), runs happen only when asked for (POST /v1/dunning-runs).
+    run_schedule: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")

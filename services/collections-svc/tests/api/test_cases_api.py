@@ -13,7 +13,8 @@ from ledgerflow_events.contracts.ledger import (
 )
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 
-READERS = ["collector", "credit_manager", "accountant", "auditor", "admin", "service"]
+# A collector reads only the cases assigned to them (test_case_work.py).
+READERS = ["credit_manager", "accountant", "auditor", "admin", "service"]
 PROBLEMS = "https://ledgerflow.dev/problems/"
 
 
@@ -92,6 +93,8 @@ async def test_a_customers_cases_are_listed_oldest_first(
             "overdue_amount": "0.00",
             "opened_on": "2026-11-01",
             "closed_on": "2026-11-15",
+            "collector": None,
+            "assigned_on": None,
         },
         {
             "customer_id": customer,
@@ -100,6 +103,8 @@ async def test_a_customers_cases_are_listed_oldest_first(
             "overdue_amount": "80.05",
             "opened_on": "2026-12-01",
             "closed_on": None,
+            "collector": None,
+            "assigned_on": None,
         },
     ]
 
@@ -108,7 +113,7 @@ async def test_cases_filter_by_status(
     client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
 ) -> None:
     customer = await customer_with_a_closed_and_an_open_case(delivery)
-    headers = auth_keys.auth("collector")
+    headers = auth_keys.auth("credit_manager")
 
     open_ = await listed(client, headers, customer_id=customer, status="open")
     closed = await listed(client, headers, customer_id=customer, status="closed")
@@ -137,7 +142,7 @@ async def test_cases_are_listed_page_by_page(
     for month in (1, 2, 3):
         invoice = await falls_overdue(delivery, customer, "10.00", date(2027, month, 1))
         await pays(delivery, customer, invoice, "10.00", date(2027, month, 20))
-    headers = auth_keys.auth("collector")
+    headers = auth_keys.auth("credit_manager")
 
     first = await listed(client, headers, customer_id=customer, limit=2)
     rest = await listed(client, headers, customer_id=customer, limit=2, cursor=first["next_cursor"])
@@ -150,7 +155,7 @@ async def test_cases_are_listed_page_by_page(
 async def test_an_unknown_case_is_a_404_problem(
     client: httpx.AsyncClient, auth_keys: KeyPair
 ) -> None:
-    response = await client.get("/v1/cases/no-such-case", headers=auth_keys.auth("collector"))
+    response = await client.get("/v1/cases/no-such-case", headers=auth_keys.auth("credit_manager"))
 
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
@@ -164,7 +169,9 @@ async def test_an_unknown_case_is_a_404_problem(
 async def test_bad_query_parameters_are_refused_naming_the_field(
     client: httpx.AsyncClient, auth_keys: KeyPair, params: dict[str, str | int], field: str
 ) -> None:
-    response = await client.get("/v1/cases", params=params, headers=auth_keys.auth("collector"))
+    response = await client.get(
+        "/v1/cases", params=params, headers=auth_keys.auth("credit_manager")
+    )
 
     assert response.status_code == 422
     assert response.json()["type"] == PROBLEMS + "validation-error"
@@ -175,7 +182,7 @@ async def test_a_cursor_this_api_did_not_issue_is_refused(
     client: httpx.AsyncClient, auth_keys: KeyPair
 ) -> None:
     response = await client.get(
-        "/v1/cases", params={"cursor": "_w"}, headers=auth_keys.auth("collector")
+        "/v1/cases", params={"cursor": "_w"}, headers=auth_keys.auth("credit_manager")
     )
 
     assert response.status_code == 400

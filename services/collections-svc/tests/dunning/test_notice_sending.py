@@ -2,13 +2,15 @@
 """Dunning e-mails over real SMTP: rechecked just before sending, marked `sending` before the
 SMTP call and `sent` after, retried, failed, or turned into a letter."""
 
+import io
 from datetime import date
 
 import httpx
+from pypdf import PdfReader
 
 from collections_svc.adapters.recipients import Recipients
 from collections_svc.notice_sender import NOTICES
-from ledgerflow_platform.testing import EventDelivery, KeyPair, service_db
+from ledgerflow_platform.testing import EventDelivery, KeyPair, assert_problem, service_db
 
 from .ledger import Collections, Ledger
 from .sending import Sender
@@ -115,3 +117,44 @@ async def test_chinese_speaking_customers_get_the_notice_in_chinese(
     assert mail["Subject"] == "付款提醒：发票已逾期"
     assert "发票 INV-9：未付金额 1190.00 EUR，已逾期 7 天\n" in mail.get_content()
     assert "合计：1225.50 EUR\n" in mail.get_content()
+
+
+async def test_a_customer_with_no_one_to_email_gets_a_letter_that_prints_chinese(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair, sender: Sender
+) -> None:
+    api = Collections(client, auth_keys)
+    ledger, _, _ = await overdue_customer(delivery, sender, Recipients((), "zh-CN"))
+    await api.ran(D(2026, 12, 8))
+    await sender.send()
+    [notice] = await api.notices(customer_id=ledger.customer)
+
+    url = f"/v1/notices/{notice['id']}/letter.pdf"
+    chinese = await client.get(url, params={"language": "zh-CN"}, headers=api.headers)
+    # Without customer-svc to say the customer's language, the letter is in English.
+    english = await client.get(url, headers=api.headers)
+    bad = await client.get(
+        f"/v1/notices/{notice['id']}/letter.pdf", params={"language": "fr"}, headers=api.headers
+    )
+
+    assert (notice["status"], chinese.headers["content-type"]) == (
+        "letter_ready",
+        "application/pdf",
+    )
+    assert pdf_text(chinese.content) == (
+        "Ledgerflow Page 1 付款提醒：发票已逾期 "
+        "根据我方记录，以下发票尚未付清。请尽快支付未付金额；如已付款，请告知我们。 "
+        "发票号 催收级别 逾期天数 未付金额 INV-10 2 7 35.50 EUR "
+        "INV-9 2 7 1190.00 EUR 合计 1225.50 EUR 付款时请注明发票号。"
+    )
+    assert pdf_text(english.content).endswith(
+        "Invoice Level Days past due Open amount INV-10 2 7 35.50 EUR INV-9 2 7 1190.00 EUR "
+        "Total 1225.50 EUR Please quote the invoice numbers with your payment."
+    )
+    assert_problem(bad, 422, "validation-error", fields=["language"])
+    assert sender.sink.messages == []
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )

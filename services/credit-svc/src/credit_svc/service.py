@@ -2,16 +2,20 @@
 
 from pathlib import Path
 
+from credit_svc.adapters.gauges import count_customers_on_hold
 from credit_svc.adapters.resources import credit_resources
 from credit_svc.adapters.tables import idempotency_keys, messaging, outbox
 from credit_svc.api import (
+    assessments,
     holds,
     inputs,
     limits,
     orders,
     policies,
     profile,
+    report,
     reservations,
+    reviews,
     routes,
 )
 from credit_svc.api.errors import ERRORS
@@ -36,10 +40,14 @@ SPEC = ServiceSpec(
         reservations.router,
         inputs.router,
         policies.router,
+        assessments.router,
+        reviews.router,
+        report.router,
     ],
     errors=ERRORS,
     outbox=outbox,
     consumes=[CUSTOMER_EVENTS, LEDGER_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
     resources=credit_resources,
+    scraped_gauges=[count_customers_on_hold],
 )

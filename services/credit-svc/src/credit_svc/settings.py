@@ -1,4 +1,5 @@
 from decimal import Decimal
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
@@ -16,4 +17,9 @@ class Settings(ServiceSettings):
         default_factory=dict,
         description="By currency, the limit above which an increase needs a second credit "
         'manager, e.g. {"JPY": "15000000"}; other currencies 100000.00',
+    )
+    report_font: Path | None = Field(
+        default=None,
+        description="A TrueType font (.ttf/.ttc) with CJK glyphs for credit report PDFs; "
+        "unset: the first of the usual system CJK fonts found",
     )

@@ -6,6 +6,7 @@ import httpx
 
 from ledgerflow_platform.testing import EventDelivery, KeyPair, assert_problem
 
+from .assessment_steps import assess
 from .credit_steps import invoice, registered_customer, set_limit
 
 
@@ -61,8 +62,13 @@ async def test_customers_are_listed_by_hold_and_utilisation_across_pages(
     assert not {just_below, unlimited} & {p["customer_id"] for p in over_90}
     assert just_below in {p["customer_id"] for p in held}
     assert not {high, unlimited} & {p["customer_id"] for p in held}
-    graded = await client.get("/v1/credit-profiles?grade=A", headers=auth_keys.auth("auditor"))
-    assert graded.json() == {"items": [], "next_cursor": None}
+    # Assessed with nothing known: grade E.
+    await assess(client, auth_keys, high, "2026-11-16")
+    weakest = await every_page(client, auth_keys, "&grade=E")
+    best = await every_page(client, auth_keys, "&grade=A")
+    assert high in {p["customer_id"] for p in weakest}
+    assert {p["grade"] for p in weakest} == {"E"}
+    assert not {high, just_below} & {p["customer_id"] for p in best}
 
 
 async def test_bad_filters_are_refused_naming_the_parameter(

@@ -14,13 +14,13 @@ class PersonalDataSettings(BaseSettings):
 
     CUSTOMER_PII_KEYS is a JSON map of key id to base64 32-byte AES key, CUSTOMER_PII_ACTIVE_KEY
     the id new values are sealed under, CUSTOMER_PII_INDEX_KEY the base64 32-byte HMAC key of
-    the blind indexes. Only with CUSTOMER_ENV=dev (the default, for local runs and tests) may
-    they be left out: values are then sealed under a published dev key.
+    the blind indexes. Only with CUSTOMER_ENV=dev, set explicitly (the local platform and the
+    tests set it), may they be left out: values are then sealed under a published dev key.
     """
 
     model_config = SettingsConfigDict(env_prefix="CUSTOMER_", extra="ignore")
 
-    env: str = "dev"
+    env: str = "production"
     pii_keys: dict[str, str] | None = None
     pii_active_key: str | None = None
     pii_index_key: str | None = None

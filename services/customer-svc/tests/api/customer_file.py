@@ -52,7 +52,13 @@ def register(client: httpx.AsyncClient, auth_keys: KeyPair) -> Register:
     """POST /v1/customers as an accountant, with a minimal valid body unless told otherwise."""
 
     async def post(role: str = "accountant", **fields: Any) -> httpx.Response:
-        body = {"name": "Yangtze Components Co., Ltd.", "currency": "CNY", "payment_terms_days": 60}
+        # Many tests file the same company name; the duplicate-name rule has tests of its own.
+        body = {
+            "name": "Yangtze Components Co., Ltd.",
+            "currency": "CNY",
+            "payment_terms_days": 60,
+            "allow_duplicate_name": True,
+        }
         return await client.post(
             "/v1/customers", json={**body, **fields}, headers=auth_keys.auth(role)
         )

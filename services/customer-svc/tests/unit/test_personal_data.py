@@ -51,6 +51,24 @@ def test_only_roles_that_need_personal_data_see_it_in_clear(roles: set[str], cle
     assert Reader("who", frozenset(roles), "GET /x").sees_clear is clear
 
 
+@pytest.mark.parametrize(
+    ("roles", "field", "record_roles", "clear"),
+    [
+        ({"service"}, pd.CONTACT_EMAIL, ("dunning_recipient",), True),
+        ({"service"}, pd.CONTACT_EMAIL, ("billing", "primary"), False),
+        ({"service"}, pd.CONTACT_NAME, ("dunning_recipient",), False),
+        ({"service"}, pd.CONTACT_PHONE, ("dunning_recipient",), False),
+        ({"cashier"}, pd.CONTACT_EMAIL, ("dunning_recipient",), False),
+        ({"collector"}, pd.CONTACT_PHONE, (), True),
+    ],
+)
+def test_a_service_sees_only_dunning_recipients_emails_in_clear(
+    roles: set[str], field: str, record_roles: tuple[str, ...], clear: bool
+) -> None:
+    reader = Reader("collections", frozenset(roles), "GET /x")
+    assert reader.sees_in_clear(field, record_roles) is clear
+
+
 def test_a_sealed_value_names_its_key_and_opens_again() -> None:
     sealed = VAULT.seal(pd.CONTACT_EMAIL, "jane@acme.example")
     assert sealed.token.startswith("k1:")

@@ -2,18 +2,23 @@
 
 from pathlib import Path
 
+from ledger_svc.adapters.gauges import measure_open_receivables
 from ledger_svc.adapters.tables.messaging import idempotency_keys, messaging, outbox
 from ledger_svc.api.adjustments import routes as adjustments
 from ledger_svc.api.bank_reconciliation import routes as bank_reconciliation
 from ledger_svc.api.bank_reconciliation.schemas import BankStatementUpload
 from ledger_svc.api.books import routes as books
+from ledger_svc.api.controls import routes as approvals
 from ledger_svc.api.errors import ERRORS
 from ledger_svc.api.invoicing import routes as invoicing
+from ledger_svc.api.opening_balances import routes as opening_balances
+from ledger_svc.api.opening_balances.schemas import OpeningBalancesUpload
 from ledger_svc.api.payments import routes as payments
+from ledger_svc.api.periods import routes as periods
 from ledger_svc.api.statements import routes as statements
 from ledger_svc.handlers import HANDLERS
 from ledger_svc.resources import ledger_resources
-from ledgerflow_events.topics import CUSTOMER_EVENTS
+from ledgerflow_events.topics import COLLECTIONS_EVENTS, CUSTOMER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
 SPEC = ServiceSpec(
@@ -35,11 +40,15 @@ SPEC = ServiceSpec(
         adjustments.router,
         statements.router,
         bank_reconciliation.router,
+        periods.router,
+        approvals.router,
+        opening_balances.router,
     ],
     errors=ERRORS,
     outbox=outbox,
-    consumes=[CUSTOMER_EVENTS],
+    consumes=[CUSTOMER_EVENTS, COLLECTIONS_EVENTS],
     handlers=HANDLERS,
     resources=ledger_resources,
-    upload_forms=[BankStatementUpload],
+    upload_forms=[BankStatementUpload, OpeningBalancesUpload],
+    scraped_gauges=[measure_open_receivables],
 )

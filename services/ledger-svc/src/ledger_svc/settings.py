@@ -1,7 +1,9 @@
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ledger_svc.adapters.business_calendar import check_calendar_name
+from ledger_svc.domain.controls.segregation import DutyPolicy
+from ledgerflow_platform.documents.letterhead import CompanySettings
 from ledgerflow_platform.secret_keys import decode_key
 from ledgerflow_platform.settings import ServiceSettings
 
@@ -29,13 +31,14 @@ DEV_PAYER_ACCOUNT_KEY = "bGVkZ2VyZmxvdy1kZXYtcGF5ZXItYWNjb3VudC1rZXk"
 
 class PayerAccountSettings(BaseSettings):
     """The key of payers' account fingerprints (domain/bank_reconciliation/bank_accounts.py):
-    LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev (the
-    default, for local runs and tests) may it be left out; the published dev key is used then.
+    LEDGER_PAYER_ACCOUNT_KEY, base64 of 32 random bytes. Only with LEDGER_ENV=dev, set
+    explicitly (the local platform and the tests set it), may it be left out; the published dev
+    key is used then.
     Changing it orphans the accounts registered under the old one: register them again."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 
-    env: str = "dev"
+    env: str = "production"
     payer_account_key: str | None = None
 
     @model_validator(mode="after")
@@ -54,8 +57,30 @@ class PayerAccountSettings(BaseSettings):
         )
 
 
-class Settings(ServiceSettings, BusinessCalendarSettings, PayerAccountSettings):
-    """ledger-svc's configuration, from LEDGER_* environment variables."""
+class DutySettings(BaseSettings):
+    """Segregation of duties (domain/controls/segregation.py), on by default:
+    LEDGER_SOD_REFUND_PAYMENT, LEDGER_SOD_PAYMENT_REVERSAL_APPROVAL (true/false) and
+    LEDGER_CREDIT_NOTE_APPROVAL_ABOVE (major units of the note's currency; empty turns it off)."""
+
+    model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
+
+    sod_refund_payment: bool = True
+    sod_payment_reversal_approval: bool = True
+    credit_note_approval_above: int | None = Field(default=1000, ge=0)
+
+    def duties(self) -> DutyPolicy:
+        return DutyPolicy(
+            refund_payment=self.sod_refund_payment,
+            credit_note_threshold=self.credit_note_approval_above,
+            payment_reversal_approval=self.sod_payment_reversal_approval,
+        )
+
+
+class Settings(
+    ServiceSettings, BusinessCalendarSettings, PayerAccountSettings, DutySettings, CompanySettings
+):
+    """ledger-svc's configuration, from LEDGER_* environment variables; the letterhead of
+    statements from LEDGER_COMPANY_NAME, LEDGER_COMPANY_ADDRESS and LEDGER_COMPANY_TAX_ID."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 

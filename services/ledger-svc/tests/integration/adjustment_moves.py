@@ -97,7 +97,10 @@ async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None
     elif kind == "settle_refund" and (refund_id := pick(books.refunds, n)):
         if n % 2:
             await attempt(
-                sessions, lambda uow: pay_refund(uow, refund_id=refund_id, paid_on=date(2026, 4, 3))
+                sessions,
+                lambda uow: pay_refund(
+                    uow, refund_id=refund_id, paid_on=date(2026, 4, 3), paid_by="cashier-2"
+                ),
             )
         else:
             cancelled = await attempt(

@@ -1,5 +1,6 @@
-"""The worker's business gauges: every minute, receivables by bucket, DSO and CEI per currency
-at today's date, exported on /metrics for dashboards and alerts."""
+"""The worker's business gauges: every minute (REPORTING_GAUGES_REFRESH_S), receivables by
+bucket, DSO and CEI per currency at today's date, exported on /metrics for dashboards and
+alerts."""
 
 import asyncio
 import logging
@@ -14,12 +15,11 @@ from prometheus_client import Gauge
 
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.service_client import ServiceClient
-from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import Sessions
 from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, measure
+from reporting_svc.settings import Settings
 
 log = logging.getLogger(__name__)
-REFRESH_SECONDS = 60.0
 PRODUCERS = ("customer", "ledger", "credit", "collections")
 
 RECEIVABLES = Gauge(
@@ -45,6 +45,7 @@ CEI_PERCENT = Gauge(
 @dataclass(frozen=True)
 class ReportingResources:
     sessions: Sessions
+    gauges_refresh_s: float
     # customer-svc, read with the caller's own token for the customer table; None when its
     # address is not configured (the table then answers 503).
     customers: ServiceClient | None = None
@@ -56,7 +57,7 @@ class ReportingResources:
 
 @asynccontextmanager
 async def build_resources(
-    settings: ServiceSettings, sessions: Sessions
+    settings: Settings, sessions: Sessions
 ) -> AsyncIterator[ReportingResources]:
     customers = (
         settings.service_client("customer", calling="reporting")
@@ -74,7 +75,7 @@ async def build_resources(
         if getattr(settings, f"{name}_url", None) is not None
     }
     try:
-        yield ReportingResources(sessions, customers, ledger, producers)
+        yield ReportingResources(sessions, settings.gauges_refresh_s, customers, ledger, producers)
     finally:
         for client in (customers, ledger, *producers.values()):
             if client is not None:
@@ -107,4 +108,4 @@ async def keep_business_gauges_fresh(resources: ReportingResources) -> None:
             await refresh_business_gauges(resources.sessions, datetime.now(UTC).date())
         except Exception:  # a failed refresh keeps the last values; the next one retries
             log.exception("business gauges not refreshed")
-        await asyncio.sleep(REFRESH_SECONDS)
+        await asyncio.sleep(resources.gauges_refresh_s)

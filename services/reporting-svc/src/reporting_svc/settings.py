@@ -1,3 +1,4 @@
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from ledgerflow_platform.settings import ServiceSettings
@@ -9,6 +10,8 @@ class Settings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="REPORTING_", extra="ignore")
 
     port: int = 8005
+    # How often the worker recomputes the business gauges (receivables, DSO, CEI) for /metrics.
+    gauges_refresh_s: float = Field(default=60.0, gt=0, le=3600)
     # The producers a projection rebuild asks to replay their outboxes (customer_url and
     # ledger_url come with every service's settings).
     credit_url: str | None = None

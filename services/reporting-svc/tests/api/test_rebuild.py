@@ -50,7 +50,7 @@ async def platform_view(
         clients = {name: ServiceClient(name, f"http://{name}", credentials,
                                        transport=producer(name, n))
                    for n, name in enumerate(names)}  # fmt: skip
-        yield ReportingResources(sessions, None, None, clients)
+        yield ReportingResources(sessions, 60.0, None, None, clients)
         for client in clients.values():
             await client.aclose()
 

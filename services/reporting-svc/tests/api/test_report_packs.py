@@ -50,7 +50,7 @@ async def packs(settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
     async def resources(_: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
         ledger = ServiceClient("ledger", "http://ledger", None,
                                transport=httpx.MockTransport(journal))  # fmt: skip
-        yield ReportingResources(sessions, None, ledger)
+        yield ReportingResources(sessions, 60.0, None, ledger)
         await ledger.aclose()
 
     spec = dataclasses.replace(SPEC, resources=resources)

@@ -36,6 +36,8 @@ def issue_token(
     issuer: str = DEFAULT_ISSUER,
     audience: str = DEFAULT_AUDIENCE,
 ) -> str:
+    # Authorization is by role alone (each service's authorization table): no `scope` claim is
+    # issued, and one a token brings from another issuer grants nothing.
     role_names = [Role(r).value for r in roles]
     now = datetime.now(UTC)
     claims: dict[str, Any] = {
@@ -45,7 +47,6 @@ def issue_token(
         "iat": now,
         "exp": now + ttl,
         "roles": role_names,
-        "scope": " ".join(role_names),
     }
     return jwt.encode(claims, private_key_pem, algorithm=ALGORITHM)
 
@@ -68,5 +69,10 @@ def verify_token(
         )
     except jwt.PyJWTError as exc:
         raise InvalidToken(str(exc)) from exc
+    return principal_from(claims)
+
+
+def principal_from(claims: dict[str, Any]) -> Principal:
+    """Who verified claims name: roles the platform does not know are ignored."""
     roles = frozenset(Role(r) for r in claims.get("roles", []) if r in Role._value2member_map_)
     return Principal(subject=str(claims["sub"]), roles=roles)

@@ -10,6 +10,7 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.openapi import problems
 from ledgerflow_platform.web.problems import Problem, ProblemType
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
@@ -21,9 +22,13 @@ UNKNOWN_DEAD_LETTER = ProblemType(404, "unknown-dead-letter", "No such dead lett
 STILL_FAILING = ProblemType(409, "redrive-failed", "The event still fails")
 
 
+# Outbox positions are Postgres bigints.
+MAX_POSITION = 2**63 - 1
+
+
 class ReplayRequest(BaseModel):
-    from_position: int | None = Field(default=None, ge=1)
-    to_position: int | None = Field(default=None, ge=1)
+    from_position: int | None = Field(default=None, ge=1, le=MAX_POSITION)
+    to_position: int | None = Field(default=None, ge=1, le=MAX_POSITION)
 
 
 class ReplayAccepted(BaseModel):
@@ -45,7 +50,9 @@ class DeadLetterPage(BaseModel):
     items: list[DeadLetterOut]
 
 
-@router.post("/outbox:replay", status_code=202, response_model=ReplayAccepted)
+@router.post(
+    "/outbox:replay", status_code=202, response_model=ReplayAccepted, responses=problems(404)
+)
 async def replay_outbox(
     body: ReplayRequest, request: Request, session: DbSession, _: Replayer
 ) -> ReplayAccepted:

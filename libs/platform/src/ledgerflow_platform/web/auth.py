@@ -26,7 +26,7 @@ async def current_principal(
         )
     verifier: TokenVerifier = request.app.state.auth
     try:
-        principal = verifier.verify(credentials.credentials)
+        principal = await verifier.verify(credentials.credentials)
     except InvalidToken as exc:
         raise Problem(
             UNAUTHENTICATED, f"The bearer token was refused: {exc}", headers=_CHALLENGE
@@ -38,14 +38,22 @@ async def current_principal(
     return principal
 
 
-def require_roles(*allowed: Role) -> Callable[..., Awaitable[Principal]]:
-    """A dependency admitting only principals holding one of `allowed`."""
-    allowed_set = frozenset(allowed)
+class RoleCheck:
+    """A dependency admitting only principals holding one of `allowed`; the authorization
+    matrix reads `allowed` back from each route (web/authorization.py)."""
 
-    async def check(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
-        if not principal.roles & allowed_set:
-            names = ", ".join(sorted(r.value for r in allowed_set))
+    def __init__(self, allowed: frozenset[Role]) -> None:
+        self.allowed = allowed
+
+    async def __call__(
+        self, principal: Annotated[Principal, Depends(current_principal)]
+    ) -> Principal:
+        if not principal.roles & self.allowed:
+            names = ", ".join(sorted(r.value for r in self.allowed))
             raise Problem(FORBIDDEN, f"This needs one of the roles: {names}.")
         return principal
 
-    return check
+
+def require_roles(*allowed: Role) -> Callable[..., Awaitable[Principal]]:
+    """A dependency admitting only principals holding one of `allowed`."""
+    return RoleCheck(frozenset(allowed))

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import Depends
 
 
-def request_time() -> datetime:
+async def request_time() -> datetime:
+    # A coroutine: FastAPI would run a plain function on a worker thread, a thread hop per request.
     return datetime.now(UTC)
 
 

@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -68,15 +68,31 @@ class IdempotentRequest:
             await self._store.remember(self._session, self._subject, self.key, status_code, body)
 
 
-def idempotency_key(request: Request) -> str | None:
-    """The request's Idempotency-Key header, if it sent one; a malformed one is refused."""
-    key = request.headers.get("Idempotency-Key")
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Any unique string (a UUID): a retry with the same key is answered with "
+        "the first response and changes nothing",
+    ),
+]
+
+
+def idempotency_key(request: Request, key: IdempotencyKeyHeader = None) -> str | None:
+    """The request's Idempotency-Key header, if it sent one; a malformed one is refused.
+
+    As a dependency (`IdempotencyKey`) it declares the header in the OpenAPI document."""
+    key = request.headers.get("Idempotency-Key") if key is None else key
     if key is not None and not 0 < len(key) <= MAX_KEY_LENGTH:
         raise Problem(
             ProblemType(400, "invalid-idempotency-key", "The Idempotency-Key header is invalid"),
             f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters.",
+            errors=[{"field": "Idempotency-Key", "message": "1 to 255 characters"}],
         )
     return key
+
+
+IdempotencyKey = Annotated[str | None, Depends(idempotency_key)]
 
 
 async def request_fingerprint(request: Request) -> str:
@@ -98,9 +114,8 @@ def replayed(status_code: int, body: object) -> JSONResponse:
 
 
 async def idempotent_request(
-    request: Request, session: DbSession, principal: CurrentPrincipal
+    request: Request, session: DbSession, principal: CurrentPrincipal, key: IdempotencyKey
 ) -> IdempotentRequest:
-    key = idempotency_key(request)
     print_ = await request_fingerprint(request)
     store: IdempotencyStore = request.app.state.idempotency
     return IdempotentRequest(store, session, principal.subject, key, print_)

@@ -1,7 +1,9 @@
 """Gauges measured when Prometheus scrapes, so each holds the truth of that moment rather than
-whatever one process last saw: readiness per dependency, and the dead letters waiting in the
-database (which a restart does not forget and a re-drive from any process lowers)."""
+whatever one process last saw: readiness per dependency, the dead letters waiting in the
+database (which a restart does not forget and a re-drive from any process lowers), and the
+business gauges the service declares (ServiceSpec.scraped_gauges)."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
@@ -18,6 +20,10 @@ async def refresh_scraped_gauges(state: Any) -> None:
     try:
         async with state.sessions() as session:
             pending = await count_pending(session, state.spec.messaging)
+            DEAD_LETTERS_PENDING.labels(state.spec.name).set(pending)
+            # The scrape is the entry point: it passes today's date in.
+            today = datetime.now(UTC).date()
+            for measure in state.spec.scraped_gauges:
+                await measure(session, today)
     except (DBAPIError, OSError):
         return
-    DEAD_LETTERS_PENDING.labels(state.spec.name).set(pending)

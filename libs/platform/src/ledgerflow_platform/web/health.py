@@ -9,6 +9,7 @@ from aiokafka.errors import KafkaError
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from prometheus_client import Gauge
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import DBAPIError
 
 from ledgerflow_events.kafka import KafkaConfig, ensure_topics
@@ -48,7 +49,28 @@ class BrokerProbe:
             return self.reachable
 
 
-@router.get("/health/live", summary="The process is up")
+class Liveness(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+    status: str
+
+
+class Readiness(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "ready",
+                    "checks": {"database": True, "migrations": True, "broker": True},
+                }
+            ]
+        }
+    )
+    status: str = Field(description="ready, or not_ready (with 503)")
+    checks: dict[str, bool]
+
+
+# Open on purpose: orchestrators probe without a token, and the answers say nothing private.
+@router.get("/health/live", summary="The process is up", response_model=Liveness)
 async def live() -> dict[str, str]:
     return {"status": "ok"}
 
@@ -70,7 +92,12 @@ async def check_readiness(state: Any) -> dict[str, bool]:
     return checks
 
 
-@router.get("/health/ready", summary="Database and broker reachable, migrations applied")
+@router.get(
+    "/health/ready",
+    summary="Database and broker reachable, migrations applied",
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "A dependency is not ready"}},
+)
 async def ready(request: Request) -> JSONResponse:
     checks = await check_readiness(request.app.state)
     ok = all(checks.values())

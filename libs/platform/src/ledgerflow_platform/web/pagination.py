@@ -10,8 +10,19 @@ from ledgerflow_platform.web.problems import Problem, ProblemType
 
 BAD_CURSOR = ProblemType(400, "invalid-cursor", "The cursor is not one this API issued")
 
+# A cursor is base64url of a record's key; keys are short, so a longer one is not ours.
+MAX_CURSOR_LENGTH = 512
+MAX_KEY_LENGTH = 256
+
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]
-Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
+Cursor = Annotated[
+    str | None,
+    Query(
+        description="`next_cursor` of the previous page",
+        max_length=MAX_CURSOR_LENGTH,
+        pattern=r"^[A-Za-z0-9_-]+$",
+    ),
+]
 
 
 def encode_cursor(last_key: str) -> str:
@@ -23,9 +34,21 @@ def decode_cursor(cursor: str | None) -> str | None:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        return base64.b64decode(padded, altchars=b"-_", validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError) as exc:
-        raise Problem(BAD_CURSOR, "Pass back the next_cursor of a previous page.") from exc
+        # Not ASCII (b64decode raises ValueError), not base64 or not UTF-8: not ours either way.
+        key = base64.b64decode(padded, altchars=b"-_", validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise _bad_cursor() from exc
+    if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
+        raise _bad_cursor()
+    return key
+
+
+def _bad_cursor() -> Problem:
+    return Problem(
+        BAD_CURSOR,
+        "Pass back the next_cursor of a previous page.",
+        errors=[{"field": "cursor", "message": "not a cursor this API issued"}],
+    )
 
 
 def next_cursor(keys: list[str], limit: int) -> str | None:

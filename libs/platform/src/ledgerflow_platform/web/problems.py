@@ -123,7 +123,7 @@ def domain_problem(error: DomainError, table: Mapping[type[DomainError], Problem
     of, its message, and the field it names."""
     kind = next(k for t, k in table.items() if isinstance(error, t))
     errors = [{"field": error.field, "message": error.message}] if error.field else None
-    return Problem(kind, error.message, errors=errors)
+    return Problem(kind, error.message, errors=errors, members=error.members())
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -135,7 +135,9 @@ def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], Pro
     async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, DomainError)
         problem = domain_problem(exc, table)
-        return problem_response(problem.kind, problem.detail, request, errors=problem.errors)
+        return problem_response(
+            problem.kind, problem.detail, request, errors=problem.errors, members=problem.members
+        )
 
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, Problem)

@@ -18,6 +18,8 @@ def _to_domain(row: CollectionCaseRow) -> CollectionCase:
         overdue_amount=row.overdue_amount,
         opened_on=row.opened_on,
         closed_on=row.closed_on,
+        collector=row.collector,
+        assigned_on=row.assigned_on,
     )
 
 
@@ -49,6 +51,8 @@ class CollectionCases:
             "overdue_amount": case.overdue_amount,
             "opened_on": case.opened_on,
             "closed_on": case.closed_on,
+            "collector": case.collector,
+            "assigned_on": case.assigned_on,
         }
         statement = insert(CollectionCaseRow).values(values)
         await self._session.execute(
@@ -58,13 +62,31 @@ class CollectionCases:
                     "status": statement.excluded.status,
                     "overdue_amount": statement.excluded.overdue_amount,
                     "closed_on": statement.excluded.closed_on,
+                    "collector": statement.excluded.collector,
+                    "assigned_on": statement.excluded.assigned_on,
                 },
             )
         )
 
-    async def get(self, case_id: str) -> CollectionCase | None:
-        row = await self._session.get(CollectionCaseRow, case_id)
+    async def get(self, case_id: str, *, for_update: bool = False) -> CollectionCase | None:
+        query = select(CollectionCaseRow).where(col(CollectionCaseRow.id) == case_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self._session.execute(query)).scalars().first()
         return _to_domain(row) if row else None
+
+    async def open_ones(
+        self, *, currency: str | None = None, collector: str | None = None
+    ) -> list[CollectionCase]:
+        """Every open case, or those in one currency or of one collector: the worklist's."""
+        query = select(CollectionCaseRow).where(
+            col(CollectionCaseRow.status) == CaseStatus.OPEN.value
+        )
+        if currency is not None:
+            query = query.where(col(CollectionCaseRow.currency) == currency)
+        if collector is not None:
+            query = query.where(col(CollectionCaseRow.collector) == collector)
+        return [_to_domain(r) for r in (await self._session.execute(query)).scalars().all()]
 
     async def page(
         self,
@@ -73,8 +95,11 @@ class CollectionCases:
         status: CaseStatus | None,
         after: str | None,
         limit: int,
+        collector: str | None = None,
     ) -> list[CollectionCase]:
         query = select(CollectionCaseRow).order_by(col(CollectionCaseRow.id)).limit(limit)
+        if collector is not None:
+            query = query.where(col(CollectionCaseRow.collector) == collector)
         if customer_id is not None:
             query = query.where(col(CollectionCaseRow.customer_id) == customer_id)
         if status is not None:

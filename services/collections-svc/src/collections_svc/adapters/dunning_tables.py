@@ -108,3 +108,53 @@ promises = Table(
     Column("kept_on", Date),
     Column("broken_on", Date),
 )
+
+# Case work (migration 0006).
+case_activities = Table(
+    "case_activities",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("next_action_on", Date),
+    Column("note", Text, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+credit_grades = Table(
+    "credit_grades",
+    metadata,
+    Column("customer_id", Text, primary_key=True),
+    Column("grade", Text, nullable=False),
+)
+
+payment_plans = Table(
+    "payment_plans",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("customer_id", Text, nullable=False, index=True),
+    Column("currency", Text, nullable=False),
+    Column("invoice_ids", JSONB, nullable=False),
+    Column("instalments", JSONB, nullable=False),
+    Column("grace_days", Integer, nullable=False),
+    Column("agreed_on", Date, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("paid", BigInteger, nullable=False),
+    Column("ended_on", Date),
+)
+
+collected = Table(
+    "collected",
+    metadata,
+    Column("payment_ref", Text, primary_key=True),
+    Column("invoice_id", Text, primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("collector", Text, nullable=False, index=True),
+    Column("currency", Text, nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("collected_on", Date, nullable=False),
+)

@@ -57,6 +57,9 @@ class CollectionCaseRow(Table, table=True):
     overdue_amount: int = Field(sa_type=BigInteger)
     opened_on: date
     closed_on: date | None = None
+    # The collector working the case (a user id, the token's subject), and since when.
+    collector: str | None = Field(default=None, index=True)
+    assigned_on: date | None = None
 
 
 metadata = Table.metadata

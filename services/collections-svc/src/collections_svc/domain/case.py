@@ -22,6 +22,14 @@ class CaseNotFound(DomainError):
         self.case_id = case_id
 
 
+class CaseClosedAlready(DomainError):
+    """The case is closed: nobody works it any more."""
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__(f"Collection case {case_id} is closed.")
+        self.case_id = case_id
+
+
 @dataclass(frozen=True)
 class CollectionCase:
     """A customer in arrears that collectors chase, from the first overdue invoice to the last."""
@@ -33,6 +41,14 @@ class CollectionCase:
     overdue_amount: int
     opened_on: date
     closed_on: date | None = None
+    collector: str | None = None
+    assigned_on: date | None = None
+
+    def assign(self, collector: str, on: date) -> "CollectionCase":
+        """The case worked by `collector` from business date `on`; a closed case is history."""
+        if self.status is CaseStatus.CLOSED:
+            raise CaseClosedAlready(self.id)
+        return replace(self, collector=collector, assigned_on=on)
 
     def follow_arrears(self, overdue_amount: int, on: date) -> "CollectionCase":
         """The case once the customer's overdue total is `overdue_amount` on business date `on`."""

@@ -16,6 +16,8 @@ class Holds:
     disputed: frozenset[str] = field(default_factory=frozenset)
     # Customers whose live promise names no invoice: it covers them all.
     promised_customers: frozenset[str] = field(default_factory=frozenset)
+    # Invoices a payment plan on track covers.
+    planned: frozenset[str] = field(default_factory=frozenset)
 
     def holds(self, invoice: DunnedInvoice) -> bool:
         return (
@@ -23,4 +25,5 @@ class Holds:
             or invoice.invoice_id in self.invoices
             or invoice.invoice_id in self.disputed
             or invoice.customer_id in self.promised_customers
+            or invoice.invoice_id in self.planned
         )

@@ -26,6 +26,13 @@ class NoticeNotFound(DomainError):
         super().__init__(f"No dunning notice with id {notice_id}.")
 
 
+class NoticeNotALetter(DomainError):
+    """The notice went (or goes) out by e-mail, or is a call or visit task: nothing to print."""
+
+    def __init__(self, notice_id: str) -> None:
+        super().__init__(f"Dunning notice {notice_id} is not a letter.")
+
+
 @dataclass(frozen=True)
 class NoticeLine:
     """An invoice in a notice, at the level it reached in the run."""

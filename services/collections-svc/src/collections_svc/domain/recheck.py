@@ -35,6 +35,8 @@ def _why_dropped(
         return "paused"
     if line.invoice_id in holds.invoices or customer_id in holds.promised_customers:
         return "promised"
+    if line.invoice_id in holds.planned:
+        return "in_plan"
     return None
 
 

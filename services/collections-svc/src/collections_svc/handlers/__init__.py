@@ -1,6 +1,7 @@
 """What collections follows: overdue invoices open cases, payments and voids close them."""
 
 from collections_svc.handlers.on_credit_note_issued import on_credit_note_issued
+from collections_svc.handlers.on_grade_changed import on_grade_changed
 from collections_svc.handlers.on_invoice_issued import on_invoice_issued
 from collections_svc.handlers.on_invoice_overdue import on_invoice_overdue
 from collections_svc.handlers.on_invoice_paid import on_invoice_paid
@@ -9,6 +10,7 @@ from collections_svc.handlers.on_invoice_written_off import on_invoice_written_o
 from collections_svc.handlers.on_payment_allocated import on_payment_allocated
 from collections_svc.handlers.on_payment_received import on_payment_received
 from collections_svc.handlers.on_payment_reversed import on_payment_reversed
+from ledgerflow_events.contracts.credit import GradeChanged
 from ledgerflow_events.contracts.ledger import (
     CreditNoteIssued,
     InvoiceIssued,
@@ -32,4 +34,5 @@ HANDLERS: Handlers = {
     InvoiceWrittenOff: on_invoice_written_off,
     PaymentReversed: on_payment_reversed,
     PaymentAllocated: on_payment_allocated,
+    GradeChanged: on_grade_changed,
 }

@@ -1,7 +1,9 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
+from collections_svc.use_cases.keep_plans import count_towards_plans
 from collections_svc.use_cases.keep_promises import count_towards_promises
+from collections_svc.use_cases.measure_collectors import record_collected
 from collections_svc.use_cases.restate_open_amounts import restate_open_amounts
 from ledgerflow_events.contracts.ledger import PaymentAllocated
 from ledgerflow_events.inbox import ReceivedEvent
@@ -13,6 +15,15 @@ async def on_payment_allocated(
 ) -> None:
     data = event.data
     uow = CollectionsUnitOfWork(session)
+    allocated = {a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations}
+    await record_collected(
+        uow,
+        customer_id=data.customer_id,
+        payment_ref=data.allocation_id,
+        currency=data.currency,
+        allocated=allocated,
+        on=data.applied_on,
+    )
     await restate_open_amounts(
         uow,
         customer_id=data.customer_id,
@@ -26,6 +37,9 @@ async def on_payment_allocated(
     await count_towards_promises(
         uow,
         customer_id=data.customer_id,
-        allocated={a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations},
+        allocated=allocated,
         on=data.applied_on,
+    )
+    await count_towards_plans(
+        uow, customer_id=data.customer_id, allocated=allocated, on=data.applied_on
     )

@@ -2,7 +2,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.use_cases.apply_payment_to_arrears import apply_payment_to_arrears
+from collections_svc.use_cases.keep_plans import count_towards_plans
 from collections_svc.use_cases.keep_promises import count_towards_promises
+from collections_svc.use_cases.measure_collectors import record_collected
 from ledgerflow_events.contracts.ledger import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
@@ -11,6 +13,15 @@ from ledgerflow_events.money import to_minor
 async def on_payment_received(session: AsyncSession, event: ReceivedEvent[PaymentReceived]) -> None:
     data = event.data
     uow = CollectionsUnitOfWork(session)
+    allocated = {a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations}
+    await record_collected(
+        uow,
+        customer_id=data.customer_id,
+        payment_ref=data.payment_id,
+        currency=data.currency,
+        allocated=allocated,
+        on=data.received_on,
+    )
     await apply_payment_to_arrears(
         uow,
         customer_id=data.customer_id,
@@ -23,6 +34,9 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
     await count_towards_promises(
         uow,
         customer_id=data.customer_id,
-        allocated={a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations},
+        allocated=allocated,
         on=data.received_on,
+    )
+    await count_towards_plans(
+        uow, customer_id=data.customer_id, allocated=allocated, on=data.received_on
     )

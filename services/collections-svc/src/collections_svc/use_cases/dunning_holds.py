@@ -17,9 +17,11 @@ async def holds_on(uow: CollectionsUnitOfWork, day: date, customer_id: str | Non
                 promised_invoices.update(promise.invoice_ids)
             else:
                 promised_customers.add(promise.customer_id)
+    planned = {i for plan in await uow.plans.on_track(customer_id) for i in plan.invoice_ids}
     return Holds(
         customers=frozenset(paused),
         invoices=frozenset(promised_invoices),
         disputed=disputed,
         promised_customers=frozenset(promised_customers),
+        planned=frozenset(planned),
     )

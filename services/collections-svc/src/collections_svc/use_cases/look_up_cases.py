@@ -18,5 +18,8 @@ async def page_of_cases(
     status: CaseStatus | None,
     after: str | None,
     limit: int,
+    collector: str | None = None,
 ) -> list[CollectionCase]:
-    return await uow.cases.page(customer_id=customer_id, status=status, after=after, limit=limit)
+    return await uow.cases.page(
+        customer_id=customer_id, status=status, after=after, limit=limit, collector=collector
+    )

@@ -10,6 +10,7 @@ from collections_svc.domain.dunning_policy import DEFAULT_POLICY
 from collections_svc.domain.dunning_run import DunningRun, RunAfterBusinessDate, RunBeforeLatest
 from collections_svc.domain.notice import NoticeStatus, Step, notices_of_run
 from collections_svc.use_cases.dunning_holds import holds_on
+from collections_svc.use_cases.keep_plans import judge_plans
 from collections_svc.use_cases.keep_promises import judge_promises
 from collections_svc.use_cases.notice_facts import escalations_of, fee_of, notice_sent
 
@@ -35,8 +36,9 @@ async def run_dunning(
     if latest is not None and as_of < latest.as_of:
         raise RunBeforeLatest(as_of, latest.as_of)
 
-    # Broken promises stop holding first, so their invoices may move one level in this run.
+    # Broken promises and plans stop holding first: their invoices may move one level in this run.
     await judge_promises(uow, as_of)
+    await judge_plans(uow, as_of)
     in_force = await uow.policies.all_in_force()
     assigned = await uow.policies.assigned()
     held = await holds_on(uow, as_of)

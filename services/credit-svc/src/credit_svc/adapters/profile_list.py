@@ -13,7 +13,7 @@ from credit_svc.domain.standing import Standing
 _PAGE = text(
     """
     WITH standing AS (
-        SELECT a.customer_id, a.currency,
+        SELECT a.customer_id, a.currency, a.grade,
             COALESCE((SELECT sum(r.open_amount) FROM receivables r
                       WHERE r.customer_id = a.customer_id AND r.currency = a.currency
                         AND r.open_amount > 0), 0) AS open_receivables,
@@ -31,7 +31,8 @@ _PAGE = text(
         WHERE a.customer_id > :after
     )
     SELECT * FROM standing
-    WHERE (CAST(:on_hold AS boolean) IS NULL OR on_hold = CAST(:on_hold AS boolean))
+    WHERE (CAST(:grade AS text) IS NULL OR grade = CAST(:grade AS text))
+      AND (CAST(:on_hold AS boolean) IS NULL OR on_hold = CAST(:on_hold AS boolean))
       AND (CAST(:min_utilisation AS numeric) IS NULL
            OR (credit_limit > 0
                AND (open_receivables + reserved) * 100
@@ -48,15 +49,17 @@ async def standings_page(
     now: datetime,
     after: str | None,
     limit: int,
+    grade: str | None,
     on_hold: bool | None,
     min_utilisation: Decimal | None,
-) -> list[tuple[Standing, bool]]:
+) -> list[tuple[Standing, bool, str | None]]:
     rows = await session.execute(
         _PAGE,
         {
             "now": now,
             "after": after or "",
             "limit": limit,
+            "grade": grade,
             "on_hold": on_hold,
             "min_utilisation": min_utilisation,
         },
@@ -72,6 +75,7 @@ async def standings_page(
                 reserved=int(r.reserved),
             ),
             bool(r.on_hold),
+            r.grade,
         )
         for r in rows
     ]

@@ -26,6 +26,9 @@ class CreditAccountRow(Table, table=True):
     customer_id: str = Field(primary_key=True)
     currency: str
     terms_days: int | None = None
+    grade: str | None = None
+    next_review_on: date | None = None
+    name: str | None = None
 
 
 class ReceivableRow(Table, table=True):
@@ -39,6 +42,10 @@ class ReceivableRow(Table, table=True):
     open_amount: int = Field(sa_type=BigInteger)
     overdue: bool = False
     due_date: date | None = None
+    # What payment behaviour is measured on: the invoice's total, issue and payment dates.
+    total: int | None = Field(default=None, sa_type=BigInteger)
+    issue_date: date | None = None
+    paid_on: date | None = None
 
 
 class CreditLimitRow(Table, table=True):

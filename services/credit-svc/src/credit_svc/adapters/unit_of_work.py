@@ -4,17 +4,21 @@ Every write is an upsert keyed by the business id, so applying a fact again leav
 same state: the projection is idempotent by value, not only by event id.
 """
 
-from sqlalchemy import select
+from datetime import date
+
+from sqlalchemy import case, func, select, update
 from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from credit_svc.adapters.assessments import Assessments, BehaviourFacts
 from credit_svc.adapters.credit_inputs import CreditInputs
 from credit_svc.adapters.holds import Holds
 from credit_svc.adapters.limits import CreditLimits
 from credit_svc.adapters.policies import CreditPolicies
 from credit_svc.adapters.reservations import Overrides, Reservations
 from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, outbox
+from credit_svc.adapters.watch import Reviews, Warnings
 from credit_svc.domain.exposure import CreditAccount, Receivable
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
@@ -45,7 +49,43 @@ class CreditAccounts:
 
     async def get(self, customer_id: str) -> CreditAccount | None:
         row = await self._session.get(CreditAccountRow, customer_id)
-        return CreditAccount(row.customer_id, row.currency, row.terms_days) if row else None
+        if row is None:
+            return None
+        return CreditAccount(
+            row.customer_id, row.currency, row.terms_days, row.grade, row.next_review_on
+        )
+
+    async def name(self, customer_id: str, name: str) -> None:
+        await self._session.execute(
+            update(CreditAccountRow)
+            .where(col(CreditAccountRow.customer_id) == customer_id)
+            .values(name=name)
+        )
+
+    async def name_of(self, customer_id: str) -> str | None:
+        row = await self._session.get(CreditAccountRow, customer_id)
+        return None if row is None else row.name
+
+    async def all_ids(self) -> list[str]:
+        rows = await self._session.execute(
+            select(col(CreditAccountRow.customer_id)).order_by(col(CreditAccountRow.customer_id))
+        )
+        return list(rows.scalars().all())
+
+    async def due_for_review(self, as_of: date) -> list[str]:
+        rows = await self._session.execute(
+            select(col(CreditAccountRow.customer_id))
+            .where(col(CreditAccountRow.next_review_on) <= as_of)
+            .order_by(col(CreditAccountRow.customer_id))
+        )
+        return list(rows.scalars().all())
+
+    async def set_grade(self, customer_id: str, grade: str, next_review_on: date) -> None:
+        await self._session.execute(
+            update(CreditAccountRow)
+            .where(col(CreditAccountRow.customer_id) == customer_id)
+            .values(grade=grade, next_review_on=next_review_on)
+        )
 
 
 class Receivables:
@@ -55,10 +95,29 @@ class Receivables:
         self._session = session
 
     async def add_if_absent(self, customer_id: str, receivable: Receivable) -> None:
-        # A fact that arrived earlier already knows better than the invoice's original total.
+        # A fact that arrived earlier already knows better than the invoice's original total
+        # what is open; the issue still tells the total and dates behaviour is measured on.
+        statement = self._insert(customer_id, receivable)
         await self._session.execute(
-            self._insert(customer_id, receivable).on_conflict_do_nothing(
-                index_elements=[col(ReceivableRow.invoice_id)]
+            statement.on_conflict_do_update(
+                index_elements=[col(ReceivableRow.invoice_id)],
+                set_={
+                    "total": statement.excluded.total,
+                    "issue_date": statement.excluded.issue_date,
+                    "due_date": func.coalesce(
+                        col(ReceivableRow.due_date), statement.excluded.due_date
+                    ),
+                },
+            )
+        )
+
+    async def mark_paid(self, customer_id: str, receivable: Receivable, paid_on: date) -> None:
+        """Nothing is owed on it any more; the date it was settled measures lateness."""
+        statement = self._insert(customer_id, receivable).values(paid_on=paid_on)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[col(ReceivableRow.invoice_id)],
+                set_={"open_amount": 0, "paid_on": statement.excluded.paid_on},
             )
         )
 
@@ -67,7 +126,14 @@ class Receivables:
         await self._session.execute(
             statement.on_conflict_do_update(
                 index_elements=[col(ReceivableRow.invoice_id)],
-                set_={"open_amount": statement.excluded.open_amount},
+                set_={
+                    "open_amount": statement.excluded.open_amount,
+                    # Owed again (a reversed payment): it is no longer paid.
+                    "paid_on": case(
+                        (statement.excluded.open_amount > 0, None),
+                        else_=col(ReceivableRow.paid_on),
+                    ),
+                },
             )
         )
 
@@ -115,6 +181,8 @@ class Receivables:
             open_amount=receivable.open_amount,
             overdue=receivable.overdue,
             due_date=receivable.due_date,
+            total=receivable.total,
+            issue_date=receivable.issue_date,
         )
 
 
@@ -132,3 +200,7 @@ class CreditUnitOfWork(UnitOfWork):
         self.overrides = Overrides(session)
         self.inputs = CreditInputs(session)
         self.policies = CreditPolicies(session)
+        self.behaviour = BehaviourFacts(session)
+        self.assessments = Assessments(session)
+        self.warnings = Warnings(session)
+        self.reviews = Reviews(session)

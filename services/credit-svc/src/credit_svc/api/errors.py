@@ -1,6 +1,11 @@
 """The one table from credit-svc's domain errors to problem details."""
 
-from credit_svc.domain.amounts import AmountNotValid, CurrencyMismatch, DateOutOfRange
+from credit_svc.domain.amounts import (
+    AmountNotValid,
+    CurrencyMismatch,
+    DateInFuture,
+    DateOutOfRange,
+)
 from credit_svc.domain.bureau_reports import ImpossibleReport
 from credit_svc.domain.exposure import CustomerNotFound, UnsupportedCurrency
 from credit_svc.domain.financial_statements import ImpossibleStatement
@@ -13,7 +18,9 @@ from credit_svc.domain.limits import (
 )
 from credit_svc.domain.policy import PolicyNotDraft, PolicyNotFound, PolicyNotValid
 from credit_svc.domain.reservations import ExpiryNotValid, ReservationEnded, ReservationNotFound
+from credit_svc.domain.reviews import ReviewNotFound, ReviewNotOpen
 from credit_svc.use_cases.check_credit import ReservationNeedsOrder
+from credit_svc.use_cases.read_credit_report import ReportFontMissing
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 
@@ -41,8 +48,12 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     PolicyNotDraft: ProblemType(409, "credit-policy-not-draft", "Only a draft can be activated"),
     PolicyNotValid: ProblemType(422, "invalid-credit-policy", "The policy contradicts itself"),
     DateOutOfRange: ProblemType(422, "date-out-of-range", "The date is out of range"),
+    DateInFuture: ProblemType(422, "date-in-future", "The business date is after today"),
     ImpossibleStatement: ProblemType(
         422, "impossible-statement", "No real balance sheet has these figures"
     ),
     ImpossibleReport: ProblemType(422, "impossible-bureau-report", "The score is off its scale"),
+    ReportFontMissing: ProblemType(503, "report-font-missing", "The PDF cannot print names"),
+    ReviewNotFound: ProblemType(404, "review-not-found", "No such credit review"),
+    ReviewNotOpen: ProblemType(409, "review-not-open", "The review was already completed"),
 }

@@ -10,6 +10,7 @@ from credit_svc.api.limit_schemas import CurrencyCode, DecimalText
 from credit_svc.domain.bureau_reports import BureauReport
 from credit_svc.domain.financial_statements import FinancialStatement, ratios_of, rounded
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.web.bounds import BusinessDate
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Score = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
@@ -40,7 +41,7 @@ class RecordStatement(BaseModel):
         },
     )
 
-    period_end: date
+    period_end: BusinessDate
     currency: CurrencyCode
     current_assets: DecimalText
     current_liabilities: DecimalText
@@ -88,7 +89,7 @@ class RecordBureauReport(BaseModel):
     scale_min: Score
     scale_max: Score
     rating: Text | None = None
-    reported_on: date
+    reported_on: BusinessDate
 
 
 class BureauReportOut(BaseModel):

@@ -9,6 +9,7 @@ from credit_svc.api.limit_schemas import CurrencyCode, DecimalText, Reason
 from credit_svc.domain.credit_check import CheckOutcome
 from credit_svc.domain.reservations import Override, Reservation
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.web.bounds import BusinessDate
 
 CustomerId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 OrderReference = Annotated[
@@ -100,7 +101,9 @@ class ReservationOut(BaseModel):
 class ExpiryRun(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    as_of: date = Field(description="The business date: reservations expiring by its end lapse")
+    as_of: BusinessDate = Field(
+        description="The business date: reservations expiring by its end lapse"
+    )
 
 
 class ExpiryRunOut(BaseModel):

@@ -7,7 +7,10 @@ from fastapi import APIRouter, Path, Response
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.api.access import CanDecide, CanRead
 from credit_svc.api.policy_schemas import PolicyList, PolicyOut, PolicyRules, policy_out
+from credit_svc.api.simulation_schemas import Simulate, SimulationOut, simulation_out
+from credit_svc.domain.amounts import business_date
 from credit_svc.use_cases.manage_policy import activate_policy, draft_policy, read_policy
+from credit_svc.use_cases.simulate_policy import simulate_policy
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 
@@ -44,6 +47,19 @@ async def post_activation(
     await idempotency.remember(200, response)
     await uow.commit()
     return response
+
+
+@router.post(
+    "/{version}:simulate",
+    response_model=SimulationOut,
+    summary="Run a draft over every customer's inputs: grade and limit, in force vs draft",
+)
+async def post_simulation(
+    version: Version, body: Simulate, session: DbSession, now: Now, _: CanDecide
+) -> SimulationOut:
+    # Changes nothing: no idempotency key needed, nothing committed.
+    as_of = business_date(body.as_of, today=now.date())
+    return simulation_out(await simulate_policy(CreditUnitOfWork(session), version, as_of=as_of))
 
 
 @router.get("", response_model=PolicyList, summary="Every policy version, newest first")

@@ -11,7 +11,20 @@ from credit_svc.domain.policy import CreditPolicy
 
 Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=7, decimal_places=2)]
 Days = Annotated[int, Field(ge=0, le=365)]
-ScoreInput = Literal["altman_z", "bureau_score", "current_ratio", "days_beyond_terms", "late_share"]
+ScoreInput = Literal[
+    "altman_z",
+    "bureau_score",
+    "current_ratio",
+    "quick_ratio",
+    "debt_to_assets",
+    "days_beyond_terms",
+    "late_share",
+    "longest_days_past_due",
+    "returned_payments",
+    "write_offs",
+    "broken_promises",
+    "open_disputes",
+]
 
 
 class Strict(BaseModel):
@@ -66,6 +79,22 @@ class Grades(Strict):
     E: GradeRule
 
 
+class WarningThresholds(Strict):
+    large_debt_exposure: DecimalText = Field(
+        default="250000.00", description="Warn above this exposure (account currency)"
+    )
+    large_debt_utilisation_percent: Annotated[Decimal, Field(ge=0, le=100_000)] = Field(
+        default=Decimal(90), description="Warn when exposure is above this percent of the limit"
+    )
+    long_unpaid_days: Days = Field(default=60, description="Oldest owed invoice past due over")
+    behaviour_drift_days: Days = Field(
+        default=10, description="90-day days beyond terms above the 12-month figure by over"
+    )
+    returned_payments: Annotated[int, Field(ge=0, le=100)] = Field(
+        default=1, description="Returned payments in 12 months that warn; 0: never"
+    )
+
+
 class PolicyRules(Strict):
     """A credit policy: scorecard, grade thresholds, per-grade terms, ungraded terms."""
 
@@ -74,6 +103,10 @@ class PolicyRules(Strict):
     grade_thresholds: GradeThresholds
     grades: Grades
     ungraded: UngradedRule
+    hold_on_returned_payment: bool = Field(
+        default=True, description="Hold while a returned payment's invoices are owed again"
+    )
+    warnings: WarningThresholds = Field(default_factory=WarningThresholds)
 
 
 class PolicyOut(BaseModel):

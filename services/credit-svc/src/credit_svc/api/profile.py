@@ -46,7 +46,7 @@ async def list_credit_profiles(
     _: CanRead,
     grade: Annotated[
         str | None,
-        Query(pattern="^[A-E]$", description="Only this grade (none before assessments)"),
+        Query(pattern="^[A-E]$", description="Only customers of this grade"),
     ] = None,
     on_hold: Annotated[bool | None, Query(description="Only held (or only not held)")] = None,
     min_utilisation: Annotated[
@@ -55,20 +55,16 @@ async def list_credit_profiles(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> CreditProfilePage:
-    # Grades come with assessments; until then every customer is ungraded.
-    found = (
-        []
-        if grade is not None
-        else await standings_page(
-            session,
-            now=now,
-            after=decode_cursor(cursor),
-            limit=limit,
-            on_hold=on_hold,
-            min_utilisation=min_utilisation,
-        )
+    found = await standings_page(
+        session,
+        now=now,
+        after=decode_cursor(cursor),
+        limit=limit,
+        grade=grade,
+        on_hold=on_hold,
+        min_utilisation=min_utilisation,
     )
     return CreditProfilePage(
-        items=[summary_out(s, held) for s, held in found],
-        next_cursor=next_cursor([s.customer_id for s, _ in found], limit),
+        items=[summary_out(s, held, g) for s, held, g in found],
+        next_cursor=next_cursor([s.customer_id for s, _, _ in found], limit),
     )

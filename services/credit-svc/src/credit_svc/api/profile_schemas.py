@@ -95,7 +95,7 @@ def profile_out(profile: CreditProfile) -> CreditProfileOut:
         prepayment_percent=f"{profile.terms.prepayment_percent:.2f}",
         guarantee_required=profile.terms.guarantee_required,
         policy_version=profile.policy_version,
-        next_review_on=None,
+        next_review_on=profile.next_review_on,
     )
 
 
@@ -117,14 +117,14 @@ class CreditProfilePage(BaseModel):
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null: last")
 
 
-def summary_out(standing: Standing, on_hold: bool) -> CreditProfileSummary:
+def summary_out(standing: Standing, on_hold: bool, grade: str | None) -> CreditProfileSummary:
     currency = standing.currency
     limit, available = standing.credit_limit, standing.available
     utilisation = standing.utilisation_percent
     return CreditProfileSummary(
         customer_id=standing.customer_id,
         currency=currency,
-        grade=None,
+        grade=grade,
         credit_limit=None if limit is None else format_minor(limit, currency),
         exposure=format_minor(standing.exposure, currency),
         available=None if available is None else format_minor(available, currency),

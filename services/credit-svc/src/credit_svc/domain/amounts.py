@@ -1,5 +1,7 @@
 """Amounts a person or an order system sends, read into the account currency's minor units."""
 
+from datetime import date
+
 from ledgerflow_events.money import InvalidAmount, to_minor
 from ledgerflow_platform.errors import DomainError
 
@@ -40,3 +42,19 @@ def same_currency(given: str | None, account_currency: str) -> None:
 
 class DateOutOfRange(DomainError):
     """A business date outside the years 1900 to 2200."""
+
+
+class DateInFuture(DomainError):
+    """A run or assessment dated after today: facts of that day are not known yet."""
+
+
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2200, 12, 31)
+
+
+def business_date(day: date, *, today: date, field: str = "as_of") -> date:
+    """A business date a person passed in: within 1900-2200 and not after today."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise DateOutOfRange(f"{field} must lie in the years 1900 to 2200.", field=field)
+    if day > today:
+        raise DateInFuture(f"{field} {day} is after today, {today}.", field=field)
+    return day

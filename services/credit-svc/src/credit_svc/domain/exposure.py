@@ -27,6 +27,9 @@ class CreditAccount:
     customer_id: str
     currency: str
     terms_days: int | None = None
+    # The grade of the latest assessment (None: never assessed) and when it is next reviewed.
+    grade: str | None = None
+    next_review_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Receivable:
     open_amount: int
     overdue: bool = False
     due_date: date | None = None
+    total: int | None = None
+    issue_date: date | None = None
 
 
 @dataclass(frozen=True)

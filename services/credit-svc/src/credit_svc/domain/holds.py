@@ -1,7 +1,8 @@
 """Credit holds: while one is open, new orders are declined.
 
 1. Automatic holds have a cause: exposure beyond the over-limit tolerance, the oldest overdue
-   invoice beyond the overdue tolerance, or collections stopping supply. At most one is open
+   invoice beyond the overdue tolerance, a returned payment whose invoices are owed again
+   (when the policy says so), or collections stopping supply. At most one is open
    per cause; it is released when the cause clears.
 2. Manual holds are placed by a credit manager with a note and released only by hand.
 """
@@ -73,7 +74,9 @@ def automatic_causes(standing: Standing, as_of: date, terms: CreditTerms) -> set
     return causes
 
 
-JUDGED_CAUSES = frozenset({HoldReason.OVER_LIMIT, HoldReason.OVERDUE_BEYOND_TOLERANCE})
+JUDGED_CAUSES = frozenset(
+    {HoldReason.OVER_LIMIT, HoldReason.OVERDUE_BEYOND_TOLERANCE, HoldReason.RETURNED_PAYMENT}
+)
 
 
 def release_by_hand(hold: Hold, *, by: str, note: str, now: datetime) -> Hold:

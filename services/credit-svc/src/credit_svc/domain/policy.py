@@ -18,6 +18,14 @@ from credit_svc.domain.terms import CreditTerms
 from ledgerflow_platform.errors import DomainError
 
 GRADES = ("A", "B", "C", "D", "E")
+# The default policy's early-warning thresholds (migration 0006 adds them to version 1).
+DEFAULT_WARNINGS: dict[str, Any] = {
+    "large_debt_exposure": "250000.00",
+    "large_debt_utilisation_percent": "90",
+    "long_unpaid_days": 60,
+    "behaviour_drift_days": 10,
+    "returned_payments": 1,
+}
 
 
 class PolicyStatus(StrEnum):
@@ -32,8 +40,8 @@ class PolicyNotFound(DomainError):
 
 
 class PolicyNotDraft(DomainError):
-    def __init__(self, version: int, status: str) -> None:
-        super().__init__(f"Credit policy version {version} is {status}; only drafts activate.")
+    def __init__(self, version: int, status: str, action: str = "activate") -> None:
+        super().__init__(f"Credit policy version {version} is {status}; only drafts {action}.")
 
 
 class PolicyNotValid(DomainError):
@@ -55,6 +63,13 @@ class CreditPolicy:
 
     def terms_of(self, grade: str | None) -> CreditTerms:
         return self.ungraded_terms() if grade is None else _terms(self.rules["grades"][grade])
+
+    def warning_thresholds(self) -> dict[str, Any]:
+        return dict(self.rules.get("warnings", DEFAULT_WARNINGS))
+
+    def terms_days_of(self, grade: str | None, registered: int | None) -> int | None:
+        """Payment terms: the grade's, or those registered while ungraded."""
+        return registered if grade is None else int(self.rules["grades"][grade]["terms_days"])
 
 
 def _terms(rule: dict[str, Any]) -> CreditTerms:

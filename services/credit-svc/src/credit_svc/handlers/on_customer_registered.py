@@ -15,4 +15,5 @@ async def on_customer_registered(
         customer_id=data.customer_id,
         currency=data.currency,
         terms_days=data.payment_terms_days,
+        name=data.name,
     )

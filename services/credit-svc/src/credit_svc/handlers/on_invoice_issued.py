@@ -16,6 +16,7 @@ async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceI
         currency=data.currency,
         total=to_minor(data.total, data.currency),
         due_date=data.due_date,
+        issue_date=data.issue_date,
         order_reference=data.order_reference,
         as_of=data.issue_date,
         now=event.envelope.time,

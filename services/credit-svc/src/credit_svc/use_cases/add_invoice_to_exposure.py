@@ -17,6 +17,7 @@ async def add_invoice_to_exposure(
     currency: str,
     total: int,
     due_date: date,
+    issue_date: date | None = None,
     order_reference: str | None,
     as_of: date,
     now: datetime,
@@ -24,7 +25,10 @@ async def add_invoice_to_exposure(
     # Registration should come first; if it has not, the invoice's currency is the account's.
     await uow.accounts.add_if_absent(open_account(customer_id, currency))
     await uow.receivables.add_if_absent(
-        customer_id, Receivable(invoice_id, currency, total, due_date=due_date)
+        customer_id,
+        Receivable(
+            invoice_id, currency, total, due_date=due_date, total=total, issue_date=issue_date
+        ),
     )
     if order_reference is not None:
         await convert_reservation(uow, customer_id, order_reference, invoice_id, now)

@@ -64,7 +64,7 @@ async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime
         amount,
         on_hold=bool(await uow.holds.open_of(order.customer_id)),
         as_of=now.date(),
-        terms=(await uow.policies.in_force()).ungraded_terms(),
+        terms=(await uow.policies.in_force()).terms_of(account.grade),
         overridden=overridden,
     )
     if not (order.reserve and outcome.decision is Decision.APPROVED):

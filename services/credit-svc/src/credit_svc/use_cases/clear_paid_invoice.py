@@ -17,5 +17,5 @@ async def clear_paid_invoice(
     now: datetime,
 ) -> None:
     await uow.accounts.add_if_absent(open_account(customer_id, currency))
-    await uow.receivables.set_open_amount(customer_id, Receivable(invoice_id, currency, 0))
+    await uow.receivables.mark_paid(customer_id, Receivable(invoice_id, currency, 0), as_of)
     await review_automatic_holds(uow, customer_id, as_of=as_of, now=now)

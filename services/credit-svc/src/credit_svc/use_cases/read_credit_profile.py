@@ -1,7 +1,7 @@
 """A customer's credit profile: standing, holds and the terms it is held to."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.holds import Hold
@@ -18,6 +18,7 @@ class CreditProfile:
     terms_days: int | None
     grade: str | None = None
     policy_version: int | None = None
+    next_review_on: date | None = None
 
 
 async def read_credit_profile(
@@ -28,8 +29,10 @@ async def read_credit_profile(
     return CreditProfile(
         standing=await standing_now(uow, account, now),
         holds=await uow.holds.open_of(customer_id),
-        # Until assessments grade customers, every customer is held to the ungraded terms.
-        terms=policy.ungraded_terms(),
-        terms_days=account.terms_days,
+        # The grade's terms under the policy in force; the ungraded terms until assessed.
+        terms=policy.terms_of(account.grade),
+        terms_days=policy.terms_days_of(account.grade, account.terms_days),
+        grade=account.grade,
         policy_version=policy.version,
+        next_review_on=account.next_review_on,
     )

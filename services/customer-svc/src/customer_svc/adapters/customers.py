@@ -11,6 +11,7 @@ from sqlmodel import col
 from customer_svc.adapters.tables.customers import CustomerRow
 from customer_svc.domain.customers.customer import Customer
 from customer_svc.domain.customers.lifecycle import CustomerStatus
+from customer_svc.domain.customers.names import NameHolder, legal_name_key
 from customer_svc.domain.customers.places import Address
 from customer_svc.domain.personal_data import Sealed
 
@@ -80,6 +81,7 @@ def _columns(customer: Customer) -> dict[str, Any]:
         "parent_id": customer.parent_id,
         "version": customer.version,
         "updated_at": customer.updated_at or customer.registered_at,
+        "legal_name_key": legal_name_key(customer.name),
     }
 
 
@@ -148,6 +150,16 @@ class CustomerRepository:
             col(CustomerRow.country) == country, col(CustomerRow.tax_id_index) == index
         )
         return (await self._session.execute(query)).scalar_one_or_none()
+
+    async def holders_of_name(self, key: str) -> list[NameHolder]:
+        """Customers on file under this legal name key, oldest first."""
+        query = (
+            select(col(CustomerRow.id), col(CustomerRow.tax_id_index))
+            .where(col(CustomerRow.legal_name_key) == key)
+            .order_by(col(CustomerRow.id))
+        )
+        rows = (await self._session.execute(query)).all()
+        return [NameHolder(customer_id, index) for customer_id, index in rows]
 
     async def claim(self, kind: str, value: str) -> None:
         """Serialise writers of one unique value until commit: two cannot both pass a check."""

@@ -1,5 +1,6 @@
 """Personal data in a customer file: how it is held, who may read it, and what others see."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import phonenumbers
@@ -12,6 +13,11 @@ CONTACT_NAME = "contact.name"
 CONTACT_PHONE = "contact.phone"
 CONTACT_EMAIL = "contact.email"
 BANK_ACCOUNT_IBAN = "bank_account.iban"
+
+# A service account sees in clear only what its job needs: collections e-mails the contacts
+# marked as dunning recipients, so their addresses (and no other contact's) are shown to it.
+SERVICE = "service"
+SERVICE_CLEAR = {CONTACT_EMAIL: "dunning_recipient"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,14 @@ class Reader:
     @property
     def sees_clear(self) -> bool:
         return bool(self.roles & CLEAR_READERS)
+
+    def sees_in_clear(self, field: str, record_roles: Collection[str] = ()) -> bool:
+        """Whether this value is shown clear; `record_roles` are what its record is for
+        (a contact's roles)."""
+        if self.sees_clear:
+            return True
+        needed = SERVICE_CLEAR.get(field)
+        return SERVICE in self.roles and needed is not None and needed in record_roles
 
 
 @dataclass(frozen=True)

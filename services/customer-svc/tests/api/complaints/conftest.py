@@ -21,7 +21,12 @@ async def customer_id(client: httpx.AsyncClient, auth_keys: KeyPair) -> str:
     """A fresh customer, so each test reads only its own complaints."""
     response = await client.post(
         "/v1/customers",
-        json={"name": "Harbour Logistics GmbH", "currency": "EUR", "payment_terms_days": 30},
+        json={
+            "name": "Harbour Logistics GmbH",
+            "currency": "EUR",
+            "payment_terms_days": 30,
+            "allow_duplicate_name": True,
+        },
         headers=auth_keys.auth("admin"),
     )
     assert response.status_code == 201, response.text

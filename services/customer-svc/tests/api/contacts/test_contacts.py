@@ -18,7 +18,13 @@ JANE = {
 
 @pytest.fixture
 async def german(client: httpx.AsyncClient, auth_keys: KeyPair) -> dict[str, Any]:
-    body = {"name": "Acme GmbH", "currency": "EUR", "payment_terms_days": 30, "country": "DE"}
+    body = {
+        "name": "Acme GmbH",
+        "currency": "EUR",
+        "payment_terms_days": 30,
+        "allow_duplicate_name": True,
+        "country": "DE",
+    }
     response = await client.post("/v1/customers", json=body, headers=auth_keys.auth("admin"))
     created: dict[str, Any] = response.json()
     return created

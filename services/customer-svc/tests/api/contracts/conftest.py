@@ -27,7 +27,12 @@ async def customer_id(client: httpx.AsyncClient, auth_keys: KeyPair) -> str:
     """A fresh EUR customer on 30-day terms, so each test reads only its own contracts."""
     response = await client.post(
         "/v1/customers",
-        json={"name": "Harbour Logistics GmbH", "currency": "EUR", "payment_terms_days": 30},
+        json={
+            "name": "Harbour Logistics GmbH",
+            "currency": "EUR",
+            "payment_terms_days": 30,
+            "allow_duplicate_name": True,
+        },
         headers=auth_keys.auth("admin"),
     )
     assert response.status_code == 201, response.text

@@ -31,7 +31,12 @@ async def test_a_number_already_used_by_any_customer_is_refused_pointing_to_that
     headers = auth_keys.auth("admin")
     other = await client.post(
         "/v1/customers",
-        json={"name": "Other AG", "currency": "EUR", "payment_terms_days": 10},
+        json={
+            "name": "Other AG",
+            "currency": "EUR",
+            "payment_terms_days": 10,
+            "allow_duplicate_name": True,
+        },
         headers=headers,
     )
     number = f"dup-{customer_id}"
@@ -144,7 +149,12 @@ async def test_two_customers_racing_for_one_number_get_one_contract_and_one_409(
     headers = auth_keys.auth("admin")
     other = await client.post(
         "/v1/customers",
-        json={"name": "Rival AG", "currency": "EUR", "payment_terms_days": 10},
+        json={
+            "name": "Rival AG",
+            "currency": "EUR",
+            "payment_terms_days": 10,
+            "allow_duplicate_name": True,
+        },
         headers=headers,
     )
     body = {"number": f"RACE-{customer_id}", "project": "P", "total": "1.00"}

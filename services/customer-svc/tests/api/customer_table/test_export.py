@@ -38,7 +38,12 @@ async def hostile(client: httpx.AsyncClient, auth_keys: KeyPair) -> dict[str, An
     """A customer whose every text starts like a formula, filed one record at a time."""
     admin = auth_keys.auth("admin")
     tax_id = new_uscc()
-    body = {"name": '=HYPERLINK("http://x","click")', "currency": "EUR", "payment_terms_days": 30}
+    body = {
+        "name": '=HYPERLINK("http://x","click")',
+        "currency": "EUR",
+        "payment_terms_days": 30,
+        "allow_duplicate_name": True,
+    }
     body |= {"code": "HOSTILE-1", "country": "CN", "tax_id": tax_id, "segments": ["hostile"]}
     customer = (await client.post("/v1/customers", json=body, headers=admin)).json()
     contact = {"name": "@SUM(1+1)", "phone": "+49 30 123456", "email": "eve@hostile.example"}

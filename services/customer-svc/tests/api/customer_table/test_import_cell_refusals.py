@@ -37,6 +37,9 @@ WRONG_CELLS = {
     "contract number with spaces": ({"contract_number": "HT 2025 1"}, "contract_number"),
     "customer code too short": ({"customer_code": "x"}, "customer_code"),
     "notes over 2000 characters": ({"notes": "n" * 2001}, "notes"),
+    "paid not an amount": ({"paid": "lots"}, "paid"),
+    "unpaid below zero": ({"paid": "130000.00", "unpaid": "-10000.00"}, "unpaid"),
+    "paid and unpaid short of the total": ({"unpaid": "90000.00"}, "unpaid"),
 }
 
 
@@ -136,3 +139,18 @@ async def test_errors_are_reported_under_the_headers_the_table_uses(upload: Uplo
     response = await upload(table)
 
     assert report(response) == [(2, "合同金额(元)"), (2, "电话")]
+
+
+async def test_paid_and_unpaid_that_do_not_add_up_to_the_total_are_named(
+    upload: Upload, written: Written
+) -> None:
+    before = await written()
+    row = line(contract_total="360,000.00", paid="500,000.00", unpaid="240,000.00")
+
+    response = await upload(csv_table([line(), row]))
+
+    assert report(response) == [(3, "unpaid")]
+    assert response.json()["errors"][0]["message"] == (
+        "paid 500000.00 + unpaid 240000.00 = 740000.00, not the contract total 360000.00."
+    )
+    assert await written() == before

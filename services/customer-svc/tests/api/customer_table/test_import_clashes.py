@@ -5,6 +5,7 @@ import httpx
 from ledgerflow_platform.testing import KeyPair
 
 from .conftest import Upload, csv_table, line, report
+from .generated_table import COLUMNS
 
 Written = Callable[[], Awaitable[dict[str, int]]]
 
@@ -90,3 +91,31 @@ async def test_nothing_of_a_table_is_filed_when_its_last_row_is_wrong(
 
     assert report(response) == [(52, "email")]
     assert await written() == before
+
+
+async def test_a_company_on_file_under_another_code_is_refused_unless_the_table_allows_it(
+    upload: Upload, written: Written
+) -> None:
+    filed = line(tax_id="")
+    await _imported(upload, filed)
+    before = await written()
+    spelled = filed["customer"].upper().replace(",", "").replace(".", "")
+    again = line(customer=spelled, tax_id="")
+
+    refused = await upload(csv_table([again]))
+
+    assert report(refused) == [(2, "customer")]
+    assert "(duplicate-customer-name)" in refused.json()["errors"][0]["message"]
+    assert await written() == before
+    with_column = (*COLUMNS, "allow_duplicate_name")
+    allowed = await upload(csv_table([{**again, "allow_duplicate_name": "true"}], with_column))
+    assert allowed.status_code == 201, allowed.text
+
+
+async def test_two_tax_ids_that_differ_make_two_companies_of_one_name(upload: Upload) -> None:
+    filed = line()
+    await _imported(upload, filed)
+
+    response = await upload(csv_table([line(customer=filed["customer"])]))
+
+    assert response.status_code == 201, response.text

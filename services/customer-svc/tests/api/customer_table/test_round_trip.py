@@ -33,7 +33,12 @@ async def on_file(client: httpx.AsyncClient, auth_keys: KeyPair) -> None:
         headers=admin,
     )
     assert imported.status_code == 201, imported.text
-    body = {"name": "Alpine Instruments AG", "currency": "CHF", "payment_terms_days": 20}
+    body = {
+        "name": "Alpine Instruments AG",
+        "currency": "CHF",
+        "payment_terms_days": 20,
+        "allow_duplicate_name": True,
+    }
     body |= {"code": "ALP", "country": "CN", "tax_id": new_uscc()}
     alpine = (await client.post("/v1/customers", json=body, headers=admin)).json()
     base = f"/v1/customers/{alpine['id']}"
@@ -54,7 +59,12 @@ async def on_file(client: httpx.AsyncClient, auth_keys: KeyPair) -> None:
         contract = {"status": "active", **contract, **extra}
         filed = await client.post(f"{base}/contracts", json=contract, headers=admin)
         assert filed.status_code == 201, filed.text
-    bare = {"name": "Bare Minimum Ltd", "currency": "GBP", "payment_terms_days": 0}
+    bare = {
+        "name": "Bare Minimum Ltd",
+        "currency": "GBP",
+        "payment_terms_days": 0,
+        "allow_duplicate_name": True,
+    }
     assert (await client.post("/v1/customers", json=bare, headers=admin)).is_success
 
 

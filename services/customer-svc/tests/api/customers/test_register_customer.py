@@ -2,7 +2,13 @@ import httpx
 
 from ledgerflow_platform.testing import KeyPair, service_db
 
-ACME = {"name": "Acme Trading Ltd", "currency": "EUR", "payment_terms_days": 30}
+# Filed again and again under one name: the duplicate-name rule is tested on its own.
+ACME = {
+    "name": "Acme Trading Ltd",
+    "currency": "EUR",
+    "payment_terms_days": 30,
+    "allow_duplicate_name": True,
+}
 
 
 async def outbox_rows(database_url: str, customer_id: str) -> list[tuple[str, int, dict]]:  # type: ignore[type-arg]

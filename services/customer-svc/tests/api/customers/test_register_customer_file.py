@@ -75,7 +75,7 @@ async def test_a_registration_with_a_profile_announces_it_without_personal_data(
     tax_id = new_uscc()
     created = (await register(country="CN", tax_id=tax_id, industry="Electronics")).json()
 
-    [(registered, _), (updated, payload)] = await db.outbox(created["id"])
+    [(registered, first), (updated, payload)] = await db.outbox(created["id"])
 
     assert (registered, updated) == (
         "customer.customer_registered.v1",
@@ -88,6 +88,18 @@ async def test_a_registration_with_a_profile_announces_it_without_personal_data(
         "Electronics",
     )
     assert tax_id not in json.dumps(payload)
+    assert {k: v for k, v in first.items() if k != "registered_at"} == {
+        "customer_id": created["id"],
+        "name": "Yangtze Components Co., Ltd.",
+        "currency": "CNY",
+        "payment_terms_days": 60,
+        "code": created["code"],
+        "country": "CN",
+        "industry": "Electronics",
+        "region": None,
+        "segments": None,
+    }
+    assert tax_id not in json.dumps(first)
 
 
 async def test_a_duplicate_tax_id_is_refused_pointing_at_the_existing_customer(

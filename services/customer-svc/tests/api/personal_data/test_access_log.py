@@ -148,3 +148,47 @@ async def test_a_time_without_zone_is_refused(
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "from"
+
+
+async def test_a_service_reads_only_dunning_recipients_emails_in_clear_and_is_logged(
+    client: httpx.AsyncClient, auth_keys: KeyPair, customer: dict[str, Any]
+) -> None:
+    url = f"/v1/customers/{customer['id']}/contacts"
+    writer = auth_keys.auth("admin")
+    dunned = (
+        await client.post(
+            url,
+            json={
+                "name": "Li Wei",
+                "phone": "13800138000",
+                "email": "li.wei@acme.example",
+                "roles": ["dunning_recipient"],
+            },
+            headers=writer,
+        )
+    ).json()
+    billing = (
+        await client.post(
+            url,
+            json={"name": "Zhang Min", "email": "zhang.min@acme.example", "roles": ["billing"]},
+            headers=writer,
+        )
+    ).json()
+
+    read = await client.get(url, headers=auth_keys.auth("service", subject="collections"))
+
+    shown = {c["id"]: (c["name"], c["phone"], c["email"]) for c in read.json()["items"]}
+    assert shown == {
+        dunned["id"]: ("L* W**", "+86 *** **00", "li.wei@acme.example"),
+        billing["id"]: ("Z**** M**", None, "z***@acme.example"),
+    }
+    assert await log_of(client, auth_keys, subject="collections") == [
+        {
+            "subject": "collections",
+            "roles": ["service"],
+            "customer_id": customer["id"],
+            "fields": ["contact.email"],
+            "record_ids": [dunned["id"]],
+            "purpose": "GET /v1/customers/{customer_id}/contacts",
+        }
+    ]

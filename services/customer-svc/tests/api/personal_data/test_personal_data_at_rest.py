@@ -89,7 +89,12 @@ async def test_values_are_sealed_under_the_active_key_of_the_service_settings(
         pii_active_key="2026-11",
         pii_index_key=key,
     )
-    body = {"name": "Keyed Ltd", "currency": "EUR", "payment_terms_days": 30}
+    body = {
+        "name": "Keyed Ltd",
+        "currency": "EUR",
+        "payment_terms_days": 30,
+        "allow_duplicate_name": True,
+    }
     async with app_client(SPEC, settings) as client:
         created = await client.post(
             "/v1/customers",

@@ -6,7 +6,12 @@ import openpyxl
 import pytest
 
 from customer_svc.adapters.customer_table.spreadsheets import read_sheet, write_csv, write_xlsx
-from customer_svc.domain.customer_table.table import SheetRow, UnreadableSpreadsheet
+from customer_svc.domain.customer_table.rows import MAX_ROWS
+from customer_svc.domain.customer_table.table import (
+    SheetRow,
+    TableTooLong,
+    UnreadableSpreadsheet,
+)
 
 
 def test_a_gb18030_csv_is_read_with_its_chinese_text() -> None:
@@ -43,6 +48,16 @@ def test_workbook_cells_are_read_as_the_text_they_stand_for() -> None:
         ("185000.5", "13800138000", "2025-07-10", "2025-07-10 09:30:00", "", ""),
         ("0.1", "", "2025-01-02", "", "45", "=SUM(A2:A3)"),
     ]
+
+
+def test_a_table_is_refused_as_soon_as_it_passes_the_row_cap() -> None:
+    at_cap = b"customer\n" + b"Acme\n" * MAX_ROWS
+    assert len(read_sheet(at_cap, "c.csv").rows) == MAX_ROWS
+    with pytest.raises(TableTooLong) as refused:
+        read_sheet(at_cap + b"Beta\n", "c.csv")
+    assert refused.value.message == (
+        "The table has more than 50000 rows; one import takes at most 50000."
+    )
 
 
 def test_a_file_without_a_header_row_is_unreadable() -> None:

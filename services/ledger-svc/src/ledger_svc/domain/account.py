@@ -1,7 +1,10 @@
 """A customer's receivables account: the currency it is kept in and the terms it is sold on."""
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
+from ledger_svc.domain.contracts import CustomerContract
 from ledgerflow_platform.errors import DomainError
 
 
@@ -37,13 +40,37 @@ class CurrencyMismatch(DomainError):
         self.account_currency = account_currency
 
 
+class CustomerNotInvoiceable(DomainError):
+    """A new invoice for a customer whose file is suspended or closed."""
+
+    def __init__(self, customer_id: str, status: str) -> None:
+        super().__init__(
+            f"Customer {customer_id} is {status}: no new invoices until the customer file is "
+            "active again (payments, credit notes and refunds still post).",
+            field="customer_id",
+        )
+        self.customer_id = customer_id
+        self.status = status
+
+
+# A customer in these states of its file is not billed again; what is owed is still collected.
+NOT_INVOICEABLE = frozenset({"suspended", "closed"})
+
+
 @dataclass(frozen=True)
 class CustomerAccount:
-    """The ledger's view of a customer: whose receivables, in which currency, on what terms."""
+    """The ledger's view of a customer: whose receivables, in which currency, on what terms,
+    and where its file stands (status, the code it is filed under), as customer-svc told us."""
 
     customer_id: str
     currency: str
     payment_terms_days: int
+    status: str = "active"
+    code: str | None = None
+
+    def ensure_invoiceable(self) -> None:
+        if self.status in NOT_INVOICEABLE:
+            raise CustomerNotInvoiceable(self.customer_id, self.status)
 
     def ensure_currency(self, currency: str | None) -> str:
         """The account currency, refusing a posting that names another one."""
@@ -61,3 +88,21 @@ class Balance:
     open_amount: int
     overdue_amount: int
     credit_amount: int
+
+
+class CustomerDirectory(Protocol):
+    """customer-svc's file of a customer the ledger has not heard of yet, asked directly."""
+
+    async def find(self, customer_id: str) -> "CustomerFile | None": ...
+
+    async def find_by_code(self, code: str) -> "CustomerFile | None": ...
+
+    async def signed_contracts(self, customer_id: str) -> "list[CustomerContract]": ...
+
+
+@dataclass(frozen=True)
+class CustomerFile:
+    """A customer as customer-svc files it: enough to open its account here."""
+
+    account: CustomerAccount
+    registered_at: datetime

@@ -164,12 +164,10 @@ async def test_a_refused_credit_note_names_the_field_and_leaves_no_trace(
     assert (await invoice(client, auth_keys, billed["id"]))["open_amount"] == "50.00"
 
 
-async def test_paid_voided_and_unknown_invoices_cannot_be_credited(
+async def test_voided_and_unknown_invoices_cannot_be_credited(
     client: httpx.AsyncClient, auth_keys: KeyPair, register_customer, ledger_db
 ) -> None:
     customer_id = await register_customer("EUR")
-    paid = await issue(client, auth_keys, customer_id, "20.00")
-    await pay(client, auth_keys, customer_id, "20.00")
     voided = await issue(client, auth_keys, customer_id, "30.00")
     await client.post(
         f"/v1/invoices/{voided['id']}:void",
@@ -178,12 +176,6 @@ async def test_paid_voided_and_unknown_invoices_cannot_be_credited(
     )
     before = await ledger_db.counts(*TRACE_TABLES)
 
-    assert_problem(
-        await credit(client, auth_keys, paid["id"]),
-        409,
-        "invoice-not-creditable",
-        fields=["invoice_id"],
-    )
     assert_problem(
         await credit(client, auth_keys, voided["id"]),
         409,
@@ -217,3 +209,34 @@ async def test_only_accountants_admins_and_services_issue_credit_notes(
         headers=auth_keys.auth(role) if role else {},
     )
     assert response.status_code == status
+
+
+async def test_a_paid_invoice_is_credited_to_the_customers_credit_tax_and_all(
+    client: httpx.AsyncClient, auth_keys: KeyPair, register_customer, ledger_db
+) -> None:
+    customer_id = await register_customer("EUR")
+    billed = await issue(client, auth_keys, customer_id, "100.00", tax_rate="19")  # 119.00
+    await pay(client, auth_keys, customer_id, "119.00")
+
+    response = await credit(client, auth_keys, billed["id"], amount="59.50")
+
+    assert response.status_code == 201, response.text
+    note = response.json()
+    assert (note["amount"], note["tax"], note["invoice_id"]) == ("59.50", "9.50", billed["id"])
+    assert await entry_lines(ledger_db, "credit_note", note["id"]) == [
+        [
+            ("revenue", 5000, 0, None),
+            ("tax_payable", 950, 0, None),
+            ("customer_credit", 0, 5950, None),
+        ]
+    ]
+    after = await invoice(client, auth_keys, billed["id"])
+    assert (after["open_amount"], after["status"]) == ("0.00", "paid")
+    assert (await balance(client, auth_keys, customer_id))["credit_amount"] == "59.50"
+    too_much = await credit(client, auth_keys, billed["id"], amount="59.51")
+    assert_problem(too_much, 422, "credit-exceeds-open-amount", fields=["amount"])
+    rest = await credit(client, auth_keys, billed["id"])
+    assert (rest.json()["amount"], rest.json()["tax"]) == ("59.50", "9.50")
+    assert (await balance(client, auth_keys, customer_id))["credit_amount"] == "119.00"
+    assert_problem(await credit(client, auth_keys, billed["id"]), 409, "invoice-not-creditable")
+    await assert_books_balance(client, auth_keys)

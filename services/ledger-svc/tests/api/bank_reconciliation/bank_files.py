@@ -45,6 +45,7 @@ class Entry:
     remittance: str | None = None
     payer_name: str | None = None
     payer_iban: str | None = None
+    payer_account: str | None = None  # not an IBAN: written as Othr/Id
 
     def xml(self, n: int) -> str:
         party = "Dbtr" if self.direction == "CRDT" else "Cdtr"
@@ -59,6 +60,8 @@ class Entry:
             if self.payer_iban
             else ""
         )
+        if self.payer_account:
+            iban = f"<{party}Acct><Id><Othr><Id>{self.payer_account}</Id></Othr></Id></{party}Acct>"
         text = (
             f"<RmtInf><Ustrd>{escape(self.remittance)}</Ustrd></RmtInf>" if self.remittance else ""
         )
@@ -71,7 +74,13 @@ class Entry:
         )
 
 
-def camt053(entries: list[Entry], *, account: str, statement_id: str = "STMT-1") -> bytes:
+def camt053(
+    entries: list[Entry],
+    *,
+    account: str,
+    statement_id: str = "STMT-1",
+    period: tuple[str, str] | None = None,
+) -> bytes:
     moved = sum(Decimal(e.amount) * (1 if e.direction == "CRDT" else -1) for e in entries)
     closing_mark = "CRDT" if moved >= 0 else "DBIT"
 
@@ -86,7 +95,14 @@ def camt053(entries: list[Entry], *, account: str, statement_id: str = "STMT-1")
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>'
         "<GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-03-03T06:00:00+01:00</CreDtTm></GrpHdr>"
-        f"<Stmt><Id>{statement_id}</Id><Acct><Id><IBAN>{account}</IBAN></Id><Ccy>EUR</Ccy></Acct>"
+        f"<Stmt><Id>{statement_id}</Id>"
+        + (
+            f"<FrToDt><FrDtTm>{period[0]}T00:00:00+01:00</FrDtTm>"
+            f"<ToDtTm>{period[1]}T23:59:59+01:00</ToDtTm></FrToDt>"
+            if period
+            else ""
+        )
+        + f"<Acct><Id><IBAN>{account}</IBAN></Id><Ccy>EUR</Ccy></Acct>"
         + balance("OPBD", Decimal(0), "CRDT")
         + balance("CLBD", abs(moved), closing_mark)
         + "".join(e.xml(n) for n, e in enumerate(entries, 1))
@@ -127,8 +143,8 @@ class Books:
         assert response.status_code == 201, response.text
         return dict(response.json())
 
-    async def statement(self, entries: list[Entry]) -> Json:
-        content = camt053(entries, account=new_iban())
+    async def statement(self, entries: list[Entry], period: tuple[str, str] | None = None) -> Json:
+        content = camt053(entries, account=new_iban(), period=period)
         response = await self.client.post(
             "/v1/bank-statements", files={"file": ("s.xml", content)}, headers=self.cashier
         )

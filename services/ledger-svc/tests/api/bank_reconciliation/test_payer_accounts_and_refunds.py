@@ -101,7 +101,10 @@ async def test_money_paid_out_is_matched_to_the_refund_paid_and_otherwise_not_ap
     )
     refund = requested.json()
     paid = await client.post(
-        f"/v1/refunds/{refund['id']}:pay", json={"paid_on": "2026-03-01"}, headers=books.cashier
+        f"/v1/refunds/{refund['id']}:pay",
+        json={"paid_on": "2026-03-01"},
+        # Segregation of duties: not the user who requested it.
+        headers=auth_keys.auth("cashier", subject="bob"),
     )
     statement = await books.statement(
         [

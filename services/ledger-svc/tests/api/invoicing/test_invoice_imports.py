@@ -131,3 +131,33 @@ async def test_imports_and_single_invoices_racing_share_one_gap_free_series_and_
         assert [s for (s,) in sequences] == list(range(1, 13))
     integrity = await client.get("/v1/integrity", headers=auth_keys.auth("auditor"))
     assert integrity.json()["ok"] is True
+
+
+async def test_an_imported_invoice_names_its_order_and_contract_and_announces_them(
+    client: httpx.AsyncClient, auth_keys: KeyPair, register_customer, ledger_db
+) -> None:
+    customer_id = await register_customer("EUR")
+    header = HEADER.replace("tax_rate", "tax_rate,order_reference,contract_id")
+    rows = [
+        f"O-1,{customer_id},2031-05-02,,Cable,2,10.00,,PO-88,K-2031-7",
+        f"O-1,{customer_id},2031-05-02,,Plug,1,3.00,,PO-88,K-2031-7",
+    ]
+
+    response = await upload(client, auth_keys, header + "\n".join(rows) + "\n")
+
+    assert response.status_code == 201, response.text
+    [(payload,)] = await ledger_db.rows(
+        "SELECT payload FROM outbox WHERE aggregateid = :c", c=customer_id
+    )
+    assert (payload["total"], payload["order_reference"], payload["contract_id"]) == (
+        "23.00",
+        "PO-88",
+        "K-2031-7",
+    )
+    invoice = await client.get(
+        f"/v1/invoices/{payload['invoice_id']}", headers=auth_keys.auth("auditor")
+    )
+    assert (invoice.json()["order_reference"], invoice.json()["contract_id"]) == (
+        "PO-88",
+        "K-2031-7",
+    )

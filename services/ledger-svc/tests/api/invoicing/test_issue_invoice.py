@@ -52,6 +52,8 @@ async def test_an_issued_invoice_is_due_after_the_customers_terms_and_numbered_i
         ],
         "voided_on": None,
         "void_reason": None,
+        "order_reference": None,
+        "contract_id": None,
     }
     [(event_type, payload)] = await ledger_db.outbox(customer_id)
     assert event_type == "ledger.invoice_issued.v1"
@@ -68,6 +70,26 @@ async def test_an_issued_invoice_is_due_after_the_customers_terms_and_numbered_i
         "order_reference": None,
         "contract_id": None,
     }
+
+
+async def test_an_invoice_names_the_order_and_contract_it_bills_and_announces_them(
+    client: httpx.AsyncClient, auth_keys: KeyPair, register_customer, ledger_db
+) -> None:
+    customer_id = await register_customer("EUR")
+    contract_id = "0195f3a2-7c1e-7d44-9a4b-2f1c8e6d5a99"
+    response = await client.post(
+        "/v1/invoices",
+        json=invoice(customer_id, order_reference=" PO-4711 ", contract_id=contract_id),
+        headers=auth_keys.auth("accountant"),
+    )
+
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert (body["order_reference"], body["contract_id"]) == ("PO-4711", contract_id)
+    read = await client.get(f"/v1/invoices/{body['id']}", headers=auth_keys.auth("auditor"))
+    assert (read.json()["order_reference"], read.json()["contract_id"]) == ("PO-4711", contract_id)
+    [(_, payload)] = await ledger_db.outbox(customer_id)
+    assert (payload["order_reference"], payload["contract_id"]) == ("PO-4711", contract_id)
 
 
 async def test_lines_are_rounded_half_up_to_the_cent_before_they_are_added_up(

@@ -74,12 +74,33 @@ def test_a_credit_above_what_is_open_is_refused_naming_the_amount() -> None:
     assert "50.00 EUR open" in refused.value.message
 
 
-def test_a_paid_invoice_cannot_be_credited() -> None:
-    with pytest.raises(InvoiceNotCreditable) as refused:
+def test_a_paid_invoice_is_credited_to_the_customers_credit_with_its_tax_back() -> None:
+    # Paid in full (119.00 = 100.00 + 19.00 tax), 59.50 credited before: 59.50 is left.
+    paid = invoice(open_cents=0)
+    draft = credit_against_invoice(
+        paid, amount=None, credited_before=5950, issue_date=APRIL_2, reason="Returned"
+    )
+    note = draft.issue("cn-3", "CN-2026-000003")
+    # Tax credited so far: round(1900 * 11900 / 11900) - round(1900 * 5950 / 11900) = 950.
+    assert (note.amount, note.net, note.tax, note.unapplied_amount) == (5950, 5000, 950, 5950)
+    assert note.journal_entry().lines == (
+        debit(Account.REVENUE, 5000, "EUR", customer_id="c1"),
+        debit(Account.TAX_PAYABLE, 950, "EUR", customer_id="c1"),
+        credit(Account.CUSTOMER_CREDIT, 5950, "EUR", customer_id="c1"),
+    )
+
+
+def test_a_paid_invoice_is_credited_at_most_what_it_billed_and_was_not_credited() -> None:
+    with pytest.raises(CreditExceedsOpenAmount) as refused:
         credit_against_invoice(
-            invoice(open_cents=0), amount=1, credited_before=0, issue_date=APRIL_2, reason="x"
+            invoice(open_cents=0), amount=5951, credited_before=5950, issue_date=APRIL_2, reason="x"
         )
-    assert refused.value.field == "invoice_id"
+    assert "59.50 EUR not yet credited" in refused.value.message
+    with pytest.raises(InvoiceNotCreditable) as refused_again:
+        credit_against_invoice(
+            invoice(open_cents=0), amount=1, credited_before=11900, issue_date=APRIL_2, reason="x"
+        )
+    assert refused_again.value.field == "invoice_id"
 
 
 def test_a_credit_note_dated_before_the_invoice_is_refused() -> None:

@@ -5,7 +5,6 @@ import pytest
 
 from ledger_svc.domain.adjustments.write_off import (
     InvoiceNotWriteOffable,
-    SegregationOfDuties,
     WriteOff,
     WriteOffDatedBeforeRequest,
     WriteOffNotPending,
@@ -14,6 +13,7 @@ from ledger_svc.domain.adjustments.write_off import (
     request_write_off,
 )
 from ledger_svc.domain.books.journal import Account, credit, debit
+from ledger_svc.domain.controls.segregation import DutyRule, SegregationOfDuties
 
 from .adjustment_invoices import invoice
 
@@ -44,6 +44,7 @@ def test_the_requester_cannot_approve_their_own_write_off() -> None:
     with pytest.raises(SegregationOfDuties) as refused:
         requested().approve(invoice(open_cents=4000), approver="alice", approved_on=JULY_1)
     assert "segregation of duties" in refused.value.message
+    assert refused.value.rule is DutyRule.WRITE_OFF_APPROVAL
 
 
 def test_a_second_person_approves_and_the_remainder_goes_to_bad_debt() -> None:

@@ -200,3 +200,45 @@ def test_an_empty_file_is_refused_as_empty() -> None:
     with pytest.raises(MalformedBankStatement) as refused:
         parse_bank_statement(b"  \n", StatementFormat.MT940)
     assert str(refused.value) == "mt940 file: the file is empty"
+
+
+FORMULA = "would run as a formula in a spreadsheet; start it with an apostrophe if it is text."
+FORMULA_CASES = {
+    "csv reference": (
+        changed(CSV, "SUP-2026-117", "=HYPERLINK(1)"),
+        StatementFormat.CSV,
+        "line 3, column reference",
+        f"'=HYPERLINK(1)' {FORMULA}",
+    ),
+    "csv payer, full-width plus": (
+        changed(CSV, "Kaito Trading KK", "\uff0bKaito"),
+        StatementFormat.CSV,
+        "line 5, column counterparty_name",
+        f"'\uff0bKaito' {FORMULA}",
+    ),
+    "camt053 payer": (
+        changed(CAMT, "<Nm>Acme Trading Ltd</Nm>", "<Nm>@SUM(A1)</Nm>"),
+        StatementFormat.CAMT053,
+        "entry 1, counterparty_name",
+        f"'@SUM(A1)' {FORMULA}",
+    ),
+    "camt053 remittance": (
+        changed(CAMT, "RCN-2026-000001 thank you", "-cmd thank you"),
+        StatementFormat.CAMT053,
+        "entry 1, remittance",
+        f"'-cmd thank you' {FORMULA}",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("content", "statement_format", "where", "problem"),
+    FORMULA_CASES.values(),
+    ids=FORMULA_CASES,
+)
+def test_text_a_spreadsheet_would_run_is_refused_in_every_format(
+    content: str, statement_format: StatementFormat, where: str, problem: str
+) -> None:
+    with pytest.raises(MalformedBankStatement) as refused:
+        parse_bank_statement(content.encode(), statement_format)
+    assert (refused.value.where, refused.value.problem) == (where, problem)

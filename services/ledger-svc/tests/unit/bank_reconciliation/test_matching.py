@@ -14,6 +14,7 @@ from ledger_svc.domain.bank_reconciliation.matching import (
 from ledger_svc.domain.bank_reconciliation.reconciliation import (
     LineOutcome,
     Outcome,
+    Reason,
     ReconciliationSummary,
     summarise,
 )
@@ -114,6 +115,7 @@ def test_a_second_line_for_one_payment_is_a_duplicate_of_the_first() -> None:
             recorded_amount=25050,
             customer_id=ACME,
             note="already matched to statement line l1",
+            reason=Reason.ALREADY_MATCHED,
         ),
     ]
 
@@ -156,7 +158,14 @@ def test_a_reference_match_of_another_amount_is_a_mismatch_showing_the_recorded_
     [found] = reconcile([line("l1", 119000, reference="E2E-1")], facts(payments))
 
     assert found == LineOutcome(
-        "l1", Outcome.AMOUNT_MISMATCH, payment_id="near", recorded_amount=119500, customer_id=ACME
+        "l1",
+        Outcome.AMOUNT_MISMATCH,
+        payment_id="near",
+        recorded_amount=119500,
+        customer_id=ACME,
+        note="amount differs by 5.00 EUR: the line is 1190.00 EUR, near was recorded for "
+        "1195.00 EUR",
+        reason=Reason.AMOUNT_DIFFERS,
     )
 
 
@@ -184,6 +193,7 @@ def test_an_unrecorded_credit_naming_an_invoice_proposes_a_payment_by_its_custom
         customer_id=BRIGHT,
         invoice_id="inv-id",
         payment_reference="RCN-2026-000001",
+        reason=Reason.NEW_PAYMENT,
     )
 
 
@@ -193,7 +203,12 @@ def test_an_unrecorded_credit_from_a_registered_account_proposes_a_payment_by_it
     [found] = reconcile([line("l1", 4200, reference="E2E-7", payer="fp-acme")], known)
 
     assert found == LineOutcome(
-        "l1", Outcome.PROPOSED, recorded_amount=4200, customer_id=ACME, payment_reference="E2E-7"
+        "l1",
+        Outcome.PROPOSED,
+        recorded_amount=4200,
+        customer_id=ACME,
+        payment_reference="E2E-7",
+        reason=Reason.NEW_PAYMENT,
     )
 
 
@@ -205,34 +220,48 @@ def test_a_known_payers_payment_of_the_same_amount_matches_without_a_reference()
 
 
 @pytest.mark.parametrize(
-    ("credit", "known", "note"),
+    ("credit", "known", "reason", "note"),
     [
         (
             line("l1", 10, payer="fp-shared"),
             facts(accounts={"fp-shared": (ACME, BRIGHT)}),
+            Reason.AMBIGUOUS_PAYER,
             "the account is registered for more than one customer",
         ),
         (
             line("l1", 10, remittance="A-1 B-2"),
             facts(invoices=[KnownInvoice("a", "A-1", ACME), KnownInvoice("b", "B-2", BRIGHT)]),
+            Reason.AMBIGUOUS_PAYER,
             "its text names invoices of more than one customer",
         ),
         (
             line("l1", 10, reference="E2E", currency="USD", payer="fp"),
             facts(accounts={"fp": (ACME,)}),
+            Reason.CURRENCY_DIFFERS,
             "the customer's account is kept in EUR, the line is in USD",
         ),
         # The same amount on the same day is no proof without a reference or a known payer.
-        (line("l1", 10), facts([paid("p1", 10)]), None),
+        (
+            line("l1", 10),
+            facts([paid("p1", 10)]),
+            Reason.UNCONFIRMED_CANDIDATE,
+            "one payment of 0.10 EUR within 3 days of 2026-03-02 (p1), but nothing on the line "
+            "names its payer: match it by hand",
+        ),
     ],
     ids=["shared account", "two customers' invoices", "other currency", "amount alone"],
 )
 def test_a_credit_that_names_no_single_customer_stays_unmatched(
-    credit: BankLine, known: LedgerFacts, note: str | None
+    credit: BankLine, known: LedgerFacts, reason: Reason, note: str
 ) -> None:
     [found] = reconcile([credit], known)
 
-    assert (found.outcome, found.payment_id, found.note) == (Outcome.UNMATCHED, None, note)
+    assert (found.outcome, found.payment_id, found.reason, found.note) == (
+        Outcome.UNMATCHED,
+        None,
+        reason,
+        note,
+    )
 
 
 def test_a_short_reference_only_matches_as_a_word_of_its_own() -> None:

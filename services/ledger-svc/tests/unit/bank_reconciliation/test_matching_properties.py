@@ -14,7 +14,7 @@ from ledger_svc.domain.bank_reconciliation.matching import (
     RecordedMovement,
     reconcile_lines,
 )
-from ledger_svc.domain.bank_reconciliation.reconciliation import Outcome
+from ledger_svc.domain.bank_reconciliation.reconciliation import Outcome, Reason
 
 START = date(2026, 3, 1)
 REFERENCES = st.sampled_from([None, "E2E-1", "E2E-2", "INV-1", "INV-2"])
@@ -100,5 +100,13 @@ def test_each_movement_is_matched_to_at_most_one_line_of_its_amount_in_the_windo
         money_out = {Outcome.MATCHED, Outcome.DUPLICATE, Outcome.AMOUNT_MISMATCH}
         if credit:
             assert outcome.outcome is not Outcome.NOT_APPLICABLE
+        elif outcome.outcome is Outcome.UNMATCHED:
+            # Money out stays unmatched only when two refunds could be it.
+            assert outcome.reason is Reason.SEVERAL_CANDIDATES
         else:
             assert outcome.outcome in money_out | {Outcome.NOT_APPLICABLE}
+        # Every line not matched says why.
+        settled = {Outcome.MATCHED, Outcome.NOT_APPLICABLE}
+        assert (outcome.reason is None) == (outcome.outcome in settled), outcome
+        if outcome.outcome in {Outcome.UNMATCHED, Outcome.AMOUNT_MISMATCH}:
+            assert outcome.note

@@ -3,19 +3,22 @@ from decimal import Decimal
 
 import pytest
 
+from ledger_svc.adapters.invoicing.invoice_files import invoice_file_records
 from ledger_svc.domain.account import CustomerAccount
 from ledger_svc.domain.invoicing.invoice_import import ErrorReport, InvoiceImportRejected
-from ledger_svc.domain.invoicing.invoice_import_plan import (
-    ImportPlan,
-    plan_import,
-    read_import_file,
-)
+from ledger_svc.domain.invoicing.invoice_import_plan import ImportPlan, plan_import
+from ledger_svc.domain.invoicing.invoice_import_plan import read_import_file as read_records
+from ledger_svc.domain.invoicing.invoice_import_rows import ImportRow
 
 HEADER = "invoice_ref,customer_id,issue_date,due_date,description,quantity,unit_price,tax_rate"
 ACCOUNTS = {
     "c-eur": CustomerAccount("c-eur", "EUR", 30),
     "c-jpy": CustomerAccount("c-jpy", "JPY", 14),
 }
+
+
+def read_import_file(report: ErrorReport, data: bytes) -> list[ImportRow]:
+    return read_records(report, invoice_file_records(report, data))
 
 
 def plan(*lines: str, header: str = HEADER) -> ImportPlan:
@@ -169,3 +172,32 @@ def test_a_file_saved_by_a_spreadsheet_is_read_as_written() -> None:
     report = ErrorReport()
     planned = plan_import(report, read_import_file(report, fixed), ACCOUNTS)
     assert planned.invoices[0].draft.lines[0].description == "Desk, oak"
+
+
+def test_a_cell_a_spreadsheet_would_run_is_refused_where_it_stands() -> None:
+    error = rejected(
+        'A,c-eur,2026-03-01,,"=HYPERLINK(""http://x"",""pay here"")",1,10.00,',
+        "B,c-eur,2026-03-01,,\uff0bcmd,1,10.00,",
+        "C,@c-eur,2026-03-01,,Goods,1,10.00,",
+        "D,c-eur,2026-03-01,,'=not a formula,1,10.00,+19",
+    )
+    assert [(e.row, e.column, e.message) for e in error.errors] == [
+        (
+            2,
+            "description",
+            '\'=HYPERLINK("http://x","pay here")\' would run as a formula in a spreadsheet; '
+            "start it with an apostrophe if it is text.",
+        ),
+        (
+            3,
+            "description",
+            "'\uff0bcmd' would run as a formula in a spreadsheet; "
+            "start it with an apostrophe if it is text.",
+        ),
+        (
+            4,
+            "customer_id",
+            "'@c-eur' would run as a formula in a spreadsheet; "
+            "start it with an apostrophe if it is text.",
+        ),
+    ]  # row 5: text the apostrophe marks as text, and signed numbers, are data

@@ -1,27 +1,13 @@
 """Report query parameters shared by every report, each bounded, refusals naming the parameter."""
 
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import Query
-from pydantic import AfterValidator, AwareDatetime
 
-FIRST_YEAR, LAST_YEAR = 1900, 2200
+from ledgerflow_platform.web.bounds import BusinessDate, BusinessTime
 
-
-def _bounded_date(value: date) -> date:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"dates are from year {FIRST_YEAR} to {LAST_YEAR}")
-    return value
-
-
-def _bounded_time(value: datetime) -> datetime:
-    _bounded_date(value.date())
-    return value
-
-
-ReportDate = Annotated[date, AfterValidator(_bounded_date)]
-ReportTime = Annotated[AwareDatetime, AfterValidator(_bounded_time)]
+ReportDate = BusinessDate
+ReportTime = BusinessTime
 
 AsOf = Annotated[
     ReportDate,

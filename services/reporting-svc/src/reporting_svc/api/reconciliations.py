@@ -1,12 +1,12 @@
 """Reconciliation report routes: what bank reconciliations left to explain."""
 
 from dataclasses import asdict
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.web.bounds import BusinessDate
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 from reporting_svc.api.routes import CanReadReports
@@ -22,11 +22,11 @@ from reporting_svc.projections.reconciliation.summaries import ReconciliationSum
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 
 From = Annotated[
-    date | None,
+    BusinessDate | None,
     Query(alias="from", description="Statements dated on or after", examples=["2026-11-01"]),
 ]
 To = Annotated[
-    date | None,
+    BusinessDate | None,
     Query(alias="to", description="Statements dated on or before", examples=["2026-11-30"]),
 ]
 

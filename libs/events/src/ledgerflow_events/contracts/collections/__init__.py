@@ -10,10 +10,16 @@ from ledgerflow_events.contracts.collections.arrangements import (
     PromiseKept,
     PromiseMade,
 )
-from ledgerflow_events.contracts.collections.cases import CaseAssigned, CaseClosed, CaseOpened
+from ledgerflow_events.contracts.collections.cases import (
+    CaseActivityRecorded,
+    CaseAssigned,
+    CaseClosed,
+    CaseOpened,
+)
 from ledgerflow_events.contracts.collections.notices import Escalated, NoticedInvoice, NoticeSent
 
 __all__ = [
+    "CaseActivityRecorded",
     "CaseAssigned",
     "CaseClosed",
     "CaseOpened",

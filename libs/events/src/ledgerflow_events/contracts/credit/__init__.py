@@ -11,6 +11,7 @@ from ledgerflow_events.contracts.credit.reservations import (
     CreditReservationEnded,
     CreditReserved,
 )
+from ledgerflow_events.contracts.credit.warnings import WarningCleared, WarningRaised
 
 __all__ = [
     "CreditLimitChanged",
@@ -22,4 +23,6 @@ __all__ = [
     "HoldPlaced",
     "HoldReason",
     "HoldReleased",
+    "WarningCleared",
+    "WarningRaised",
 ]

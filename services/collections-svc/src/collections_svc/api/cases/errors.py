@@ -1,7 +1,16 @@
-from collections_svc.domain.case import CaseNotFound
+from collections_svc.domain.case import CaseClosedAlready, CaseNotFound
+from collections_svc.domain.case_work import ActivityAfterNow, NotYourCase, OthersWorklist
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 
 ERRORS: dict[type[DomainError], ProblemType] = {
     CaseNotFound: ProblemType(404, "case-not-found", "No such collection case"),
+    CaseClosedAlready: ProblemType(409, "case-closed", "The collection case is closed"),
+    NotYourCase: ProblemType(403, "not-your-case", "The case is assigned to another collector"),
+    OthersWorklist: ProblemType(
+        403, "not-your-cases", "A collector sees only the cases assigned to them"
+    ),
+    ActivityAfterNow: ProblemType(
+        422, "activity-in-the-future", "An activity is logged once it has happened"
+    ),
 }

@@ -7,9 +7,11 @@ from uuid6 import uuid7
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.api.access import CanHoldDunning, CanReadCollections, Resources
+from collections_svc.api.cases.render import worker_of
 from collections_svc.api.promises.schemas import MakePromise, PromiseOut
 from collections_svc.domain.promise import Promise
 from collections_svc.use_cases.keep_promises import promise_by_id, promise_to_pay
+from collections_svc.use_cases.work_cases import case_for
 from ledgerflow_events.money import format_minor, to_minor
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
@@ -61,9 +63,11 @@ async def post_promise(
     session: DbSession,
     resources: Resources,
     now: Now,
-    _: CanHoldDunning,
+    principal: CanHoldDunning,
 ) -> PromiseOut:
     uow = CollectionsUnitOfWork(session)
+    # A collector makes promises only in the cases assigned to them.
+    await case_for(uow, case_id, worker_of(principal), to_work=True)
     promise = await promise_to_pay(
         uow,
         promise_id=str(uuid7()),

@@ -8,6 +8,7 @@ from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.api.access import CanRunDunning, Resources
 from collections_svc.api.runs.schemas import RunOut, StartRun
 from collections_svc.use_cases.run_dunning import run_dunning
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
 
@@ -19,10 +20,17 @@ router = APIRouter(prefix="/v1/dunning-runs", tags=["dunning runs"])
     status_code=201,
     response_model=RunOut,
     summary="Run dunning as of a date (201); the same date again answers 200 with that run",
+    responses={200: {"model": RunOut, "description": "The run already made for that date"}},
 )
 async def post_run(
-    body: StartRun, session: DbSession, resources: Resources, now: Now, _: CanRunDunning
+    body: StartRun,
+    session: DbSession,
+    resources: Resources,
+    now: Now,
+    dates: Dates,
+    _: CanRunDunning,
 ) -> Response | RunOut:
+    dates.run(body.as_of, field="as_of")
     uow = CollectionsUnitOfWork(session)
     run, created = await run_dunning(
         uow,

@@ -5,6 +5,7 @@ from typing import Any
 from customer_svc.domain.contacts import Contact
 from customer_svc.domain.contracts.contract import Contract
 from customer_svc.domain.customers.customer import Customer
+from customer_svc.domain.customers.names import legal_name_key
 
 
 def customer_row(customer: Customer) -> dict[str, Any]:
@@ -22,6 +23,7 @@ def customer_row(customer: Customer) -> dict[str, Any]:
         "segments": list(customer.segments),
         "version": customer.version,
         "updated_at": customer.updated_at or customer.registered_at,
+        "legal_name_key": legal_name_key(customer.name),
     }
 
 

@@ -22,6 +22,7 @@ from customer_svc.domain.contacts import Contact
 from customer_svc.domain.contracts.contract import Contract
 from customer_svc.domain.customer_table.table import TableConflictsWithFile
 from customer_svc.domain.customers.customer import Customer
+from customer_svc.domain.customers.names import NameHolder
 from ledgerflow_events.contracts.base import EventData
 from ledgerflow_platform.database import driver_connection
 
@@ -67,6 +68,20 @@ class CustomerTableStore:
             r" = ANY(:values) GROUP BY k",
             name_keys,
         )
+
+    async def holders_of_legal_names(self, keys: Collection[str]) -> dict[str, list[NameHolder]]:
+        """Customers on file by legal name key (domain/customers/names.py), oldest first."""
+        found = await self._session.execute(
+            text(
+                "SELECT legal_name_key, id, tax_id_index FROM customers"
+                " WHERE legal_name_key = ANY(:keys) ORDER BY id"
+            ),
+            {"keys": list(keys)},
+        )
+        holders: dict[str, list[NameHolder]] = {}
+        for key, customer_id, index in found.all():
+            holders.setdefault(key, []).append(NameHolder(customer_id, index))
+        return holders
 
     async def holders_of_tax_ids(self, indexes: Collection[str]) -> dict[str, str]:
         """Customers on file by country and tax-id blind index, keyed `country:index`."""

@@ -34,3 +34,5 @@ class CustomerRow(Table, table=True):
     parent_id: str | None = Field(default=None, foreign_key="customers.id")
     version: int = 1
     updated_at: datetime = Field(sa_type=DateTime(timezone=True))
+    # The legal name as compared for duplicates (domain/customers/names.py).
+    legal_name_key: str | None = Field(default=None, index=True)

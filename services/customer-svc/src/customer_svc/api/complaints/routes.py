@@ -1,7 +1,7 @@
 """Complaints: record, assign and resolve them, list them, measure them. Parse, call the use
 case, commit, respond."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -24,6 +24,7 @@ from customer_svc.use_cases.complaints.resolve_complaint import resolve_complain
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.bounds import BusinessDate
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
@@ -124,9 +125,11 @@ async def stats(
     _: CanRead,
     now: Now,
     first_day: Annotated[
-        date | None, Query(alias="from", description="Default: 30 days ago")
+        BusinessDate | None, Query(alias="from", description="Default: 30 days ago")
     ] = None,
-    last_day: Annotated[date | None, Query(alias="to", description="Default: today")] = None,
+    last_day: Annotated[
+        BusinessDate | None, Query(alias="to", description="Default: today")
+    ] = None,
 ) -> ComplaintStatsOut:
     start, end = stats_window(first_day, last_day, today=now.date())
     found = complaint_stats(await CustomerUnitOfWork(session).complaints.timings(start, end))

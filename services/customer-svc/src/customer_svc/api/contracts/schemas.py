@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from customer_svc.domain.contracts.contract import ContractStatus
+from ledgerflow_platform.web.bounds import BusinessDate
 
 ContractNumber = Annotated[
     str,
@@ -47,7 +48,7 @@ class CreateContract(BaseModel):
 
     number: ContractNumber = Field(description="The contract's number, unique across customers")
     project: Project
-    signed_on: date | None = Field(None, description="Needed before the contract is active")
+    signed_on: BusinessDate | None = Field(None, description="Needed before the contract is active")
     total: AmountText = Field(description="Contract total, a decimal string at the currency scale")
     currency: CurrencyCode | None = Field(None, description="Defaults to the customer's currency")
     payment_terms_days: TermsDays | None = Field(None, description="Defaults to the customer's")
@@ -70,7 +71,7 @@ class AmendContract(BaseModel):
 
     reason: Reason = Field(description="Why the contract is amended; kept with the new version")
     project: Project | None = None
-    signed_on: date | None = None
+    signed_on: BusinessDate | None = None
     total: AmountText | None = None
     currency: CurrencyCode | None = None
     payment_terms_days: TermsDays | None = None
@@ -96,7 +97,9 @@ class ChangeContractStatus(BaseModel):
 
     status: ContractStatus
     reason: Reason | None = Field(None, description="Required to terminate")
-    effective_on: date | None = Field(None, description="Business date of the move; default today")
+    effective_on: BusinessDate | None = Field(
+        None, description="Business date of the move; default today"
+    )
 
 
 class ContractVersionOut(BaseModel):

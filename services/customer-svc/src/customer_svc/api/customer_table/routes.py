@@ -1,11 +1,13 @@
 """The finance customer table: import it all or nothing, export it by role."""
 
 from dataclasses import asdict
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
+from customer_svc.api.customer_table.balances import balances_handover, hand_over_balances
 from customer_svc.api.customer_table.errors import CUSTOMER_TABLE_ERRORS
 from customer_svc.api.customer_table.schemas import (
     EXPORT_CONTENT,
@@ -15,7 +17,7 @@ from customer_svc.api.customer_table.schemas import (
 )
 from customer_svc.api.customer_table.upload import idempotent_upload, read_table
 from customer_svc.api.customers.schemas import CurrencyCode, Status
-from customer_svc.api.deps import CurrentReader, Vault
+from customer_svc.api.deps import CurrentReader, Resources, Vault
 from customer_svc.domain.customer_table.plan import table_defaults
 from customer_svc.domain.customer_table.table import CustomerTableRejected
 from customer_svc.use_cases.customer_table.export_customer_table import (
@@ -27,7 +29,7 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.clock import Now
-from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.deps import DbSession, idempotency_key
 from ledgerflow_platform.web.problems import Problem
 
 router = APIRouter(tags=["customer table"])
@@ -59,19 +61,26 @@ def _rejected(exc: CustomerTableRejected) -> Problem:
     "/v1/customer-imports",
     status_code=201,
     response_model=ImportedTableOut,
+    response_model_exclude_none=True,
     summary="Import a finance customer table (CSV or XLSX), all rows or none",
     description=(
         "Every row is checked first; one wrong cell refuses the whole table with a report of "
         "every wrong cell. Rows of one customer (same customer_code, else same name) file one "
         "customer with its distinct contacts and its contracts; a contract with a contract_date "
-        "is filed active, without one as a draft. Paid and unpaid are read past: reporting "
-        "keeps them. Cells a spreadsheet would run as formulas are refused. " + COLUMNS_NOTE
+        "is filed active, without one as a draft. Paid and unpaid must add up to the contract "
+        "total; with ?with_balances=true&cutover_date= they are handed to the ledger as opening "
+        "balances (POST /v1/opening-balances) once the table is filed. Cells a spreadsheet "
+        "would run as formulas are refused. " + COLUMNS_NOTE
     ),
     openapi_extra={"requestBody": UPLOAD_BODY},
+    # Read by idempotent_upload; declared here so the document names the header.
+    dependencies=[Depends(idempotency_key)],
     responses={
         409: {"description": "A customer or contract of the table was filed meanwhile"},
         413: {"description": "The file is over 50 MB"},
         415: {"description": "Not multipart, or not a .csv or .xlsx file"},
+        502: {"description": "Filed, but the ledger refused the balances (its report inside)"},
+        503: {"description": "Filed, but the ledger did not answer about the balances"},
         422: {"model": TableErrorReport, "description": "Wrong cells, or an unreadable file"},
     },
 )
@@ -79,6 +88,7 @@ async def import_table(
     request: Request,
     session: DbSession,
     vault: Vault,
+    resources: Resources,
     principal: CanImport,
     now: Now,
     currency: Annotated[
@@ -87,8 +97,24 @@ async def import_table(
     payment_terms_days: Annotated[
         int | None, Query(ge=0, le=365, description="For customers with no payment terms cell")
     ] = None,
+    with_balances: Annotated[
+        bool,
+        Query(
+            description="Hand each signed contract's paid and unpaid amounts to the ledger as "
+            "opening balances at cutover_date, once the table is filed"
+        ),
+    ] = False,
+    cutover_date: Annotated[
+        date | None,
+        Query(
+            ge=date(1900, 1, 1),
+            le=date(2200, 12, 31),
+            description="The cut-over date of the balances; required with with_balances",
+        ),
+    ] = None,
 ) -> Response | ImportedTableOut:
     defaults = table_defaults(currency, payment_terms_days)
+    handover = balances_handover(with_balances, cutover_date, resources.ledger)
     upload = await read_table(request)
     idempotency = idempotent_upload(request, session, principal, upload)
     if (replayed := await idempotency.replay()) is not None:
@@ -106,10 +132,18 @@ async def import_table(
         )
     except CustomerTableRejected as exc:
         raise _rejected(exc) from exc
-    response = ImportedTableOut(**asdict(imported))
+    response = ImportedTableOut(
+        customers_created=imported.customers_created,
+        contacts_created=imported.contacts_created,
+        contracts_created=imported.contracts_created,
+    )
     await idempotency.remember(201, response)
     await uow.commit()
-    return response
+    if handover is None:
+        return response
+    # After the commit: the ledger asks customer-svc about customers it has not heard of yet.
+    taken = await hand_over_balances(handover, imported.balances)
+    return response.model_copy(update={"opening_balances": taken})
 
 
 @router.get(

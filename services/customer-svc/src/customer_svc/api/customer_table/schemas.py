@@ -28,6 +28,14 @@ EXPORT_CONTENT = {
 }
 
 
+class OpeningBalancesOut(BaseModel):
+    """The ledger's answer to the balances handed over: what it posted."""
+
+    rows: int
+    invoices_created: int
+    payments_created: int
+
+
 class ImportedTableOut(BaseModel):
     """What an accepted table filed."""
 
@@ -40,6 +48,11 @@ class ImportedTableOut(BaseModel):
     customers_created: int
     contacts_created: int
     contracts_created: int
+    opening_balances: OpeningBalancesOut | None = Field(
+        default=None,
+        description="With ?with_balances=true: what the ledger posted for the paid and unpaid "
+        "amounts at the cut-over",
+    )
 
 
 class TableError(BaseModel):

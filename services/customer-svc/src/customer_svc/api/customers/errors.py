@@ -1,5 +1,6 @@
 """Problem types of the customer file: its rows of customer-svc's one ERRORS table."""
 
+from customer_svc.domain.customers.account_standing import CurrencyInUse
 from customer_svc.domain.customers.customer import (
     CustomerNotFound,
     InvalidPaymentTerms,
@@ -10,6 +11,7 @@ from customer_svc.domain.customers.lifecycle import (
     IllegalStatusTransition,
     InvalidInitialStatus,
 )
+from customer_svc.domain.customers.names import DuplicateCustomerName
 from customer_svc.domain.customers.places import UnknownCountry
 from customer_svc.domain.customers.profile import (
     CustomerCodeTaken,
@@ -35,6 +37,12 @@ CUSTOMER_ERRORS: dict[type[DomainError], ProblemType] = {
     DuplicateTaxId: ProblemType(409, "duplicate-tax-id", "Another customer has this tax id"),
     InvalidCustomerCode: ProblemType(422, "invalid-customer-code", "Invalid customer code"),
     CustomerCodeTaken: ProblemType(409, "customer-code-taken", "The customer code is taken"),
+    CurrencyInUse: ProblemType(
+        409, "currency-in-use", "The ledger holds amounts in the customer's currency"
+    ),
+    DuplicateCustomerName: ProblemType(
+        409, "duplicate-customer-name", "A customer of the same legal name is on file"
+    ),
     InvalidSegment: ProblemType(422, "invalid-segment", "Invalid segment tag"),
     ValueRequired: ProblemType(422, "value-required", "This field cannot be emptied"),
     UnknownParentCompany: ProblemType(422, "unknown-parent-company", "No such parent company"),

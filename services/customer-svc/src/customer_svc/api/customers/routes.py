@@ -16,8 +16,9 @@ from customer_svc.api.customers.schemas import (
     Status,
     UpdateCustomer,
 )
-from customer_svc.api.deps import CurrentReader, Vault
+from customer_svc.api.deps import CurrentReader, Resources, Vault
 from customer_svc.api.errors import conflict
+from customer_svc.domain.customers.names import DuplicateCustomerName
 from customer_svc.domain.customers.profile import CustomerCodeTaken, DuplicateTaxId
 from customer_svc.use_cases.customers.change_customer_status import change_customer_status
 from customer_svc.use_cases.customers.read_customers import read_customer, search_customers
@@ -53,7 +54,12 @@ Filter = Annotated[str | None, Query(max_length=200)]
     response_model=CustomerOut,
     summary="Register a customer",
     description="Personal values in the response are masked; read them back with GET.",
-    responses={409: {"description": "Code or tax id taken; `existing_customer_id` names it"}},
+    responses={
+        409: {
+            "description": "Code, tax id or legal name taken (duplicate-customer-name); "
+            "`existing_customer_id` names the customer on file"
+        }
+    },
 )
 async def register(
     body: RegisterCustomer,
@@ -66,7 +72,7 @@ async def register(
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = CustomerUnitOfWork(session)
-    basics = {"name", "currency", "payment_terms_days", "status"}
+    basics = {"name", "currency", "payment_terms_days", "status", "allow_duplicate_name"}
     try:
         customer = await register_customer(
             uow,
@@ -77,8 +83,9 @@ async def register(
             profile=body.model_dump(exclude=basics, exclude_none=True),
             vault=vault,
             now=now,
+            allow_duplicate_name=body.allow_duplicate_name,
         )
-    except (DuplicateTaxId, CustomerCodeTaken) as exc:
+    except (DuplicateTaxId, CustomerCodeTaken, DuplicateCustomerName) as exc:
         raise conflict(exc, existing_customer_id=exc.existing_customer_id) from exc
     response = customer_out(Disclosures(vault, WRITER).customer(customer))
     await idempotency.remember(201, response)
@@ -140,7 +147,11 @@ async def list_customers(
     description="Needs `If-Match` with the ETag of the version read (412 if it moved on, "
     "428 if missing). Only the fields sent change; null empties an optional one.",
     responses={
-        409: {"description": "Code or tax id taken; `existing_customer_id` names it"},
+        409: {
+            "description": "Code or tax id taken (`existing_customer_id` names it), or the "
+            "currency is in use: the ledger holds an open amount or credit (currency-in-use)"
+        },
+        503: {"description": "The ledger did not answer about the customer's amounts"},
         412: {"description": "If-Match names a version since replaced: read it again"},
         428: {"description": "If-Match is missing"},
     },
@@ -152,6 +163,7 @@ async def update_customer(
     response: Response,
     session: DbSession,
     vault: Vault,
+    resources: Resources,
     if_match: RequiredIfMatch,
     now: Now,
 ) -> CustomerOut:
@@ -164,6 +176,7 @@ async def update_customer(
             body.model_dump(exclude_unset=True),
             expected_versions=accepted_versions(if_match),
             now=now,
+            ledger=resources.ledger,
         )
     except (DuplicateTaxId, CustomerCodeTaken) as exc:
         raise conflict(exc, existing_customer_id=exc.existing_customer_id) from exc

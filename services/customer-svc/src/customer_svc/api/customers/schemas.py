@@ -82,6 +82,11 @@ class RegisterCustomer(BaseModel):
     shipping_address: AddressIn | None = None
     segments: list[Segment] = Field(default_factory=list, max_length=20)
     parent_id: CustomerId | None = Field(default=None, description="Parent company (customer id)")
+    allow_duplicate_name: bool = Field(
+        default=False,
+        description="Register even though a customer of the same legal name is on file (409 "
+        "duplicate-customer-name otherwise, unless both tax ids are given and differ)",
+    )
 
 
 class UpdateCustomer(BaseModel):

@@ -1,10 +1,11 @@
 """What a table may not repeat of the customers and contracts already on file."""
 
-from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from customer_svc.domain.customer_table.plan import ImportPlan
 from customer_svc.domain.customer_table.table import CellError
+from customer_svc.domain.customers.names import NameHolder, legal_name_key, same_company
 from customer_svc.domain.customers.tax_ids import TaxId
 
 ONLY_NEW = "an import adds new customers only"
@@ -18,6 +19,9 @@ class OnFile:
     codes_by_name_key: Mapping[str, str]
     customer_ids_by_tax_id: Mapping[TaxId, str]
     contract_ids_by_number: Mapping[str, str]
+    # Customers on file by legal name key, and the blind index of each table tax id.
+    holders_by_legal_name: Mapping[str, Sequence[NameHolder]] = field(default_factory=dict)
+    tax_id_indexes: Mapping[TaxId, str] = field(default_factory=dict)
 
 
 def clashes(plan: ImportPlan, on_file: OnFile) -> list[CellError]:
@@ -30,6 +34,17 @@ def clashes(plan: ImportPlan, on_file: OnFile) -> list[CellError]:
             errors.append(plan.error(planned.line, "customer_code", message))
         elif not customer.code and (code := on_file.codes_by_name_key.get(planned.name_key)):
             message = f"{customer.name!r} is on file as customer {code}; {ONLY_NEW}."
+            errors.append(plan.error(planned.line, "customer", message))
+        elif not planned.allow_duplicate_name and (
+            holder := same_company(
+                on_file.holders_by_legal_name.get(legal_name_key(customer.name), ()),
+                on_file.tax_id_indexes.get(planned.tax_id) if planned.tax_id else None,
+            )
+        ):
+            message = (
+                f"Customer {holder} has the same legal name (duplicate-customer-name); if this "
+                "is another company, say true in allow_duplicate_name."
+            )
             errors.append(plan.error(planned.line, "customer", message))
         if planned.tax_id and (holder := on_file.customer_ids_by_tax_id.get(planned.tax_id)):
             message = f"Customer {holder} already has this tax id."

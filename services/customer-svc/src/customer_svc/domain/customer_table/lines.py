@@ -1,10 +1,11 @@
 """The contact and contract lines of a customer in the finance customer table."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from customer_svc.domain.contacts import ContactDetails, contact_details
 from customer_svc.domain.contracts.contract import Contract, ContractStatus, new_contract
-from customer_svc.domain.contracts.terms import contract_terms
+from customer_svc.domain.contracts.terms import InvalidContractTerms, contract_terms
 from customer_svc.domain.customer_table.cells import (
     contract_date,
     contract_number,
@@ -13,6 +14,7 @@ from customer_svc.domain.customer_table.cells import (
 )
 from customer_svc.domain.customer_table.rows import Report, TableRow
 from customer_svc.domain.customers.customer import Customer
+from ledgerflow_events.money import InvalidAmount, format_minor, to_minor
 
 CONTACT_COLUMNS = ("contact", "phone", "email")
 CONTACT_FIELDS = {"name": "contact", "phone": "phone", "email": "email"}
@@ -128,3 +130,43 @@ def contract_of(
         at=now,
         by=by,
     )
+
+
+@dataclass(frozen=True)
+class ContractBalance:
+    """What of a contract's total was paid and what is still open, in its currency."""
+
+    paid: int
+    unpaid: int
+
+
+def _amount(raw: str, currency: str) -> int:
+    try:
+        minor = to_minor(total(raw), currency)
+    except InvalidAmount as exc:
+        raise InvalidContractTerms(str(exc), field="amount") from exc
+    if minor < 0:
+        raise InvalidContractTerms(f"{raw} is below zero.", field="amount")
+    return minor
+
+
+def contract_balance(row: TableRow, contract: Contract, report: Report) -> ContractBalance | None:
+    """The line's paid and unpaid amounts, which must add up to the contract total; None for
+    a line that gives neither (or a wrong one, reported by its cell)."""
+    if not row["paid"] and not row["unpaid"]:
+        return None
+    currency, contract_total = contract.terms.currency, contract.terms.total_minor
+    paid = report.check(row.line, "paid", _amount, row["paid"] or "0", currency)
+    unpaid = report.check(row.line, "unpaid", _amount, row["unpaid"] or "0", currency)
+    if paid is None or unpaid is None:
+        return None
+    if paid + unpaid != contract_total:
+        report.add(
+            row.line,
+            "unpaid",
+            f"paid {format_minor(paid, currency)} + unpaid {format_minor(unpaid, currency)} = "
+            f"{format_minor(paid + unpaid, currency)}, not the contract total "
+            f"{format_minor(contract_total, currency)}.",
+        )
+        return None
+    return ContractBalance(paid, unpaid)

@@ -9,7 +9,13 @@ from customer_svc.domain.contacts import ContactDetails
 from customer_svc.domain.contracts.contract import Contract
 from customer_svc.domain.customer_table.cells import whole_days
 from customer_svc.domain.customer_table.headers import read_header
-from customer_svc.domain.customer_table.lines import contacts_of, contract_of, is_contract_line
+from customer_svc.domain.customer_table.lines import (
+    ContractBalance,
+    contacts_of,
+    contract_balance,
+    contract_of,
+    is_contract_line,
+)
 from customer_svc.domain.customer_table.rows import (
     Report,
     TableRow,
@@ -46,12 +52,18 @@ def table_defaults(currency: str | None, payment_terms_days: int | None) -> Tabl
     )
 
 
+# How a table says yes in the allow_duplicate_name column.
+YES = frozenset({"true", "yes", "y", "1", "x", "是"})
+
+
 @dataclass(frozen=True)
 class PlannedContract:
     """A contract line ready to file; its id, customer and (if none was given) number to come."""
 
     line: int
     contract: Contract
+    # Paid and unpaid as the table gives them; a cut-over hands them to the ledger.
+    balance: ContractBalance | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,8 @@ class PlannedCustomer:
     tax_id_line: int
     contacts: tuple[ContactDetails, ...]
     contracts: tuple[PlannedContract, ...]
+    # The table says this is another company than one of the same legal name on file.
+    allow_duplicate_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,7 +143,7 @@ def _customer(
     )
     contacts = contacts_of(group, customer.country, report)
     contracts = [
-        PlannedContract(row.line, contract)
+        PlannedContract(row.line, contract, contract_balance(row, contract, report))
         for row in group
         if is_contract_line(row)
         and (contract := contract_of(row, customer, report, now, by)) is not None
@@ -144,6 +158,9 @@ def _customer(
         tax_id_line=number[1] if number else first.line,
         contacts=tuple(contacts),
         contracts=tuple(contracts),
+        allow_duplicate_name=any(
+            row["allow_duplicate_name"].strip().casefold() in YES for row in group
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from customer_svc.domain.customer_table.table import (
 )
 from customer_svc.domain.customers.profile import customer_code
 from ledgerflow_platform.errors import DomainError
+from ledgerflow_platform.tables.formulas import formula_refusal
 
 T = TypeVar("T")
 MAX_ROWS = 50_000
@@ -70,10 +71,6 @@ class Report:
             return None
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def table_rows(sheet: Sheet, columns: Mapping[int, str], report: Report) -> list[TableRow]:
     """The rows worth reading; a row with a formula or an overlong cell is only reported."""
     if len(sheet.rows) > MAX_ROWS:
@@ -88,12 +85,7 @@ def table_rows(sheet: Sheet, columns: Mapping[int, str], report: Report) -> list
             raw = row.cells[position] if position < len(row.cells) else ""
             text, formula = cell_text(raw, checked_as_phone=column == "phone")
             if formula:
-                report.add(
-                    row.line,
-                    column,
-                    f"{_short(text)!r} would run as a formula in a spreadsheet; "
-                    "start it with an apostrophe if it is text.",
-                )
+                report.add(row.line, column, formula_refusal(text))
                 sound = False
             elif len(text) > MAX_LENGTHS.get(column, 2000):
                 limit = MAX_LENGTHS.get(column, 2000)

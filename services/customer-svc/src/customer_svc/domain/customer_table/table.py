@@ -5,11 +5,11 @@ a contact, the project and contract, what was paid and what is still open.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 import phonenumbers
 
 from ledgerflow_platform.errors import DomainError
+from ledgerflow_platform.tables import formulas
 
 COLUMNS = (
     "customer",
@@ -31,6 +31,7 @@ COLUMNS = (
     "unpaid",
     "payment_cycle",
     "notes",
+    "allow_duplicate_name",
 )
 # Optional columns may be left out of a sheet; the cells of every column may be empty.
 REQUIRED_COLUMNS = (
@@ -46,15 +47,15 @@ REQUIRED_COLUMNS = (
 )
 # Reporting owns what was paid and what is open: an import reads past these columns.
 IGNORED_COLUMNS = frozenset({"paid", "unpaid"})
-EXPORTED_COLUMNS = tuple(c for c in COLUMNS if c not in IGNORED_COLUMNS)
-# Cells a spreadsheet would run as a formula rather than show as text.
-FORMULA_STARTS = ("=", "@", "\t", "\r")
-SIGNED_STARTS = ("+", "-")
-QUOTE = "'"
-# Spaces a cell may start with before a formula sign (tab and CR are formula signs themselves).
-_PADDING = " \n\u3000\xa0"
-_MAY_START_FORMULA = frozenset(FORMULA_STARTS + SIGNED_STARTS + (QUOTE,) + tuple(_PADDING))
-_QUOTED = frozenset(FORMULA_STARTS + SIGNED_STARTS)
+# An instruction to the import, not part of the customer's file.
+IMPORT_ONLY_COLUMNS = frozenset({"allow_duplicate_name"})
+EXPORTED_COLUMNS = tuple(
+    c for c in COLUMNS if c not in IGNORED_COLUMNS and c not in IMPORT_ONLY_COLUMNS
+)
+# Cells a spreadsheet would run as a formula rather than show as text: as every import judges them.
+FORMULA_STARTS = formulas.FORMULA_STARTS
+SIGNED_STARTS = formulas.SIGNED_STARTS
+neutralized = formulas.neutralized
 
 
 class UnsupportedSpreadsheet(DomainError):
@@ -106,13 +107,6 @@ class Sheet:
     rows: tuple[SheetRow, ...]
 
 
-def _is_number(text: str) -> bool:
-    try:
-        return Decimal(text.replace(",", "")).is_finite()
-    except InvalidOperation:
-        return False
-
-
 def _is_phone(text: str) -> bool:
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(text, None))
@@ -121,26 +115,12 @@ def _is_phone(text: str) -> bool:
 
 
 def cell_text(raw: str, *, checked_as_phone: bool = False) -> tuple[str, bool]:
-    """The cell's text, and whether a spreadsheet would run it as a formula.
+    """The cell's text, and whether a spreadsheet would run it as a formula (formulas.py).
 
-    A leading apostrophe is the spreadsheet's own mark for "text, not a formula" (and what our
-    exports add): it is dropped and the rest taken as text. A signed cell that is a number or a
-    phone number is data; `checked_as_phone` leaves that to the phone column's own check.
-    """
-    if not raw or raw[0] not in _MAY_START_FORMULA:
-        return raw.strip(), False
-    if raw.startswith(QUOTE):
-        return (raw[1:].strip(), False) if raw[1:2] in _QUOTED else (raw.strip(), False)
-    text = raw.lstrip(_PADDING)
-    if text.startswith(FORMULA_STARTS):
-        return text, True
-    if text.startswith(SIGNED_STARTS) and not checked_as_phone:
-        return text.strip(), not (_is_number(text) or _is_phone(text))
-    return text.strip(), False
-
-
-def neutralized(text: str) -> str:
-    """Text a spreadsheet will show as it is instead of running it."""
-    if text.startswith((*FORMULA_STARTS, *SIGNED_STARTS)):
-        return QUOTE + text
-    return text
+    A signed cell that is a number or a phone number is data; `checked_as_phone` leaves that
+    to the phone column's own check."""
+    if checked_as_phone:
+        return formulas.cell_text(raw, signed_data=lambda _: True)
+    return formulas.cell_text(
+        raw, signed_data=lambda text: formulas.is_number(text) or _is_phone(text)
+    )

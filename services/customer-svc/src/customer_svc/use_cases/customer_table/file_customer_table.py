@@ -12,9 +12,8 @@ from customer_svc.domain.contracts.contract import ContractStatus
 from customer_svc.domain.customer_table.plan import ImportPlan, PlannedCustomer
 from customer_svc.domain.customers.customer import Customer
 from customer_svc.use_cases.contracts.announce_contract import contract_signed
-from customer_svc.use_cases.customers.profile_rules import profile_updated
+from customer_svc.use_cases.customers.profile_rules import customer_registered, profile_updated
 from ledgerflow_events.contracts.base import EventData
-from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.ids import time_ordered_ids
 
 
@@ -65,15 +64,7 @@ def _filed(
         )
         for k, line in enumerate(planned.contracts)
     ]
-    events: list[EventData] = [
-        CustomerRegistered(
-            customer_id=customer.id,
-            name=customer.name,
-            currency=customer.currency,
-            payment_terms_days=customer.payment_terms_days,
-            registered_at=customer.registered_at,
-        )
-    ]
+    events: list[EventData] = [customer_registered(customer)]
     # As a registration does: the file's further fields follow as a profile update.
     further = [name for name in ("country", "tax_id") if getattr(customer, name) is not None]
     further += ["contacts"] if contacts else []

@@ -1,27 +1,79 @@
 """Import a finance customer table: every row checked first, then all of it filed, or nothing."""
 
 import asyncio
+import csv
+import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from customer_svc.adapters.customer_table.spreadsheets import read_sheet
-from customer_svc.adapters.customer_table.store import CustomerTableStore
+from customer_svc.adapters.customer_table.store import CustomerTableStore, FiledCustomer
 from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
+from customer_svc.domain.contracts.contract import ContractStatus
 from customer_svc.domain.customer_table.clashes import OnFile, clashes, new_contract_numbers
 from customer_svc.domain.customer_table.plan import ImportPlan, TableDefaults, plan_import
 from customer_svc.domain.customer_table.table import CustomerTableRejected
+from customer_svc.domain.customers.names import legal_name_key
 from customer_svc.use_cases.customer_table.file_customer_table import NewNames, filed_customers
+from ledgerflow_events.money import format_minor
+
+
+@dataclass(frozen=True)
+class ContractBalanceLine:
+    """A filed contract's paid and unpaid amounts, as the ledger's opening balances take them."""
+
+    customer_code: str
+    contract_number: str
+    currency: str
+    invoiced: int
+    paid: int
 
 
 @dataclass(frozen=True)
 class ImportedTable:
-    """How much a table filed."""
+    """How much a table filed, and the contract balances it gave (paid and unpaid)."""
 
     customers_created: int
     contacts_created: int
     contracts_created: int
+    balances: tuple[ContractBalanceLine, ...] = ()
+
+
+def opening_balances_csv(balances: Sequence[ContractBalanceLine]) -> bytes:
+    """The balances as the ledger's POST /v1/opening-balances reads them."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["customer_code", "contract_number", "currency", "invoiced", "paid"])
+    for b in balances:
+        writer.writerow(
+            [
+                b.customer_code,
+                b.contract_number,
+                b.currency,
+                format_minor(b.invoiced, b.currency),
+                format_minor(b.paid, b.currency),
+            ]
+        )
+    return out.getvalue().encode()
+
+
+def _balances(plan: ImportPlan, filed: Sequence[FiledCustomer]) -> tuple[ContractBalanceLine, ...]:
+    return tuple(
+        ContractBalanceLine(
+            f.customer.code,
+            contract.number,
+            contract.terms.currency,
+            planned_contract.balance.paid + planned_contract.balance.unpaid,
+            planned_contract.balance.paid,
+        )
+        for planned, f in zip(plan.customers, filed, strict=True)
+        for planned_contract, contract in zip(planned.contracts, f.contracts, strict=True)
+        # Drafts are not announced: the ledger knows signed contracts only.
+        if planned_contract.balance is not None and contract.status is ContractStatus.ACTIVE
+    )
 
 
 def _read_and_plan(
@@ -50,6 +102,10 @@ async def _on_file(store: CustomerTableStore, vault: PersonalDataVault, plan: Im
             tax_ids[key]: holder for key, holder in held_tax_ids.items() if key in tax_ids
         },
         contract_ids_by_number=await store.holders_of_numbers(numbers),
+        holders_by_legal_name=await store.holders_of_legal_names(
+            [legal_name_key(p.customer.name) for p in customers]
+        ),
+        tax_id_indexes={tax_id: key.split(":", 1)[1] for key, tax_id in tax_ids.items()},
     )
 
 
@@ -95,4 +151,5 @@ async def import_customer_table(
         customers_created=len(filed),
         contacts_created=sum(len(f.contacts) for f in filed),
         contracts_created=sum(len(f.contracts) for f in filed),
+        balances=_balances(plan, filed),
     )

@@ -6,6 +6,11 @@ from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.customers.customer import Customer
+from customer_svc.domain.customers.names import (
+    DuplicateCustomerName,
+    legal_name_key,
+    same_company,
+)
 from customer_svc.domain.customers.profile import (
     PERSONAL_FIELDS,
     CustomerCodeTaken,
@@ -15,7 +20,7 @@ from customer_svc.domain.customers.profile import (
 )
 from customer_svc.domain.customers.tax_ids import tax_id
 from customer_svc.domain.personal_data import Sealed
-from ledgerflow_events.contracts.customer import CustomerProfileUpdated
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated, CustomerRegistered
 
 # Values of these fields travel in CustomerProfileUpdated; the rest by name only.
 PUBLISHED_VALUES = (
@@ -62,6 +67,21 @@ async def seal_tax_id(
     return sealed
 
 
+async def check_name_free(
+    uow: CustomerUnitOfWork, customer: Customer, *, allow_duplicate_name: bool
+) -> None:
+    """Refuse a second file of one company: the same legal name, unless told it is another
+    company or both tax ids show it is."""
+    if allow_duplicate_name:
+        return
+    key = legal_name_key(customer.name)
+    await uow.customers.claim("name", key)
+    tax_id = customer.tax_id.index if customer.tax_id else None
+    holder = same_company(await uow.customers.holders_of_name(key), tax_id)
+    if holder is not None and holder != customer.id:
+        raise DuplicateCustomerName(holder)
+
+
 def profile_updated(
     customer: Customer, changed: tuple[str, ...], at: datetime
 ) -> CustomerProfileUpdated:
@@ -71,4 +91,20 @@ def profile_updated(
     assert not PERSONAL_FIELDS & values.keys()
     return CustomerProfileUpdated(
         customer_id=customer.id, changed_fields=sorted(changed), updated_at=at, **values
+    )
+
+
+def customer_registered(customer: Customer) -> CustomerRegistered:
+    """The registration as the platform hears it: terms and the file's non-personal fields."""
+    return CustomerRegistered(
+        customer_id=customer.id,
+        name=customer.name,
+        currency=customer.currency,
+        payment_terms_days=customer.payment_terms_days,
+        registered_at=customer.registered_at,
+        code=customer.code or None,
+        country=customer.country,
+        industry=customer.industry,
+        region=customer.region,
+        segments=list(customer.segments) if customer.segments else None,
     )

@@ -14,11 +14,12 @@ from customer_svc.domain.customers.lifecycle import initial_status
 from customer_svc.domain.customers.profile import normalized
 from customer_svc.use_cases.customers.profile_rules import (
     check_code_free,
+    check_name_free,
     check_parent_company,
+    customer_registered,
     profile_updated,
     seal_tax_id,
 )
-from ledgerflow_events.contracts.customer import CustomerRegistered
 
 
 async def register_customer(
@@ -31,6 +32,7 @@ async def register_customer(
     profile: Mapping[str, Any] | None = None,
     vault: PersonalDataVault | None = None,
     now: datetime,
+    allow_duplicate_name: bool = False,
 ) -> Customer:
     """`profile`: any further fields of the file (code, country, tax_id, industry, ...)."""
     customer = new_customer(str(uuid7()), name, currency, payment_terms_days, registered_at=now)
@@ -49,17 +51,10 @@ async def register_customer(
             uow, vault, customer.id, values.get("country"), raw["tax_id"]
         )
     customer = replace(customer, **values)
+    await check_name_free(uow, customer, allow_duplicate_name=allow_duplicate_name)
     await uow.lock_customer(customer.id)
     uow.customers.add(customer)
-    await uow.emit(
-        CustomerRegistered(
-            customer_id=customer.id,
-            name=customer.name,
-            currency=customer.currency,
-            payment_terms_days=customer.payment_terms_days,
-            registered_at=customer.registered_at,
-        )
-    )
+    await uow.emit(customer_registered(customer))
     # CustomerRegistered predates the file's other fields: they follow as a profile update.
     if raw.keys() - {"code"}:
         await uow.emit(profile_updated(customer, (*raw.keys() - {"code"}, "code"), now))

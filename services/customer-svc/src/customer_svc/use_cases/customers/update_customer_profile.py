@@ -7,6 +7,10 @@ from typing import Any
 from customer_svc.adapters.personal_data.vault import PersonalDataVault
 from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
+from customer_svc.domain.customers.account_standing import (
+    LedgerStandings,
+    ensure_currency_free,
+)
 from customer_svc.domain.customers.customer import Customer, CustomerNotFound
 from customer_svc.domain.customers.lifecycle import check_open
 from customer_svc.domain.customers.profile import check_version, normalized, revise
@@ -45,8 +49,10 @@ async def update_customer_profile(
     *,
     expected_versions: Collection[int] | None,
     now: datetime,
+    ledger: LedgerStandings | None = None,
 ) -> tuple[Customer, tuple[str, ...]]:
-    """The file after the change, and the names of the fields that really changed."""
+    """The file after the change, and the names of the fields that really changed.
+    `ledger`: asked before the currency changes (CurrencyInUse while it holds amounts)."""
     await uow.lock_customer(customer_id)
     customer = await uow.customers.get(customer_id)
     if customer is None:
@@ -54,6 +60,7 @@ async def update_customer_profile(
     check_version(customer, expected_versions)
     check_open(customer.id, customer.status)
     values = normalized({k: v for k, v in changes.items() if k != "tax_id"})
+    await ensure_currency_free(ledger, customer.id, customer.currency, values.get("currency"))
     if "code" in values:
         await check_code_free(uow, values["code"], customer.id)
     if values.get("parent_id") is not None:

@@ -1,7 +1,7 @@
 """What a response shows of personal data: clear to roles that need it (and logged), masked else."""
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -57,12 +57,17 @@ class Disclosures:
         self._records: dict[str, set[str]] = defaultdict(set)
 
     def show(
-        self, customer_id: str, record_id: str, field: str, sealed: Sealed | None
+        self,
+        customer_id: str,
+        record_id: str,
+        field: str,
+        sealed: Sealed | None,
+        record_roles: Collection[str] = (),
     ) -> str | None:
         if sealed is None:
             return None
         value = self._vault.open(field, sealed)
-        if not self._reader.sees_clear:
+        if not self._reader.sees_in_clear(field, record_roles):
             return pd.masked(field, value)
         self._fields[customer_id].add(field)
         self._records[customer_id].add(record_id)
@@ -75,7 +80,7 @@ class Disclosures:
 
     def contact(self, contact: Contact) -> ContactView:
         def show(field: str, sealed: Sealed | None) -> str | None:
-            return self.show(contact.customer_id, contact.id, field, sealed)
+            return self.show(contact.customer_id, contact.id, field, sealed, contact.roles)
 
         name = show(pd.CONTACT_NAME, contact.name)
         assert name is not None

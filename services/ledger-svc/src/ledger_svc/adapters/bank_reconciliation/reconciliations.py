@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, delete, func, insert, select
+from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -19,11 +19,16 @@ from ledger_svc.adapters.tables.bank_reconciliation import (
 )
 from ledger_svc.adapters.tables.books import CustomerAccountRow
 from ledger_svc.adapters.tables.invoicing import InvoiceRow
-from ledger_svc.adapters.tables.payments import PaymentAllocationRow, PaymentRow
+from ledger_svc.adapters.tables.payments import (
+    PaymentAllocationRow,
+    PaymentReversalRow,
+    PaymentRow,
+)
 from ledger_svc.domain.bank_reconciliation.matching import KnownInvoice, RecordedMovement
 from ledger_svc.domain.bank_reconciliation.reconciliation import (
     LineOutcome,
     Outcome,
+    Reason,
     Reconciliation,
 )
 
@@ -38,9 +43,14 @@ class ReconciliationRepository:
         self, currencies: Collection[str], first: date, last: date
     ) -> list[RecordedMovement]:
         received_on = col(PaymentRow.received_on)
+        # A reversed payment (bounced, returned, in error) is no money a line can be.
+        reversed_ = exists().where(col(PaymentReversalRow.payment_id) == PaymentRow.id)
         return await self._payments(
             and_(
-                col(PaymentRow.currency).in_(currencies), received_on >= first, received_on <= last
+                col(PaymentRow.currency).in_(currencies),
+                received_on >= first,
+                received_on <= last,
+                ~reversed_,
             )
         )
 
@@ -82,6 +92,12 @@ class ReconciliationRepository:
             for r in (await self._session.execute(query.order_by(col(RefundRow.id)))).scalars()
             if r.paid_on is not None
         ]
+
+    async def reversed_among(self, payment_ids: Collection[str]) -> set[str]:
+        query = select(col(PaymentReversalRow.payment_id)).where(
+            col(PaymentReversalRow.payment_id).in_(payment_ids)
+        )
+        return set((await self._session.execute(query)).scalars())
 
     async def lines_matched_to(self, movement_ids: Collection[str]) -> dict[str, str]:
         """payment or refund id -> the statement line it was matched to."""
@@ -151,6 +167,7 @@ class ReconciliationRepository:
                         "invoice_id": o.invoice_id,
                         "payment_reference": o.payment_reference,
                         "note": o.note,
+                        "reason": o.reason.value if o.reason else None,
                     }
                     for n, o in enumerate(reconciliation.outcomes)
                 ],
@@ -168,6 +185,24 @@ class ReconciliationRepository:
                     for m in matches
                 ],
             )
+
+    async def latest_of(self, statement_id: str) -> Reconciliation | None:
+        """The statement's latest reconciliation run (ids are time-ordered)."""
+        query = (
+            select(col(ReconciliationRow.id))
+            .where(col(ReconciliationRow.statement_id) == statement_id)
+            .order_by(col(ReconciliationRow.id).desc())
+            .limit(1)
+        )
+        latest = (await self._session.execute(query)).scalar_one_or_none()
+        return None if latest is None else await self.get(latest)
+
+    async def matched_by_hand(self, line_ids: Collection[str]) -> set[str]:
+        query = select(col(BankLineMatchRow.line_id)).where(
+            col(BankLineMatchRow.line_id).in_(line_ids),
+            col(BankLineMatchRow.matched_by).is_not(None),
+        )
+        return set((await self._session.execute(query)).scalars())
 
     async def get(self, reconciliation_id: str) -> Reconciliation | None:
         run = await self._session.get(ReconciliationRow, reconciliation_id)
@@ -189,6 +224,7 @@ class ReconciliationRepository:
                 invoice_id=x.invoice_id,
                 payment_reference=x.payment_reference,
                 note=x.note,
+                reason=Reason(x.reason) if x.reason else None,
             )
             for x in lines.scalars()
         )

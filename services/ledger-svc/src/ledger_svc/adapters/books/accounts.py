@@ -1,8 +1,10 @@
 """Customer accounts and their balances."""
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -29,6 +31,8 @@ class CustomerAccountRepository:
                 currency=account.currency,
                 payment_terms_days=account.payment_terms_days,
                 registered_at=registered_at,
+                status=account.status,
+                code=account.code,
             )
             .on_conflict_do_nothing()
             .returning(col(CustomerAccountRow.customer_id))
@@ -39,7 +43,27 @@ class CustomerAccountRepository:
         row = await self._session.get(CustomerAccountRow, customer_id)
         if row is None:
             return None
-        return CustomerAccount(row.customer_id, row.currency, row.payment_terms_days)
+        return _account(row)
+
+    async def by_codes(self, codes: Sequence[str]) -> dict[str, CustomerAccount]:
+        """The accounts filed under these customer codes, by code."""
+        found = await self._session.execute(
+            select(CustomerAccountRow).where(col(CustomerAccountRow.code).in_(codes))
+        )
+        return {row.code: _account(row) for row in found.scalars() if row.code is not None}
+
+    async def revise(self, customer_id: str, changes: Mapping[str, Any]) -> bool:
+        """Take over changed fields of the customer's file (terms, currency, code, status);
+        False if the ledger keeps no account for the customer."""
+        if not changes:
+            return await self.get(customer_id) is not None
+        stmt = (
+            update(CustomerAccountRow)
+            .where(col(CustomerAccountRow.customer_id) == customer_id)
+            .values(**changes)
+            .returning(col(CustomerAccountRow.customer_id))
+        )
+        return (await self._session.execute(stmt)).first() is not None
 
     async def balance(self, customer_id: str) -> Balance | None:
         account = await self.get(customer_id)
@@ -68,3 +92,9 @@ class CustomerAccountRepository:
         return Balance(
             customer_id, account.currency, int(owed_total), int(overdue_total), int(credit_total)
         )
+
+
+def _account(row: CustomerAccountRow) -> CustomerAccount:
+    return CustomerAccount(
+        row.customer_id, row.currency, row.payment_terms_days, status=row.status, code=row.code
+    )

@@ -23,7 +23,7 @@ from ledger_svc.domain.invoicing.invoice_import import DuplicateInvoiceImport, I
 from ledgerflow_platform.database import driver_connection
 
 ACCOUNTS = text("""
-SELECT customer_id, currency, payment_terms_days FROM customer_accounts
+SELECT customer_id, currency, payment_terms_days, status FROM customer_accounts
 WHERE customer_id = ANY(CAST(:ids AS text[]))
 """)
 
@@ -101,7 +101,10 @@ class InvoiceImportStore:
 
     async def accounts(self, customer_ids: Sequence[str]) -> dict[str, CustomerAccount]:
         found = await self._session.execute(ACCOUNTS, {"ids": list(customer_ids)})
-        return {c: CustomerAccount(c, currency, days) for c, currency, days in found.all()}
+        return {
+            c: CustomerAccount(c, currency, days, status=status)
+            for c, currency, days, status in found.all()
+        }
 
     async def take_numbers(
         self, counts: Mapping[tuple[str, int], int]

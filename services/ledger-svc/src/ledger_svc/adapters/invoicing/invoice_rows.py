@@ -33,6 +33,8 @@ def invoice_values(invoice: Invoice) -> dict[str, Any]:
         "discount_percent": terms.discount_percent,
         "discount_until": terms.discount_until,
         "issued_at": datetime.now(UTC),
+        "order_reference": invoice.order_reference,
+        "contract_id": invoice.contract_id,
     }
 
 
@@ -100,6 +102,8 @@ def _to_domain(
         voided_on=row.voided_on,
         void_reason=row.void_reason,
         closed_as=InvoiceStatus(row.status) if row.status in CLOSURES else None,
+        order_reference=row.order_reference,
+        contract_id=row.contract_id,
     )
 
 

@@ -138,5 +138,18 @@ class InvoiceRepository:
             .values(marked_overdue_on=as_of)
         )
 
+    async def opening_balances_of(
+        self, customer_ids: Sequence[str], series: str
+    ) -> set[tuple[str, str | None]]:
+        """(customer id, contract id) of every opening invoice these customers have."""
+        found = await self._session.execute(
+            select(col(InvoiceRow.customer_id), col(InvoiceRow.contract_id)).where(
+                col(InvoiceRow.customer_id).in_(customer_ids),
+                col(InvoiceRow.number).startswith(f"{series}-"),
+                col(InvoiceRow.voided_on).is_(None),
+            )
+        )
+        return {(customer_id, contract_id) for customer_id, contract_id in found.all()}
+
     async def _load(self, query: Select[InvoiceRow]) -> list[Invoice]:
         return await load_invoices(self._session, query)

@@ -37,9 +37,6 @@ class CreditNoteRow(Table, table=True):
             name="credit_note_unapplied_in_range",
         ),
         CheckConstraint(
-            "invoice_id IS NULL OR unapplied_amount = 0", name="credit_note_on_invoice_holds_none"
-        ),
-        CheckConstraint(
             "invoice_id IS NOT NULL OR tax_amount = 0", name="credit_note_on_account_untaxed"
         ),
         Index("credit_notes_by_customer", "customer_id", "id"),

@@ -108,23 +108,31 @@ class ReconciliationLineRow(Table, table=True):
     invoice_id: str | None = None
     payment_reference: str | None = None
     note: str | None = None
+    reason: str | None = None
 
 
 class BankLineMatchRow(Table, table=True):
     """The statement line a payment (or refund) was matched to: one line each; a second line
-    for the same payment is a duplicate."""
+    for the same payment is a duplicate. Matched by a reconciliation run, or by hand by a
+    user (matched_by, matched_at)."""
 
     __tablename__ = "bank_line_matches"
     __table_args__ = (
         CheckConstraint(
             "(payment_id IS NULL) <> (refund_id IS NULL)", name="bank_line_match_one_movement"
         ),
+        CheckConstraint(
+            "(reconciliation_id IS NULL) <> (matched_by IS NULL)",
+            name="bank_line_match_by_run_or_hand",
+        ),
     )
 
     line_id: str = Field(foreign_key="bank_statement_lines.id", primary_key=True)
     payment_id: str | None = Field(default=None, foreign_key="payments.id", unique=True)
     refund_id: str | None = Field(default=None, unique=True)
-    reconciliation_id: str = Field(foreign_key="reconciliations.id")
+    reconciliation_id: str | None = Field(default=None, foreign_key="reconciliations.id")
+    matched_by: str | None = None
+    matched_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class CustomerBankAccountRow(Table, table=True):
@@ -136,6 +144,22 @@ class CustomerBankAccountRow(Table, table=True):
     customer_id: str = Field(foreign_key="customer_accounts.customer_id", primary_key=True)
     iban_masked: str
     registered_at: datetime = Field(sa_type=DateTime(timezone=True))
+
+
+class CustomerPayerNameRow(Table, table=True):
+    """A name a customer pays under: its legal name (from customer-svc) or an alias, kept in
+    the normal form names are compared in (domain/bank_reconciliation/payer_names.py)."""
+
+    __tablename__ = "customer_payer_names"
+    __table_args__ = (
+        CheckConstraint("kind IN ('legal', 'alias')", name="payer_name_kind"),
+        Index("customer_payer_names_by_key", "name_key"),
+    )
+
+    customer_id: str = Field(foreign_key="customer_accounts.customer_id", primary_key=True)
+    name_key: str = Field(primary_key=True)
+    kind: str
+    name: str
 
 
 # Reconciliation reads the payments received around a statement's dates, across customers.

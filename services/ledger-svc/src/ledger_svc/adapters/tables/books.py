@@ -19,6 +19,7 @@ ACCOUNTS = (
     "discounts_allowed",
     "bad_debt_expense",
     "refunds_payable",
+    "opening_balance_equity",
 )
 
 
@@ -31,6 +32,9 @@ class CustomerAccountRow(Table, table=True):
     currency: str
     payment_terms_days: int
     registered_at: datetime = Field(sa_type=DateTime(timezone=True))
+    # Where the customer's file stands and the code it is filed under, as customer-svc said.
+    status: str = Field(default="active", sa_column_kwargs={"server_default": "active"})
+    code: str | None = Field(default=None, index=True)
 
 
 class JournalEntryRow(Table, table=True):
@@ -86,3 +90,15 @@ class JournalLineRow(Table, table=True):
     credit: int = Field(sa_type=BigInteger)
     customer_id: str | None = Field(default=None, foreign_key="customer_accounts.customer_id")
     invoice_id: str | None = Field(default=None, foreign_key="invoices.id")
+
+
+class CustomerContractRow(Table, table=True):
+    """A customer's signed contract, as customer-svc announced it: opening balances name it."""
+
+    __tablename__ = "customer_contracts"
+    __table_args__ = (Index("customer_contracts_by_number", "customer_id", "number"),)
+
+    contract_id: str = Field(primary_key=True)
+    customer_id: str
+    number: str
+    currency: str = Field(sa_type=String(3))

@@ -35,7 +35,10 @@ class InvoiceRow(Table, table=True):
     __table_args__ = (
         CheckConstraint("total > 0", name="invoice_total_positive"),
         CheckConstraint("open_amount >= 0 AND open_amount <= total", name="invoice_open_in_range"),
-        CheckConstraint("due_date >= issue_date", name="invoice_due_after_issue"),
+        # An opening balance brought in at a cut-over may have fallen due before it.
+        CheckConstraint(
+            "due_date >= issue_date OR number LIKE 'OB-%'", name="invoice_due_after_issue"
+        ),
         CheckConstraint("net_amount + tax_amount = total", name="invoice_total_is_net_plus_tax"),
         Index(
             "invoices_open_by_seniority",
@@ -72,6 +75,8 @@ class InvoiceRow(Table, table=True):
     discount_until: date | None = None
     voided_on: date | None = None
     void_reason: str | None = None
+    order_reference: str | None = None
+    contract_id: str | None = None
 
 
 class InvoiceLineRow(Table, table=True):

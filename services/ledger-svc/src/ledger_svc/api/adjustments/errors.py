@@ -15,7 +15,6 @@ from ledger_svc.domain.adjustments.refund import (
 )
 from ledger_svc.domain.adjustments.write_off import (
     InvoiceNotWriteOffable,
-    SegregationOfDuties,
     WriteOffDatedBeforeRequest,
     WriteOffNotFound,
     WriteOffNotPending,
@@ -54,11 +53,6 @@ ADJUSTMENT_ERRORS: dict[type[DomainError], ProblemType] = {
     ),
     WriteOffDatedBeforeRequest: ProblemType(
         422, "write-off-dated-before-request", "Dated before the request (or the invoice)"
-    ),
-    SegregationOfDuties: ProblemType(
-        403,
-        "segregation-of-duties",
-        "Segregation of duties: who requests a write-off cannot approve it",
     ),
     InvalidLateFeePolicy: ProblemType(
         422, "invalid-late-fee-policy", "Not a late-fee policy the ledger can apply"

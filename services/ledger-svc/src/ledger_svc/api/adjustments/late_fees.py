@@ -19,6 +19,7 @@ from ledger_svc.use_cases.adjustments.set_late_fee_policy import set_late_fee_po
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -75,8 +76,9 @@ async def list_policies(session: DbSession, _: CanRead) -> list[LateFeePolicyOut
     summary="Charge late fees as of a date (each overdue invoice at most once per month)",
 )
 async def run_late_fees(
-    body: StartLateFeeRun, session: DbSession, idempotency: Idempotent, _: CanRun
+    body: StartLateFeeRun, session: DbSession, idempotency: Idempotent, dates: Dates, _: CanRun
 ) -> Response | LateFeeRunOut:
+    dates.run(body.as_of, field="as_of")
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)

@@ -13,6 +13,7 @@ from ledger_svc.api.adjustments.schemas import (
     RefundPage,
     RequestRefund,
 )
+from ledger_svc.api.deps import Resources
 from ledger_svc.domain.adjustments.refund import RefundNotFound, RefundStatus
 from ledger_svc.use_cases.adjustments.cancel_refund import cancel_refund
 from ledger_svc.use_cases.adjustments.pay_refund import pay_refund
@@ -20,6 +21,7 @@ from ledger_svc.use_cases.adjustments.request_refund import request_refund
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -41,8 +43,10 @@ async def ask_for_refund(
     body: RequestRefund,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     principal: CanRequest,
 ) -> Response | RefundOut:
+    dates.posting(body.requested_on, field="requested_on")
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)
@@ -64,12 +68,25 @@ async def ask_for_refund(
 
 @router.post("/refunds/{refund_id}:pay", response_model=RefundOut, summary="Pay a requested refund")
 async def pay(
-    refund_id: str, body: PayRefund, session: DbSession, idempotency: Idempotent, _: CanPay
+    refund_id: str,
+    body: PayRefund,
+    session: DbSession,
+    idempotency: Idempotent,
+    dates: Dates,
+    resources: Resources,
+    principal: CanPay,
 ) -> Response | RefundOut:
+    dates.posting(body.paid_on, field="paid_on")
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)
-    refund = await pay_refund(uow, refund_id=refund_id, paid_on=body.paid_on)
+    refund = await pay_refund(
+        uow,
+        refund_id=refund_id,
+        paid_on=body.paid_on,
+        paid_by=principal.subject,
+        policy=resources.duties,
+    )
     response = refund_out(refund)
     await idempotency.remember(200, response)
     await uow.commit()
@@ -82,8 +99,14 @@ async def pay(
     summary="Cancel a requested refund; its credit comes back",
 )
 async def cancel(
-    refund_id: str, body: CancelRefund, session: DbSession, idempotency: Idempotent, _: CanRequest
+    refund_id: str,
+    body: CancelRefund,
+    session: DbSession,
+    idempotency: Idempotent,
+    dates: Dates,
+    _: CanRequest,
 ) -> Response | RefundOut:
+    dates.posting(body.cancelled_on, field="cancelled_on")
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)

@@ -17,6 +17,7 @@ from ledger_svc.domain.adjustments.late_fee import (
 )
 from ledger_svc.domain.adjustments.refund import RefundMethod, RefundStatus
 from ledger_svc.domain.adjustments.write_off import WriteOffStatus
+from ledgerflow_platform.web.bounds import BusinessDate
 
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
@@ -37,7 +38,7 @@ class CreditInvoice(BaseModel):
         default=None, description="Gross, tax included; at most the invoice's open amount"
     )
     currency: CurrencyCode | None = Field(default=None, description="If given, the invoice's")
-    issue_date: date = Field(description="Not before the invoice's issue date")
+    issue_date: BusinessDate = Field(description="Not before the invoice's issue date")
     reason: Reason
 
 
@@ -50,7 +51,7 @@ class CreditOnAccount(BaseModel):
 
     amount: DecimalText = Field(description="More than zero, at the currency's scale")
     currency: CurrencyCode | None = Field(default=None, description="If given, the account's")
-    issue_date: date
+    issue_date: BusinessDate
     reason: Reason
 
 
@@ -70,7 +71,7 @@ class RequestRefund(BaseModel):
     currency: CurrencyCode | None = Field(default=None, description="If given, the account's")
     method: RefundMethod
     reference: str | None = Field(default=None, max_length=140)
-    requested_on: date
+    requested_on: BusinessDate
 
 
 class PayRefund(BaseModel):
@@ -78,7 +79,7 @@ class PayRefund(BaseModel):
 
     model_config = _examples({"paid_on": "2026-04-05"})
 
-    paid_on: date = Field(description="Not before the refund was requested")
+    paid_on: BusinessDate = Field(description="Not before the refund was requested")
 
 
 class CancelRefund(BaseModel):
@@ -86,7 +87,7 @@ class CancelRefund(BaseModel):
 
     model_config = _examples({"cancelled_on": "2026-04-04", "reason": "Customer keeps the credit"})
 
-    cancelled_on: date
+    cancelled_on: BusinessDate
     reason: Reason
 
 
@@ -96,7 +97,7 @@ class RequestWriteOff(BaseModel):
     model_config = _examples({"reason": "Customer insolvent", "requested_on": "2026-06-30"})
 
     reason: Reason
-    requested_on: date = Field(description="Not before the invoice's issue date")
+    requested_on: BusinessDate = Field(description="Not before the invoice's issue date")
 
 
 class ApproveWriteOff(BaseModel):
@@ -104,7 +105,7 @@ class ApproveWriteOff(BaseModel):
 
     model_config = _examples({"approved_on": "2026-07-01"})
 
-    approved_on: date
+    approved_on: BusinessDate
 
 
 class RejectWriteOff(BaseModel):
@@ -112,7 +113,7 @@ class RejectWriteOff(BaseModel):
 
     model_config = _examples({"rejected_on": "2026-07-01", "reason": "Payment plan agreed"})
 
-    rejected_on: date
+    rejected_on: BusinessDate
     reason: Reason
 
 
@@ -137,7 +138,9 @@ class StartLateFeeRun(BaseModel):
 
     model_config = _examples({"as_of": "2026-05-01"})
 
-    as_of: date = Field(description="Invoices due before this date (past grace) are charged")
+    as_of: BusinessDate = Field(
+        description="Invoices due before this date (past grace) are charged"
+    )
 
 
 class CreditNoteOut(BaseModel):

@@ -20,6 +20,7 @@ from ledger_svc.use_cases.adjustments.request_write_off import request_invoice_w
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -44,8 +45,10 @@ async def ask_for_write_off(
     body: RequestWriteOff,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     principal: CanRequest,
 ) -> Response | WriteOffOut:
+    dates.posting(body.requested_on, field="requested_on")
     return await _recorded(
         session,
         idempotency,
@@ -70,8 +73,10 @@ async def approve(
     body: ApproveWriteOff,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     principal: CanDecide,
 ) -> Response | WriteOffOut:
+    dates.posting(body.approved_on, field="approved_on")
     return await _recorded(
         session,
         idempotency,
@@ -92,8 +97,10 @@ async def reject(
     body: RejectWriteOff,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     principal: CanDecide,
 ) -> Response | WriteOffOut:
+    dates.posting(body.rejected_on, field="rejected_on")
     return await _recorded(
         session,
         idempotency,

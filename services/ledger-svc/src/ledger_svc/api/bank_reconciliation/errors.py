@@ -6,7 +6,16 @@ from ledger_svc.domain.bank_reconciliation.bank_statement import (
     BankStatementNotFound,
     MalformedBankStatement,
 )
+from ledger_svc.domain.bank_reconciliation.manual_match import (
+    BankLineNotFound,
+    LineAlreadyMatched,
+    MatchDoesNotAgree,
+    NotMoneyReceived,
+    PaymentAlreadyMatched,
+    ReversedPaymentNotMatchable,
+)
 from ledger_svc.domain.bank_reconciliation.matching import InvalidDateWindow
+from ledger_svc.domain.bank_reconciliation.payer_names import InvalidPayerName
 from ledger_svc.domain.bank_reconciliation.reconciliation import ReconciliationNotFound
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
@@ -22,4 +31,17 @@ RECONCILIATION_ERRORS: dict[type[DomainError], ProblemType] = {
     ReconciliationNotFound: ProblemType(404, "reconciliation-not-found", "No such reconciliation"),
     InvalidDateWindow: ProblemType(422, "invalid-date-window", "Not a matching date window"),
     InvalidIban: ProblemType(422, "invalid-iban", "Not a valid IBAN"),
+    BankLineNotFound: ProblemType(404, "bank-line-not-found", "No such statement line"),
+    LineAlreadyMatched: ProblemType(409, "line-already-matched", "The line is matched already"),
+    PaymentAlreadyMatched: ProblemType(
+        409, "payment-already-matched", "The payment is matched to another line"
+    ),
+    NotMoneyReceived: ProblemType(422, "not-money-received", "The line is money paid out"),
+    ReversedPaymentNotMatchable: ProblemType(
+        409, "payment-reversed", "A reversed payment matches no line"
+    ),
+    MatchDoesNotAgree: ProblemType(
+        422, "match-does-not-agree", "The line and what it is matched to do not agree"
+    ),
+    InvalidPayerName: ProblemType(422, "invalid-payer-name", "Not a name to recognise a payer by"),
 }

@@ -88,6 +88,7 @@ def reconciliation_out(run: Reconciliation, statement: BankStatement) -> Reconci
                 invoice_id=o.invoice_id,
                 payment_reference=o.payment_reference,
                 note=o.note,
+                reason=o.reason,
             )
             for o in run.outcomes
         ],

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.bank_reconciliation import matches
 from ledger_svc.api.bank_reconciliation.render import bank_statement_out, reconciliation_out
 from ledger_svc.api.bank_reconciliation.schemas import (
     BankStatementOut,
@@ -238,3 +239,6 @@ async def forget(
     )
     await uow.commit()
     return Response(status_code=204)
+
+
+router.include_router(matches.router)

@@ -5,15 +5,17 @@ Amounts are decimal strings at the currency's scale; balances are signed. A paye
 account appears only masked (****1234)."""
 
 from datetime import date, datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from ledger_svc.domain.bank_reconciliation.bank_statement import (
     Direction,
     StatementFormat,
 )
 from ledger_svc.domain.bank_reconciliation.matching import MAX_DATE_WINDOW_DAYS
-from ledger_svc.domain.bank_reconciliation.reconciliation import Outcome
+from ledger_svc.domain.bank_reconciliation.payer_names import MAX_PAYER_NAME
+from ledger_svc.domain.bank_reconciliation.reconciliation import Outcome, Reason
 from ledgerflow_platform.web.uploads import FileContent
 
 
@@ -129,7 +131,8 @@ class ReconciledLineOut(BaseModel):
     customer_id: str | None
     invoice_id: str | None = Field(description="The invoice its text names, if any")
     payment_reference: str | None = Field(description="proposed, created: the reference")
-    note: str | None
+    note: str | None = Field(description="Why, in words: the candidates, the difference")
+    reason: Reason | None = Field(description="Why the line is not matched; null if it is")
 
 
 class ReconciliationOut(BaseModel):
@@ -175,4 +178,75 @@ class BankStatementUpload(BaseModel):
     )
     account: str | None = Field(
         default=None, max_length=64, description="Our account, for files that name none"
+    )
+
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class MatchBankLine(BaseModel):
+    """Which payment a line is, or which invoices it pays (the ledger then records the
+    payment, dated on the line's booking date): exactly one of the two."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"payment_id": "0193a5c2-7d4e-7b1a-9f3e-2c1d0e9f8a7b"},
+                {"invoice_ids": ["0193a5c2-7d4e-7b1a-9f3e-2c1d0e9f8a70"]},
+            ]
+        },
+    )
+
+    payment_id: Id | None = None
+    invoice_ids: list[Id] | None = Field(default=None, min_length=1, max_length=50)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "MatchBankLine":
+        if (self.payment_id is None) == (self.invoice_ids is None):
+            raise ValueError("send exactly one of payment_id and invoice_ids")
+        return self
+
+
+class ManualMatchOut(BaseModel):
+    """A line matched by hand: to which payment, whose, by whom and when."""
+
+    statement_id: str
+    line_id: str
+    position: int
+    payment_id: str
+    customer_id: str
+    payment_created: bool = Field(description="True when the match recorded the payment")
+    matched_by: str = Field(description="The token subject of who matched it")
+    matched_at: datetime
+
+
+class PayerAlias(BaseModel):
+    """A name a customer pays under besides its legal name."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"name": "华东贸易"}]}
+    )
+
+    name: str = Field(min_length=1, max_length=MAX_PAYER_NAME)
+
+
+class PayerAliasesOut(BaseModel):
+    """The aliases a customer pays under (its legal name comes from customer-svc)."""
+
+    customer_id: str
+    aliases: list[str]
+
+
+class StatementStandingOut(BaseModel):
+    """Where a statement stands: reconciled, or each line left open explained (a period with
+    it may close), or not."""
+
+    statement_id: str
+    lines: int
+    reconciled: int = Field(description="Lines matched (by a run or by hand) or not ours")
+    fully_reconciled: bool
+    explained: bool = Field(description="Every line reconciled or saying why it is not")
+    unexplained_positions: list[int] = Field(
+        description="Lines never reconciled, or open without a reason"
     )

@@ -1,7 +1,6 @@
 """The books' routes: the journal, entry by entry, and proof that the books balance, for
 auditors; a customer's balance, for everyone."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -15,6 +14,7 @@ from ledger_svc.use_cases.books.check_integrity import check_integrity
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.bounds import BusinessDate
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -35,8 +35,12 @@ async def list_journal(
     _: CanAudit,
     customer_id: Annotated[str | None, Query(description="Entries touching this customer")] = None,
     account: Annotated[Account | None, Query(description="Entries posting to this account")] = None,
-    date_from: Annotated[date | None, Query(alias="from", description="Business date >=")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Business date <=")] = None,
+    date_from: Annotated[
+        BusinessDate | None, Query(alias="from", description="Business date >=")
+    ] = None,
+    date_to: Annotated[
+        BusinessDate | None, Query(alias="to", description="Business date <=")
+    ] = None,
     source_type: Annotated[
         SourceType | None, Query(description="Entries about this kind of document")
     ] = None,

@@ -64,6 +64,8 @@ def invoice_out(invoice: Invoice) -> InvoiceOut:
         ],
         voided_on=invoice.voided_on,
         void_reason=invoice.void_reason,
+        order_reference=invoice.order_reference,
+        contract_id=invoice.contract_id,
     )
 
 

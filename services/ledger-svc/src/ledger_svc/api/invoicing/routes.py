@@ -27,6 +27,7 @@ from ledger_svc.use_cases.invoicing.void_invoice import void_invoice
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import DbSession, Idempotent
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
 
@@ -43,8 +44,10 @@ async def issue(
     session: DbSession,
     idempotency: Idempotent,
     resources: Resources,
+    dates: Dates,
     _: CanInvoice,
 ) -> Response | InvoiceOut:
+    dates.posting(body.issue_date, field="issue_date")
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)
@@ -58,6 +61,9 @@ async def issue(
         series=body.series,
         terms=payment_terms(body.terms),
         calendar=resources.calendar,
+        order_reference=body.order_reference,
+        contract_id=body.contract_id,
+        customers=resources.customers,
     )
     response = invoice_out(invoice)
     await idempotency.remember(201, response)
@@ -71,8 +77,14 @@ async def issue(
     summary="Void an invoice nothing was applied to (posts the reversal of its entry)",
 )
 async def void(
-    invoice_id: str, body: VoidInvoice, session: DbSession, idempotency: Idempotent, _: CanInvoice
+    invoice_id: str,
+    body: VoidInvoice,
+    session: DbSession,
+    idempotency: Idempotent,
+    dates: Dates,
+    _: CanInvoice,
 ) -> Response | InvoiceOut:
+    dates.posting(body.voided_on, field="voided_on")
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)
@@ -118,8 +130,9 @@ async def list_invoices(
     summary="Mark invoices overdue as of a business date (repeatable: each is marked once)",
 )
 async def run_overdue(
-    body: StartOverdueRun, session: DbSession, idempotency: Idempotent, _: CanInvoice
+    body: StartOverdueRun, session: DbSession, idempotency: Idempotent, dates: Dates, _: CanInvoice
 ) -> Response | OverdueRunOut:
+    dates.run(body.as_of, field="as_of")
     if (replayed := await idempotency.replay()) is not None:
         return replayed
     uow = LedgerUnitOfWork(session)

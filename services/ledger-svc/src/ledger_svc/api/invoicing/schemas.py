@@ -18,8 +18,11 @@ from ledger_svc.domain.invoicing.terms import (
     PaymentTerms,
     TermsKind,
 )
+from ledgerflow_platform.web.bounds import BusinessDate
 
 Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 
 Series = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{0,11}$")]
 
@@ -120,8 +123,10 @@ class IssueInvoice(Strict):
     )
 
     customer_id: CustomerId
-    issue_date: date
-    due_date: date | None = Field(default=None, description="Kept as given; exclusive with terms")
+    issue_date: BusinessDate
+    due_date: BusinessDate | None = Field(
+        default=None, description="Kept as given; exclusive with terms"
+    )
     terms: TermsIn | None = Field(
         default=None, description="Defaults to the customer's terms: net their payment days"
     )
@@ -130,6 +135,12 @@ class IssueInvoice(Strict):
         default=None, description="If given, must be the customer's account currency"
     )
     lines: list[LineIn] = Field(min_length=1, max_length=200)
+    order_reference: Reference | None = Field(
+        default=None, description="The order system's reference this invoice bills"
+    )
+    contract_id: Reference | None = Field(
+        default=None, description="The customer's contract (customer-svc id) this invoice bills"
+    )
 
 
 class VoidInvoice(Strict):
@@ -140,7 +151,7 @@ class VoidInvoice(Strict):
         json_schema_extra={"examples": [{"voided_on": "2026-03-02", "reason": "Billed twice"}]},
     )
 
-    voided_on: date = Field(description="The business date of the void, not before issue")
+    voided_on: BusinessDate = Field(description="The business date of the void, not before issue")
     reason: Description
 
 
@@ -231,6 +242,8 @@ class InvoiceOut(BaseModel):
     lines: list[LineOut]
     voided_on: date | None
     void_reason: str | None
+    order_reference: str | None
+    contract_id: str | None
 
 
 class InvoicePage(BaseModel):
@@ -247,7 +260,7 @@ class StartOverdueRun(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"as_of": "2026-04-01"}]}
     )
 
-    as_of: date = Field(description="Invoices due before this business date are overdue")
+    as_of: BusinessDate = Field(description="Invoices due before this business date are overdue")
 
 
 class OverdueRunOut(BaseModel):

@@ -37,6 +37,7 @@ from ledger_svc.use_cases.payments.record_keyed_payments import (
     Replayed,
 )
 from ledgerflow_platform.idempotency import fingerprint_document
+from ledgerflow_platform.web.business_date import DateGuard
 from ledgerflow_platform.web.deps import KEY_REUSED
 from ledgerflow_platform.web.problems import VALIDATION, Problem, domain_problem
 
@@ -103,8 +104,9 @@ class BatchItem:
         )
 
 
-def read_item(index: int, raw: Any) -> BatchItem:
-    """One payment of the batch as sent; a malformed one is refused on its own."""
+def read_item(index: int, raw: Any, dates: DateGuard) -> BatchItem:
+    """One payment of the batch as sent; a malformed or future-dated one is refused on its
+    own."""
     item = BatchItem(index)
     if isinstance(raw, dict) and isinstance(raw.get("idempotency_key"), str):
         item.key = raw["idempotency_key"]
@@ -118,6 +120,11 @@ def read_item(index: int, raw: Any) -> BatchItem:
         detail = "; ".join(e["message"] for e in errors)
         item.refuse(Problem(VALIDATION, detail, errors=errors))
         return item
+    try:
+        dates.posting(payment.received_on, field="received_on")
+    except Problem as refused:
+        item.refuse(refused)
+        return item
     body = {k: v for k, v in raw.items() if k != "idempotency_key"}
     item.print_ = fingerprint_document("POST", "/v1/payments", body)
     item.instruction = instruction(payment)
@@ -128,8 +135,8 @@ class PaymentBatch:
     """A batch as read: each item, and the first well-formed item of each key, which alone is
     recorded (a later one with the same key gets its answer)."""
 
-    def __init__(self, payments: Sequence[Any], subject: str) -> None:
-        self._items = [read_item(n, raw) for n, raw in enumerate(payments)]
+    def __init__(self, payments: Sequence[Any], subject: str, dates: DateGuard) -> None:
+        self._items = [read_item(n, raw, dates) for n, raw in enumerate(payments)]
         self._firsts: dict[str, BatchItem] = {}
         for item in self._items:
             if item.result is None:

@@ -9,8 +9,10 @@ gets applied.
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
+from ledger_svc.api.controls.schemas import ApprovalOut, approval_out
 from ledger_svc.api.deps import Resources
 from ledger_svc.api.payments.batch import PaymentBatch
 from ledger_svc.api.payments.render import application_out, payment_out
@@ -25,7 +27,9 @@ from ledger_svc.api.payments.schemas import (
     ReversePayment,
     instruction,
 )
+from ledger_svc.domain.controls.approvals import ApprovalAction
 from ledger_svc.domain.payments.payment import PaymentNotFound
+from ledger_svc.use_cases.controls.approvals import hold_for_approval
 from ledger_svc.use_cases.payments.apply_customer_credit import apply_customer_credit
 from ledger_svc.use_cases.payments.record_keyed_payments import (
     KeyClaim,
@@ -40,10 +44,12 @@ from ledger_svc.use_cases.payments.reverse_payment import reverse_payment
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
+from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import (
     DbSession,
+    IdempotencyKey,
     Idempotent,
-    idempotency_key,
     key_reused,
     replayed,
     request_fingerprint,
@@ -66,9 +72,14 @@ CanRead = Annotated[Principal, Depends(require_roles(*EVERY_ROLE))]
     "the oldest due first; the surplus is kept as credit",
 )
 async def record(
-    body: RecordPayment, request: Request, resources: Resources, principal: CanRecord
+    body: RecordPayment,
+    request: Request,
+    resources: Resources,
+    dates: Dates,
+    principal: CanRecord,
+    key: IdempotencyKey,
 ) -> Response:
-    key = idempotency_key(request)
+    dates.posting(body.received_on, field="received_on")
     claim = (
         KeyClaim((principal.subject, key), await request_fingerprint(request))
         if key is not None
@@ -92,9 +103,9 @@ async def record(
     "payment's outcome comes back in order",
 )
 async def record_batch(
-    body: RecordPaymentBatch, session: DbSession, principal: CanRecord
+    body: RecordPaymentBatch, session: DbSession, dates: Dates, principal: CanRecord
 ) -> Response:
-    batch = PaymentBatch(body.payments, principal.subject)
+    batch = PaymentBatch(body.payments, principal.subject, dates)
     uow = LedgerUnitOfWork(session)
     outcomes = await record_keyed_payments(uow, batch.to_record())
     await uow.commit()
@@ -114,18 +125,41 @@ async def get_payment(payment_id: str, session: DbSession, _: CanRead) -> Paymen
 @router.post(
     "/payments/{payment_id}:reverse",
     response_model=PaymentOut,
-    summary="Reverse a bounced, returned or mistaken payment: reopen what it paid (once)",
+    responses={202: {"model": ApprovalOut, "description": "Held for a second user's approval"}},
+    summary="Reverse a bounced, returned or mistaken payment: reopen what it paid (once); "
+    "held for another user's approval while the ledger's policy asks for it",
 )
 async def reverse(
     payment_id: str,
     body: ReversePayment,
     session: DbSession,
     idempotency: Idempotent,
-    _: CanRecord,
+    dates: Dates,
+    resources: Resources,
+    now: Now,
+    principal: CanRecord,
 ) -> Response | PaymentOut:
+    dates.posting(body.reversed_on, field="reversed_on")
     if (again := await idempotency.replay()) is not None:
         return again
     uow = LedgerUnitOfWork(session)
+    if resources.duties.payment_reversal_approval:
+        if await uow.payments.get(payment_id) is None:
+            raise PaymentNotFound(payment_id)
+        held = await hold_for_approval(
+            uow,
+            action=ApprovalAction.PAYMENT_REVERSAL,
+            target=payment_id,
+            payload=body.model_dump(mode="json"),
+            dated=body.reversed_on,
+            dated_field="reversed_on",
+            requested_by=principal.subject,
+            requested_at=now,
+        )
+        pending = approval_out(held)
+        await idempotency.remember(202, pending)
+        await uow.commit()
+        return JSONResponse(pending.model_dump(mode="json"), status_code=202)
     plan = await reverse_payment(
         uow,
         payment_id=payment_id,
@@ -150,8 +184,10 @@ async def apply(
     body: ApplyCredit,
     session: DbSession,
     idempotency: Idempotent,
+    dates: Dates,
     _: CanRecord,
 ) -> Response | CreditApplicationOut:
+    dates.posting(body.as_of, field="as_of")
     if (again := await idempotency.replay()) is not None:
         return again
     uow = LedgerUnitOfWork(session)

@@ -10,6 +10,7 @@ from ledger_svc.api.fields import CurrencyCode, CustomerId, DecimalText
 from ledger_svc.domain.payments.cash_application import PaymentMethod
 from ledger_svc.domain.payments.payment import ReversalReason
 from ledger_svc.domain.payments.payment_receipt import AllocationInstruction, PaymentInstruction
+from ledgerflow_platform.web.bounds import BusinessDate
 
 InvoiceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
@@ -62,7 +63,7 @@ class RecordPayment(BaseModel):
     customer_id: CustomerId
     amount: DecimalText = Field(description="More than zero, at the currency's scale")
     currency: CurrencyCode = Field(description="Must be the customer's account currency")
-    received_on: date
+    received_on: BusinessDate
     reference: str | None = Field(
         default=None, max_length=140, description="Invoice numbers in it direct the payment"
     )
@@ -121,7 +122,9 @@ class ReversePayment(BaseModel):
         },
     )
 
-    reversed_on: date = Field(description="The business date of the reversal, not before receipt")
+    reversed_on: BusinessDate = Field(
+        description="The business date of the reversal, not before receipt"
+    )
     reason: ReversalReason
     note: Note | None = None
 
@@ -194,7 +197,10 @@ class FieldError(BaseModel):
 
 
 class ItemProblem(BaseModel):
-    """Why one payment of the batch was refused (RFC 9457 problem details)."""
+    """Why one payment of the batch was refused (RFC 9457 problem details), with the
+    problem's extension members (a closed period's `period` and `first_open_date`)."""
+
+    model_config = ConfigDict(extra="allow")
 
     type: str
     title: str
@@ -236,7 +242,9 @@ class ApplyCredit(BaseModel):
         },
     )
 
-    as_of: date = Field(description="The business date: only credit held by then is applied")
+    as_of: BusinessDate = Field(
+        description="The business date: only credit held by then is applied"
+    )
     invoice_ids: list[InvoiceId] | None = Field(
         default=None, max_length=200, description="Pay these, in order; absent: oldest due first"
     )

@@ -1,12 +1,9 @@
-"""A statement of account as the API shows it: JSON, a spreadsheet (CSV) or a printable
-document (PDF)."""
+"""A statement of account as the API shows it: JSON or a spreadsheet (CSV); the printable
+document (PDF) is document.py."""
 
 import csv
 import io
 import re
-
-from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from ledger_svc.api.statements.schemas import (
     StatementAgingOut,
@@ -125,65 +122,6 @@ def statement_csv(statement: Statement) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows([[neutralised(cell) for cell in row] for row in rows])
     return out.getvalue()
-
-
-def _latin1(text: str) -> str:
-    # The PDF's built-in fonts cover Latin-1 only; anything else prints as "?".
-    return text.encode("latin-1", "replace").decode("latin-1")
-
-
-def statement_pdf(statement: Statement) -> bytes:
-    def money(minor: int) -> str:
-        return format_amount(minor, statement.currency)
-
-    pdf = FPDF(format="A4")
-    pdf.set_title("Statement of account")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 14)
-    pdf.cell(0, 9, "Statement of account", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=9)
-    for label, value in (
-        ("Customer", statement.customer_id),
-        ("Currency", statement.currency),
-        ("Period", f"{statement.date_from} to {statement.date_to}"),
-        (f"Opening balance at {statement.opening_as_of}", money(statement.opening_balance)),
-    ):
-        pdf.cell(0, 5, _latin1(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    bold = FontFace(emphasis="BOLD")
-    with pdf.table(
-        col_widths=(20, 32, 62, 24, 24, 28), text_align=("LEFT",) * 3 + ("RIGHT",) * 3
-    ) as table:
-        table.row(("Date", "Document", "Description", "Debit", "Credit", "Balance"))
-        for m in statement.movements:
-            document = " ".join(m.invoice_numbers) or m.reference or m.source_type
-            debit, credit = money(m.debit) if m.debit else "", money(m.credit) if m.credit else ""
-            table.row(
-                (
-                    str(m.business_date),
-                    _latin1(document),
-                    _latin1(m.memo),
-                    debit,
-                    credit,
-                    money(m.balance),
-                )
-            )
-        closing = (str(statement.date_to), "", "Closing balance")
-        totals = (statement.total_debits, statement.total_credits, statement.closing_balance)
-        table.row((*closing, *(money(x) for x in totals)), style=bold)
-    pdf.ln(4)
-    aging = statement.aging
-    pdf.set_font("Helvetica", "B", 10)
-    pdf.cell(0, 6, f"Aging at {aging.as_of}", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=9)
-    with pdf.table(col_widths=(60, 30), width=90, align="LEFT", text_align=("LEFT", "RIGHT")) as t:
-        t.row(("Open items", "Amount"))
-        for bucket, label in AGING_LABELS.items():
-            t.row((label, money(aging.buckets[bucket])))
-        t.row(("Credit held for the customer", money(-aging.customer_credit)))
-        t.row(("Balance", money(aging.balance)), style=bold)
-    return bytes(pdf.output())
 
 
 def statement_out(statement: Statement) -> StatementOfAccountOut:

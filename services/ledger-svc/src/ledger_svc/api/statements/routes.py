@@ -3,19 +3,21 @@ header."""
 
 import asyncio
 import re
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
-from ledger_svc.api.statements.render import statement_csv, statement_out, statement_pdf
+from ledger_svc.api.deps import Resources
+from ledger_svc.api.statements.document import statement_pdf
+from ledger_svc.api.statements.render import statement_csv, statement_out
 from ledger_svc.api.statements.schemas import StatementOfAccountFormat, StatementOfAccountOut
 from ledger_svc.use_cases.statements.prepare_statement import prepare_statement
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.bounds import BusinessDate
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.problems import Problem, ProblemType
 
@@ -82,15 +84,20 @@ def negotiate(accept: str | None) -> StatementOfAccountFormat | None:
                 "text/csv": {"schema": {"type": "string"}},
                 "application/pdf": {"schema": {"type": "string", "format": "binary"}},
             }
-        }
+        },
+        406: {"description": "Accept names none of JSON, CSV or PDF"},
     },
 )
 async def get_statement(
     customer_id: str,
+    request: Request,
     session: DbSession,
+    resources: Resources,
     _: CanRead,
-    date_from: Annotated[date, Query(alias="from", description="First business date")],
-    date_to: Annotated[date, Query(alias="to", description="Last business date; aging date")],
+    date_from: Annotated[BusinessDate, Query(alias="from", description="First business date")],
+    date_to: Annotated[
+        BusinessDate, Query(alias="to", description="Last business date; aging date")
+    ],
     fmt: Annotated[
         StatementOfAccountFormat | None,
         Query(alias="format", description="Overrides the Accept header"),
@@ -112,6 +119,23 @@ async def get_statement(
     name = re.sub(r"[^A-Za-z0-9_-]", "_", f"statement-{customer_id}-{date_from}-{date_to}")
     headers = {"Content-Disposition": f'attachment; filename="{name}.{chosen.value}"'}
     # Rendering a long statement is CPU work: off the event loop.
-    render = statement_csv if chosen is StatementOfAccountFormat.CSV else statement_pdf
-    document = await asyncio.to_thread(render, statement)
+    document: str | bytes
+    if chosen is StatementOfAccountFormat.CSV:
+        document = await asyncio.to_thread(statement_csv, statement)
+    else:
+        files = resources.customer_files
+        # Read as the caller, so customer-svc masks and audits the read as for them.
+        party = (
+            await files.party_of(customer_id, reader_token=_bearer_token(request))
+            if files is not None
+            else None
+        )
+        document = await asyncio.to_thread(
+            statement_pdf, statement, party, resources.letterhead, resources.document_font_file
+        )
     return Response(document, media_type=MEDIA_TYPES[chosen], headers=headers)
+
+
+def _bearer_token(request: Request) -> str:
+    """The caller's token, already verified by the role check."""
+    return request.headers["authorization"].partition(" ")[2].strip()

@@ -1,8 +1,10 @@
 """Credit notes: corrections in the customer's favour, against one invoice or on account.
 
 Against an invoice, a credit note takes money off the invoice's open amount and can never
-take more than is open (it may follow partial payments). On account, it becomes customer
-credit, held like a payment's surplus until it is refunded. Credit notes have their own
+take more than is open (it may follow partial payments). Against a paid invoice (nothing open,
+something paid), the credit goes to the customer's credit, up to what the invoice billed and
+was not credited before. On account, it becomes customer credit, held like a payment's surplus
+until it is refunded or applied. Credit notes have their own
 number series, "CN" (CN-2026-000001).
 
 Tax: a credit note against an invoice that billed tax takes tax back in the invoice's own
@@ -16,6 +18,7 @@ more. An on-account credit note carries no tax: it is a commercial credit; a tax
 correction is made against the invoice it concerns.
 
 Postings:   against an invoice   Dr revenue (net) + Dr tax_payable (tax) / Cr receivable
+            against a paid one   Dr revenue (net) + Dr tax_payable (tax) / Cr customer_credit
             on account           Dr revenue / Cr customer_credit
 On a late-fee invoice the debit goes to late_fee_income instead of revenue: it waives the fee.
 """
@@ -26,7 +29,7 @@ from datetime import date
 from ledger_svc.domain.account import CustomerAccount
 from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.books.journal import Account, JournalEntry, SourceType, credit, debit
-from ledger_svc.domain.invoicing.invoice import Invoice
+from ledger_svc.domain.invoicing.invoice import Invoice, InvoiceStatus
 from ledgerflow_platform.errors import DomainError
 
 CREDIT_NOTE_SERIES = "CN"
@@ -69,9 +72,11 @@ class CreditNoteDraft:
     reason: str
     invoice_id: str | None = None
     income_account: Account = Account.REVENUE
+    # Against a paid invoice: the whole amount becomes the customer's credit.
+    to_customer_credit: bool = False
 
     def issue(self, credit_note_id: str, number: str) -> "CreditNote":
-        held = self.amount if self.invoice_id is None else 0
+        held = self.amount if self.invoice_id is None or self.to_customer_credit else 0
         return CreditNote(
             credit_note_id,
             number,
@@ -84,6 +89,7 @@ class CreditNoteDraft:
             self.invoice_id,
             self.income_account,
             held,
+            self.to_customer_credit,
         )
 
 
@@ -102,6 +108,8 @@ class CreditNote:
     invoice_id: str | None
     income_account: Account
     unapplied_amount: int
+    # Known when issued (the journal entry is built then), not kept: read back, it is False.
+    to_customer_credit: bool = False
 
     @property
     def net(self) -> int:
@@ -116,7 +124,7 @@ class CreditNote:
         lines = [debit(self.income_account, self.net, currency, **who)] if self.net else []
         if self.tax:
             lines.append(debit(Account.TAX_PAYABLE, self.tax, currency, **who))
-        if self.on_account:
+        if self.on_account or self.to_customer_credit:
             lines.append(credit(Account.CUSTOMER_CREDIT, self.amount, currency, **who))
         else:
             receivable = credit(
@@ -137,18 +145,26 @@ def credit_against_invoice(
     reason: str,
     income_account: Account = Account.REVENUE,
 ) -> CreditNoteDraft:
-    """Credit `amount` of the invoice, or all it has open if no amount is given."""
-    if invoice.voided_on is not None or invoice.open_amount == 0:
-        state = "was voided" if invoice.voided_on is not None else "has nothing open"
+    """Credit `amount` of the invoice, or all it has open (paid: all not yet credited) if no
+    amount is given."""
+    paid = invoice.open_amount == 0
+    creditable = invoice.total - credited_before if paid else invoice.open_amount
+    if invoice.voided_on is not None or invoice.status is InvoiceStatus.WRITTEN_OFF:
+        state = "was voided" if invoice.voided_on is not None else "was written off"
         raise InvoiceNotCreditable(
             f"Invoice {invoice.number} {state}; credit the customer on account instead.",
             field="invoice_id",
         )
-    gross = invoice.open_amount if amount is None else amount
-    if gross > invoice.open_amount:
+    if creditable <= 0:
+        raise InvoiceNotCreditable(
+            f"Invoice {invoice.number} was credited in full already.", field="invoice_id"
+        )
+    gross = creditable if amount is None else amount
+    if gross > creditable:
+        what = "not yet credited" if paid else "open"
         raise CreditExceedsOpenAmount(
-            f"Invoice {invoice.number} has {format_amount(invoice.open_amount, invoice.currency)} "
-            f"{invoice.currency} open; a credit note cannot take off "
+            f"Invoice {invoice.number} has {format_amount(creditable, invoice.currency)} "
+            f"{invoice.currency} {what}; a credit note cannot take off "
             f"{format_amount(gross, invoice.currency)}.",
             field="amount",
         )
@@ -170,6 +186,7 @@ def credit_against_invoice(
         reason,
         invoice.id,
         income_account,
+        to_customer_credit=paid,
     )
 
 

@@ -12,6 +12,12 @@ from enum import StrEnum
 
 from ledger_svc.domain.adjustments.customer_credit import CreditDraw
 from ledger_svc.domain.books.journal import Account, JournalEntry, SourceType, credit, debit
+from ledger_svc.domain.controls.segregation import (
+    SAFE_DUTIES,
+    DutyPolicy,
+    DutyRule,
+    ensure_second_person,
+)
 from ledgerflow_platform.errors import DomainError
 
 
@@ -66,8 +72,15 @@ class Refund:
     cancelled_on: date | None = None
     cancel_reason: str | None = None
 
-    def pay(self, paid_on: date) -> "Refund":
+    def pay(self, paid_on: date, *, paid_by: str, policy: DutyPolicy = SAFE_DUTIES) -> "Refund":
         self._ensure_pending("paid", paid_on, "paid_on")
+        if policy.refund_payment:
+            ensure_second_person(
+                DutyRule.REFUND_PAYMENT,
+                first=self.requested_by,
+                second=paid_by,
+                what="requested this refund",
+            )
         return replace(self, status=RefundStatus.PAID, paid_on=paid_on)
 
     def cancel(self, cancelled_on: date, reason: str) -> "Refund":

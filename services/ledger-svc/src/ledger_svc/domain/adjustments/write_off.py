@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.books.journal import Account, JournalEntry, SourceType, credit, debit
+from ledger_svc.domain.controls.segregation import DutyRule, ensure_second_person
 from ledger_svc.domain.invoicing.invoice import Invoice
 from ledgerflow_platform.errors import DomainError
 
@@ -51,10 +52,6 @@ class WriteOffDatedBeforeRequest(DomainError):
     """A write-off decided on a date before it was requested, or requested before issue."""
 
 
-class SegregationOfDuties(DomainError):
-    """The user who requested a write-off tried to approve it: it needs a second person."""
-
-
 @dataclass(frozen=True)
 class WriteOff:
     """A request to write off an invoice's remainder, and the second person's decision."""
@@ -74,11 +71,12 @@ class WriteOff:
 
     def approve(self, invoice: Invoice, *, approver: str, approved_on: date) -> "WriteOff":
         self._ensure_pending(approved_on, "approved_on")
-        if approver == self.requested_by:
-            raise SegregationOfDuties(
-                f"{approver} requested this write-off and cannot also approve it "
-                "(segregation of duties): another credit manager or admin must.",
-            )
+        ensure_second_person(
+            DutyRule.WRITE_OFF_APPROVAL,
+            first=self.requested_by,
+            second=approver,
+            what="requested this write-off",
+        )
         if invoice.open_amount != self.amount or invoice.voided_on is not None:
             raise WriteOffOutdated(
                 f"Invoice {invoice.number} now has "

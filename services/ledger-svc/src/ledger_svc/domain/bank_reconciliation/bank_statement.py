@@ -107,10 +107,16 @@ class ParsedBankStatement:
     opening: BankStatementBalance | None
     closing: BankStatementBalance | None
     entries: tuple[BankStatementEntry, ...]
+    # The period the file says it covers (camt.053 FrToDt), where it says so.
+    declared_from: date | None = None
+    declared_to: date | None = None
 
     @property
     def period(self) -> tuple[date | None, date | None]:
-        """The booking dates it covers; a statement without movements, its balances' dates."""
+        """The period the file declares; else the booking dates it covers; a statement
+        without movements, its balances' dates."""
+        if self.declared_from is not None and self.declared_to is not None:
+            return self.declared_from, self.declared_to
         days = [e.booking_date for e in self.entries]
         if days:
             return min(days), max(days)

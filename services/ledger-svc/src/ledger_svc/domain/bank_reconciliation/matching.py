@@ -10,29 +10,38 @@ paid. For each line, in booking order:
    equal amount not yet matched to another line -> matched; equal amount but every such one
    already matched -> duplicate; only other amounts -> amount_mismatch (both amounts shown);
 3. otherwise, if the line names one customer - for a credit an invoice number in its text,
-   else the account fingerprint registered for exactly one customer - that customer's
-   unmatched movement of the same amount in the window -> matched; for a credit with none,
-   proposed: the payment the ledger should record (made real when the run creates them);
-4. otherwise a credit is unmatched and a debit not_applicable (not money we received).
-A line is never matched on amount and date alone: with no reference or payer it is no proof.
+   else the account fingerprint registered for exactly one customer, else the payer's name
+   equal (payer_names.py) to the legal name or an alias of exactly one customer - that
+   customer's unmatched movement of the same amount in the window -> matched; for a credit
+   with none, proposed: the payment the ledger should record (made real when the run creates
+   them);
+4. otherwise, by amount in the window alone: a debit matches the one refund of its amount paid
+   then (we paid it; two such refunds -> unmatched, several_candidates); a debit with none is
+   not_applicable (money paid out for something else). A credit is unmatched, saying why: no
+   payment of its amount in the window, one (unconfirmed: nothing names its payer) or several.
+   A credit is never matched on amount and date alone: with no reference or payer it is no
+   proof that this payer paid.
+Every line that is not matched says why (Reason) and, where amounts differ, by how much.
 """
 
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.bank_reconciliation.bank_statement import BankLine, Direction
-from ledger_svc.domain.bank_reconciliation.reconciliation import LineOutcome, Outcome
+from ledger_svc.domain.bank_reconciliation.payer_names import name_key
+from ledger_svc.domain.bank_reconciliation.reconciliation import LineOutcome, Outcome, Reason
 from ledgerflow_platform.errors import DomainError
 
 # Shorter references ("42", "ABC") turn up inside unrelated remittance text by chance.
 MIN_EMBEDDED_REFERENCE = 6
 MAX_DATE_WINDOW_DAYS = 31
 _TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9]")
-# A debit that names no refund is money paid out for something else: not ours to reconcile.
-_NOT_OURS = frozenset({Outcome.UNMATCHED})
+# Candidates a note lists by id; more are counted.
+_LISTED = 5
 
 
 class InvalidDateWindow(DomainError):
@@ -77,6 +86,8 @@ class LedgerFacts:
     invoices: Mapping[str, KnownInvoice]  # by number, upper case
     customers_by_account: Mapping[str, tuple[str, ...]]  # account fingerprint -> customers
     account_currencies: Mapping[str, str]  # customer id -> the currency of their account
+    # payer name key (payer_names.name_key) -> customers with that legal name or alias
+    customers_by_name: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class _Run:
@@ -103,7 +114,12 @@ class _Run:
         return abs((movement.on - line.booking_date).days) <= self.window_days
 
     def outcome(
-        self, line: BankLine, outcome: Outcome, movement: RecordedMovement, note: str | None = None
+        self,
+        line: BankLine,
+        outcome: Outcome,
+        movement: RecordedMovement,
+        note: str | None = None,
+        reason: Reason | None = None,
     ) -> LineOutcome:
         is_refund = movement.id in self.refund_ids
         return LineOutcome(
@@ -114,11 +130,19 @@ class _Run:
             recorded_amount=movement.amount,
             customer_id=movement.customer_id,
             note=note,
+            reason=reason,
         )
 
-    def take(self, line: BankLine, movement: RecordedMovement) -> LineOutcome:
+    def take(
+        self, line: BankLine, movement: RecordedMovement, note: str | None = None
+    ) -> LineOutcome:
         self.matched[movement.id] = line.id
-        return self.outcome(line, Outcome.MATCHED, movement)
+        return self.outcome(line, Outcome.MATCHED, movement, note)
+
+    def free(self, line: BankLine, credit: bool) -> list[RecordedMovement]:
+        """Movements of the line's amount and currency in its window, not matched yet."""
+        same = self.by_amount.get((credit, line.currency, line.amount), ())
+        return [m for m in same if self.near(line, m) and m.id not in self.matched]
 
 
 def reference_tokens(line: BankLine) -> set[str]:
@@ -161,7 +185,51 @@ def _named_customer(
     known = run.facts.customers_by_account.get(line.counterparty_iban_hash or "", ())
     if len(known) > 1:
         return None, None, "the account is registered for more than one customer"
-    return (known[0] if known else None), None, None
+    if known:
+        return known[0], None, None
+    named = run.facts.customers_by_name.get(name_key(line.counterparty_name or ""), ())
+    if len(named) > 1:
+        return None, None, "the payer's name is that of more than one customer"
+    return (named[0] if named else None), None, None
+
+
+def _money(minor: int, line: BankLine) -> str:
+    return f"{format_amount(minor, line.currency)} {line.currency}"
+
+
+def _ids(movements: Sequence[RecordedMovement]) -> str:
+    listed = ", ".join(m.id for m in movements[:_LISTED])
+    more = len(movements) - _LISTED
+    return listed + (f" and {more} more" if more > 0 else "")
+
+
+def _by_amount_alone(line: BankLine, run: _Run) -> LineOutcome | None:
+    """Step 4 of the module docstring; None for a debit that matches no refund."""
+    credit = line.direction is Direction.CREDIT
+    free = sorted(run.free(line, credit), key=lambda m: (m.on, m.id))
+    kind = "payment" if credit else "refund"
+    window = f"within {run.window_days} days of {line.booking_date}"
+    if len(free) > 1:
+        note = (
+            f"{len(free)} {kind}s of {_money(line.amount, line)} {window} ({_ids(free)}); "
+            "nothing on the line says which: match it by hand"
+        )
+        return LineOutcome(line.id, Outcome.UNMATCHED, note=note, reason=Reason.SEVERAL_CANDIDATES)
+    if not credit:
+        if free:
+            note = f"the only refund of {_money(line.amount, line)} paid {window}"
+            return run.take(line, free[0], note)
+        return None
+    if free:
+        note = (
+            f"one payment of {_money(line.amount, line)} {window} ({free[0].id}), but nothing "
+            "on the line names its payer: match it by hand"
+        )
+        return LineOutcome(
+            line.id, Outcome.UNMATCHED, note=note, reason=Reason.UNCONFIRMED_CANDIDATE
+        )
+    note = f"no payment of {_money(line.amount, line)} recorded {window}"
+    return LineOutcome(line.id, Outcome.UNMATCHED, note=note, reason=Reason.NO_CANDIDATE)
 
 
 def _reconcile(line: BankLine, run: _Run) -> LineOutcome | None:
@@ -180,21 +248,29 @@ def _reconcile(line: BankLine, run: _Run) -> LineOutcome | None:
     if exact:
         other = _nearest(line, exact)
         note = f"already matched to statement line {run.matched[other.id]}"
-        return run.outcome(line, Outcome.DUPLICATE, other, note)
+        return run.outcome(line, Outcome.DUPLICATE, other, note, Reason.ALREADY_MATCHED)
     if linked:
-        return run.outcome(line, Outcome.AMOUNT_MISMATCH, _nearest(line, linked))
+        named = _nearest(line, linked)
+        note = (
+            f"amount differs by {_money(abs(line.amount - named.amount), line)}: the line is "
+            f"{_money(line.amount, line)}, {named.id} was recorded for {_money(named.amount, line)}"
+        )
+        return run.outcome(line, Outcome.AMOUNT_MISMATCH, named, note, Reason.AMOUNT_DIFFERS)
     customer_id, invoice, why_not = _named_customer(line, tokens, run)
+    if why_not is not None:
+        return LineOutcome(line.id, Outcome.UNMATCHED, note=why_not, reason=Reason.AMBIGUOUS_PAYER)
     if customer_id is None:
-        return LineOutcome(line.id, Outcome.UNMATCHED, note=why_not)
+        return _by_amount_alone(line, run)
     if (currency := run.facts.account_currencies.get(customer_id)) != line.currency:
         note = f"the customer's account is kept in {currency}, the line is in {line.currency}"
-        return LineOutcome(line.id, Outcome.UNMATCHED, customer_id=customer_id, note=note)
-    same = run.by_amount.get((credit, line.currency, line.amount), ())
-    theirs = [
-        m
-        for m in same
-        if m.customer_id == customer_id and run.near(line, m) and m.id not in run.matched
-    ]
+        return LineOutcome(
+            line.id,
+            Outcome.UNMATCHED,
+            customer_id=customer_id,
+            note=note,
+            reason=Reason.CURRENCY_DIFFERS,
+        )
+    theirs = [m for m in run.free(line, credit) if m.customer_id == customer_id]
     if theirs:
         return run.take(line, _nearest(line, theirs))
     if not credit:
@@ -206,7 +282,16 @@ def _reconcile(line: BankLine, run: _Run) -> LineOutcome | None:
         customer_id=customer_id,
         invoice_id=invoice.id if invoice else None,
         payment_reference=invoice.number if invoice else (line.reference or line.bank_reference),
+        reason=Reason.NEW_PAYMENT,
     )
+
+
+def _not_ours(outcome: LineOutcome | None) -> bool:
+    """A debit that names no refund is money paid out for something else: not ours to
+    reconcile; one that could be either of two refunds is, and stays unmatched."""
+    if outcome is None:
+        return True
+    return outcome.outcome is Outcome.UNMATCHED and outcome.reason is not Reason.SEVERAL_CANDIDATES
 
 
 def reconcile_lines(
@@ -219,7 +304,7 @@ def reconcile_lines(
     found: dict[str, LineOutcome] = {}
     for line in sorted(lines, key=lambda x: (x.booking_date, x.position)):
         outcome = _reconcile(line, run)
-        if line.direction is Direction.DEBIT and (outcome is None or outcome.outcome in _NOT_OURS):
+        if line.direction is Direction.DEBIT and _not_ours(outcome):
             note = "money paid out that matches no refund the ledger recorded"
             outcome = LineOutcome(line.id, Outcome.NOT_APPLICABLE, note=note)
         assert outcome is not None, "every credit ends matched, proposed or unmatched"

@@ -1,7 +1,7 @@
 """A reconciliation of a bank statement: each line's outcome, and how many ended in each."""
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -29,6 +29,19 @@ class Outcome(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class Reason(StrEnum):
+    """Why a line was not matched: what someone reviewing it needs to know first."""
+
+    NO_CANDIDATE = "no_candidate"  # nothing recorded of this amount in the window
+    SEVERAL_CANDIDATES = "several_candidates"  # more than one, and nothing says which
+    UNCONFIRMED_CANDIDATE = "unconfirmed_candidate"  # one, but nothing names its payer
+    AMOUNT_DIFFERS = "amount_differs"  # the movement it names was recorded for another amount
+    ALREADY_MATCHED = "already_matched"  # the movement it names matched another line
+    AMBIGUOUS_PAYER = "ambiguous_payer"  # it names more than one customer
+    CURRENCY_DIFFERS = "currency_differs"  # the customer's account is in another currency
+    NEW_PAYMENT = "new_payment"  # a payment the ledger has not recorded (proposed)
+
+
 @dataclass(frozen=True)
 class LineOutcome:
     """One line's outcome and the payment, customer or invoice it concerns."""
@@ -43,6 +56,7 @@ class LineOutcome:
     invoice_id: str | None = None
     payment_reference: str | None = None  # for a proposal: the reference to record it with
     note: str | None = None
+    reason: Reason | None = None
 
 
 @dataclass(frozen=True)
@@ -92,3 +106,47 @@ class Reconciliation:
         """The lines someone has to look at: all but the matched, created and not applicable."""
         settled = {Outcome.MATCHED, Outcome.CREATED, Outcome.NOT_APPLICABLE}
         return tuple(o for o in self.outcomes if o.outcome not in settled)
+
+
+# Outcomes that settle a line: it is a recorded movement, or none of the ledger's business.
+_SETTLED = frozenset({Outcome.MATCHED, Outcome.CREATED, Outcome.NOT_APPLICABLE})
+
+
+@dataclass(frozen=True)
+class StatementStanding:
+    """Whether a statement is reconciled: every line matched (by a run or by hand) or none of
+    the ledger's business; else whether each line left open at least says why (a period with
+    the statement may close then). `unexplained` are the positions of lines that do not:
+    never reconciled, or open without a reason."""
+
+    statement_id: str
+    lines: int
+    reconciled: int
+    unexplained: tuple[int, ...]
+
+    @property
+    def fully_reconciled(self) -> bool:
+        return self.reconciled == self.lines
+
+    @property
+    def explained(self) -> bool:
+        return not self.unexplained
+
+
+def statement_standing(
+    statement_id: str,
+    positions: Mapping[str, int],
+    latest: Mapping[str, LineOutcome],
+    matched_by_hand: Collection[str],
+) -> StatementStanding:
+    """The one rule (period close asks it): `positions` are the statement's lines (id ->
+    position), `latest` each line's outcome in the statement's latest reconciliation,
+    `matched_by_hand` the lines someone matched since."""
+    reconciled, unexplained = 0, []
+    for line_id, position in positions.items():
+        outcome = latest.get(line_id)
+        if line_id in matched_by_hand or (outcome is not None and outcome.outcome in _SETTLED):
+            reconciled += 1
+        elif outcome is None or (outcome.reason is None and not outcome.note):
+            unexplained.append(position)
+    return StatementStanding(statement_id, len(positions), reconciled, tuple(sorted(unexplained)))

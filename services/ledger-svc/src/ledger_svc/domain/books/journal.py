@@ -12,6 +12,7 @@ Chart of accounts (normal balance in brackets):
     discounts_allowed   [debit]   early-payment discounts granted at settlement
     bad_debt_expense    [debit]   receivables written off as uncollectable
     refunds_payable     [credit]  customer credit approved for refund, not yet paid out
+    opening_balance_equity [credit]  the other side of balances brought in at a cut-over
 
 What each business fact posts (see postings.py; the paths below are under domain/):
 
@@ -25,14 +26,19 @@ What each business fact posts (see postings.py; the paths below are under domain
     write-off           Dr bad_debt_expense / Cr receivable, on approval (adjustments/write_off.py)
     late fee            Dr receivable (its LF invoice) / Cr late_fee_income
                         (adjustments/late_fee.py)
+    notice fee          Dr receivable (its NF invoice) / Cr late_fee_income, filed as a late
+                        fee; once per invoice and dunning level (adjustments/notice_fee.py)
     early-payment       Dr discounts_allowed / Cr receivable (per invoice), its own entry beside
       discount          the payment (or credit application) that earned it
     payment reversed    the reversal of the payment's entry and of its discount entry
     credit applied      Dr customer_credit / Cr receivable (per invoice)
+    opening balance     invoice: Dr receivable / Cr opening_balance_equity; what of it was
+                        paid: Dr opening_balance_equity / Cr receivable (postings_opening.py)
 
 Entries are append-only (the database refuses updates and deletes); a correction is a
 reversing entry that names the entry it reverses. Every entry balances in each currency.
-Every money movement posts through `use_cases.post_journal_entry` inside its own transaction.
+Every money movement posts through `use_cases.post_journal_entry` inside its own transaction,
+which refuses any entry dated in a closed accounting period (domain/periods/).
 """
 
 from collections import defaultdict
@@ -55,6 +61,7 @@ class Account(StrEnum):
     DISCOUNTS_ALLOWED = "discounts_allowed"
     BAD_DEBT_EXPENSE = "bad_debt_expense"
     REFUNDS_PAYABLE = "refunds_payable"
+    OPENING_BALANCE_EQUITY = "opening_balance_equity"
 
     @property
     def debit_normal(self) -> bool:

@@ -71,6 +71,9 @@ class Invoice:
     void_reason: str | None = None
     # How an invoice with nothing open was closed, when not by payment (CLOSURES).
     closed_as: InvoiceStatus | None = None
+    # What the invoice bills, as the biller named it: an order and a contract of the customer's.
+    order_reference: str | None = None
+    contract_id: str | None = None
 
     @property
     def total(self) -> int:

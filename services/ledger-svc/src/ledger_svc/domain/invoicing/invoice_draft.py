@@ -28,6 +28,8 @@ class InvoiceDraft:
     issue_date: date
     terms: InvoiceTerms
     lines: tuple[InvoiceLine, ...]
+    order_reference: str | None = None
+    contract_id: str | None = None
 
     @property
     def due_date(self) -> date:
@@ -57,6 +59,8 @@ class InvoiceDraft:
             self.tax,
             self.total,
             self.lines,
+            order_reference=self.order_reference,
+            contract_id=self.contract_id,
         )
 
 
@@ -69,9 +73,13 @@ def draft_invoice(
     lines: Sequence[LineRequest],
     terms: PaymentTerms | None = None,
     calendar: BusinessCalendar = CALENDAR_DAYS,
+    order_reference: str | None = None,
+    contract_id: str | None = None,
 ) -> InvoiceDraft:
     """Price and check an invoice. It is due on `due_date` if given, else by `terms`, else by
-    the customer's default terms (net days); dates from terms roll to business days."""
+    the customer's default terms (net days); dates from terms roll to business days.
+    A suspended or closed customer is not billed."""
+    account.ensure_invoiceable()
     invoice_currency = account.ensure_currency(currency)
     if due_date is not None and terms is not None:
         raise InvalidTerms("Give either a due date or terms, not both.", field="terms")
@@ -91,4 +99,12 @@ def draft_invoice(
     else:
         asked = terms or PaymentTerms(TermsKind.NET, days=account.payment_terms_days)
         resolved = resolve_terms(asked, total=total, issue_date=issue_date, calendar=calendar)
-    return InvoiceDraft(account.customer_id, invoice_currency, issue_date, resolved, priced)
+    return InvoiceDraft(
+        account.customer_id,
+        invoice_currency,
+        issue_date,
+        resolved,
+        priced,
+        order_reference=order_reference,
+        contract_id=contract_id,
+    )

@@ -53,9 +53,9 @@ class ErrorReport:
     def errors(self) -> tuple[RowError, ...]:
         return tuple(sorted(self._kept, key=lambda e: e.row)[: self._shown])
 
-    def reject_if_any(self) -> None:
+    def reject_if_any(self, rejected: type[InvoiceImportRejected] = InvoiceImportRejected) -> None:
         if self.count:
-            raise InvoiceImportRejected(self.errors, self.count)
+            raise rejected(self.errors, self.count)
 
 
 class DuplicateInvoiceImport(DomainError):

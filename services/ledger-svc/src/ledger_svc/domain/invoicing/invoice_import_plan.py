@@ -1,7 +1,7 @@
 """From an invoice file to the invoices it asks for, priced and checked exactly as if each had
 been issued on its own, or a report of everything wrong with it: all or nothing."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ledger_svc.domain.account import CustomerAccount
@@ -14,14 +14,22 @@ from ledger_svc.domain.invoicing.invoice_import_rows import (
     ImportRow,
     parse_row,
     read_header,
-    records,
 )
 from ledger_svc.domain.invoicing.pricing import LineRequest, price_line
 from ledgerflow_platform.errors import DomainError
+from ledgerflow_platform.tables.formulas import MAY_START_FORMULA, formula_in
 
 # As many lines as one invoice takes through the API.
 MAX_LINES_PER_INVOICE = 200
-_HEAD = ("customer_id", "issue_date", "due_date", "series", "currency")
+_HEAD = (
+    "customer_id",
+    "issue_date",
+    "due_date",
+    "series",
+    "currency",
+    "order_reference",
+    "contract_id",
+)
 _COLUMNS = frozenset(REQUIRED_COLUMNS) | frozenset(OPTIONAL_COLUMNS)
 
 
@@ -47,20 +55,19 @@ class ImportPlan:
         return sum(len(p.draft.lines) for p in self.invoices)
 
 
-def read_import_file(report: ErrorReport, data: bytes) -> list[ImportRow]:
-    """The file's rows, each cell checked; problems go in the report."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        report.add(0, None, f"The file is not UTF-8 text (byte {exc.start} cannot be read).")
-        return []
-    found = records(report, text)
+def read_import_file(
+    report: ErrorReport, records: Iterable[tuple[int, Sequence[str]]]
+) -> list[ImportRow]:
+    """The file's rows from its (spreadsheet row, cells) records, each cell checked; problems
+    go in the report. A cell a spreadsheet would run as a formula is refused, as every import
+    refuses it, and its row read no further."""
+    found = iter(records)
     header = next(found, None)
     if header is None:
         if not report.count:
             report.add(0, None, "The file is empty: expected a header row and invoice rows.")
         return []
-    names = read_header(report, header[1])
+    names = read_header(report, list(header[1]))
     if report.count:
         return []
     rows = []
@@ -68,7 +75,15 @@ def read_import_file(report: ErrorReport, data: bytes) -> list[ImportRow]:
         if len(cells) != len(names):
             report.add(number, None, f"Expected {len(names)} fields, found {len(cells)}.")
             continue
-        rows.append(parse_row(report, number, dict(zip(names, cells, strict=True))))
+        refused = [
+            (name, refusal)
+            for name, cell in zip(names, cells, strict=True)
+            if cell[:1] in MAY_START_FORMULA and (refusal := formula_in(cell))
+        ]
+        for name, refusal in refused:
+            report.add(number, name, refusal)
+        if not refused:
+            rows.append(parse_row(report, number, dict(zip(names, cells, strict=True))))
     if not rows and not report.count:
         report.add(0, None, "The file has a header but no invoice rows.")
     return rows
@@ -149,6 +164,8 @@ def _draft(
             currency=head.currency,
             lines=[_line(row) for row in group],
             calendar=calendar,
+            order_reference=head.order_reference,
+            contract_id=head.contract_id,
         )
     except DomainError as invoice_error:
         errors_before = report.count

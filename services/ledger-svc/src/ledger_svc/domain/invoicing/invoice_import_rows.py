@@ -1,6 +1,7 @@
 """A bulk invoice file, read and checked row by row, column by column, before anything is kept.
 
-The file is UTF-8 CSV with a header row. Columns (any order, names case-insensitive):
+The file is UTF-8 CSV with a header row (adapters/invoicing/invoice_files.py reads it).
+Columns (any order, names case-insensitive):
     invoice_ref   required  the biller's reference; rows sharing it are lines of one invoice
     customer_id   required  the ledger account billed
     issue_date    required  YYYY-MM-DD
@@ -11,14 +12,13 @@ The file is UTF-8 CSV with a header row. Columns (any order, names case-insensit
     quantity      required  positive, at most 4 decimals
     unit_price    required  at the currency's scale
     tax_rate      optional  percent, 0-100, at most 4 decimals
+    order_reference optional the order system's reference the invoice bills, up to 64
+    contract_id   optional  the customer's contract (customer-svc id) it bills, up to 64
 Rows are numbered as a spreadsheet shows them: the header is row 1. The rows of one invoice
 must agree on its customer, dates, series and currency.
 """
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -34,7 +34,14 @@ REQUIRED_COLUMNS = (
     "quantity",
     "unit_price",
 )
-OPTIONAL_COLUMNS = ("due_date", "series", "currency", "tax_rate")
+OPTIONAL_COLUMNS = (
+    "due_date",
+    "series",
+    "currency",
+    "tax_rate",
+    "order_reference",
+    "contract_id",
+)
 MAX_TEXT = 64
 MAX_DESCRIPTION = 500
 _SERIES = re.compile(r"^[A-Z][A-Z0-9]{0,11}$")
@@ -57,6 +64,8 @@ class ImportRow:
     quantity: Decimal | None
     unit_price: str
     tax_rate: Decimal | None
+    order_reference: str | None = None
+    contract_id: str | None = None
 
 
 def read_header(report: ErrorReport, header: list[str]) -> list[str]:
@@ -73,19 +82,6 @@ def read_header(report: ErrorReport, header: list[str]) -> list[str]:
         if name not in names:
             report.add(1, name, f"Required column {name!r} is missing.")
     return names
-
-
-def records(report: ErrorReport, text: str) -> Iterator[tuple[int, list[str]]]:
-    """(spreadsheet row, cells) of every record; a file the CSV reader cannot follow stops
-    the reading with an error on the row it broke on."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    number = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            if cells:
-                yield number, cells
-    except csv.Error as exc:
-        report.add(number + 1, None, f"Not readable as CSV: {exc}")
 
 
 def _date(report: ErrorReport, row: int, column: str, value: str) -> date | None:
@@ -115,6 +111,11 @@ def _text(report: ErrorReport, row: int, column: str, value: str, limit: int) ->
     return value
 
 
+def _optional_text(report: ErrorReport, row: int, column: str, value: str | None) -> str | None:
+    text = (value or "").strip()
+    return _text(report, row, column, text, MAX_TEXT) if text else None
+
+
 def parse_row(report: ErrorReport, row: int, cells: dict[str, str]) -> ImportRow:
     """The row's cells, each checked on its own; what fails is reported, not raised."""
     get = cells.get
@@ -140,4 +141,6 @@ def parse_row(report: ErrorReport, row: int, cells: dict[str, str]) -> ImportRow
         quantity=_decimal(report, row, "quantity", cells["quantity"].strip()),
         unit_price=cells["unit_price"].strip(),
         tax_rate=_decimal(report, row, "tax_rate", rate) if rate else None,
+        order_reference=_optional_text(report, row, "order_reference", get("order_reference")),
+        contract_id=_optional_text(report, row, "contract_id", get("contract_id")),
     )

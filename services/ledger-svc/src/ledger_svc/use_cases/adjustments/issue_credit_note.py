@@ -57,6 +57,10 @@ async def credit_invoice(
         income_account=Account.LATE_FEE_INCOME if waives_fee else Account.REVENUE,
     )
     note = await _issue(uow, draft, issued_by)
+    if note.to_customer_credit:
+        # A paid invoice stays paid: the credit is the customer's, held like a surplus.
+        await uow.emit(issued_event(note, 0))
+        return note
     open_after = invoice.open_amount - note.amount
     status = InvoiceStatus.CREDITED if open_after == 0 else status_for(invoice.total, open_after)
     await uow.invoice_adjustments.reduce_open_amount(

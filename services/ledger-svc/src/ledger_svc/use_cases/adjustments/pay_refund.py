@@ -5,6 +5,7 @@ from datetime import date
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.adjustments.refund import Refund, RefundNotFound
 from ledger_svc.domain.amounts import format_amount
+from ledger_svc.domain.controls.segregation import SAFE_DUTIES, DutyPolicy
 from ledger_svc.use_cases.books.post_journal_entry import post_journal_entry
 from ledgerflow_events.contracts.ledger import RefundPaid
 
@@ -20,8 +21,15 @@ async def locked_refund(uow: LedgerUnitOfWork, refund_id: str) -> Refund:
     return refund
 
 
-async def pay_refund(uow: LedgerUnitOfWork, *, refund_id: str, paid_on: date) -> Refund:
-    paid = (await locked_refund(uow, refund_id)).pay(paid_on)
+async def pay_refund(
+    uow: LedgerUnitOfWork,
+    *,
+    refund_id: str,
+    paid_on: date,
+    paid_by: str,
+    policy: DutyPolicy = SAFE_DUTIES,
+) -> Refund:
+    paid = (await locked_refund(uow, refund_id)).pay(paid_on, paid_by=paid_by, policy=policy)
     await uow.refunds.record_outcome(paid)
     await post_journal_entry(uow, paid.paid_entry())
     await uow.emit(

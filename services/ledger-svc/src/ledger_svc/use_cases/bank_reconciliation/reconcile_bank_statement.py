@@ -19,6 +19,7 @@ from ledger_svc.domain.bank_reconciliation.matching import (
     reconcile_lines,
     reference_tokens,
 )
+from ledger_svc.domain.bank_reconciliation.payer_names import name_key
 from ledger_svc.domain.bank_reconciliation.reconciliation import (
     LineOutcome,
     Outcome,
@@ -111,9 +112,13 @@ async def _ledger_facts(
     invoices = await found.invoices_numbered(tokens) if tokens else {}
     accounts = {h for line in lines if (h := line.counterparty_iban_hash) is not None}
     customers = await found.customers_paying_from(accounts) if accounts else {}
-    named = {i.customer_id for i in invoices.values()} | {
-        c for cs in customers.values() for c in cs
-    }
+    name_keys = {k for line in lines if (k := name_key(line.counterparty_name or ""))}
+    by_name = await uow.payer_names.customers_named(name_keys) if name_keys else {}
+    named = (
+        {i.customer_id for i in invoices.values()}
+        | {c for cs in customers.values() for c in cs}
+        | {c for cs in by_name.values() for c in cs}
+    )
     facts = LedgerFacts(
         payments,
         refunds,
@@ -121,6 +126,7 @@ async def _ledger_facts(
         invoices,
         customers,
         await found.account_currencies(named) if named else {},
+        by_name,
     )
     return facts, set(earlier)
 

@@ -8,10 +8,13 @@ VIOLATIONS_SHOWN = 100
 
 
 async def check_integrity(
-    uow: LedgerUnitOfWork, *, violations_shown: int = VIOLATIONS_SHOWN
+    uow: LedgerUnitOfWork, *, violations_shown: int = VIOLATIONS_SHOWN, snapshot: bool = True
 ) -> IntegrityReport:
+    """`snapshot=False` reads within the caller's transaction, which must keep postings out
+    by other means (closing a period holds them off with its lock)."""
     checks = uow.integrity
-    await checks.take_snapshot()
+    if snapshot:
+        await checks.take_snapshot()
     return IntegrityReport(
         (
             await checks.unbalanced_entries(violations_shown),

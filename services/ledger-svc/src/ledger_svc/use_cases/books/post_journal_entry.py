@@ -2,7 +2,9 @@
 
 Every use case that moves money builds its entry with domain/books/postings.py (or its own
 builder there) and calls `post_journal_entry` before the caller commits; corrections call
-`reverse_journal_entries`. Nothing else writes to the journal.
+`reverse_journal_entries`. Nothing else writes to the journal. Nothing dated in a closed
+accounting period is posted (domain/periods/accounting_period.py): checked here, so that no
+kind of document escapes it.
 """
 
 from collections.abc import Sequence
@@ -18,6 +20,7 @@ from ledgerflow_events.ids import time_ordered_ids
 async def post_journal_entry(uow: LedgerUnitOfWork, entry: JournalEntry) -> str:
     """Post a balanced entry and return its id; an unbalanced one is refused (a bug)."""
     entry.ensure_balanced()
+    (await uow.periods.closed()).ensure_open(entry.business_date)
     entry_id = str(uuid7())
     await uow.journal.add(entry_id, entry)
     return entry_id
@@ -25,8 +28,11 @@ async def post_journal_entry(uow: LedgerUnitOfWork, entry: JournalEntry) -> str:
 
 async def post_journal_entries(uow: LedgerUnitOfWork, entries: Sequence[JournalEntry]) -> list[str]:
     """Post many balanced entries at once (batches), in order; their ids."""
+    closed = await uow.periods.closed() if entries else None
     for entry in entries:
         entry.ensure_balanced()
+        if closed is not None:
+            closed.ensure_open(entry.business_date)
     ids = time_ordered_ids()
     posted = [(next(ids), entry) for entry in entries]
     if posted:

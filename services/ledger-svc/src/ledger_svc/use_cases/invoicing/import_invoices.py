@@ -17,6 +17,7 @@ from datetime import datetime
 
 from uuid6 import uuid7
 
+from ledger_svc.adapters.invoicing.invoice_files import invoice_file_records
 from ledger_svc.adapters.tables.messaging import outbox
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.books.journal import JournalEntry
@@ -78,7 +79,8 @@ async def _import(
         raise DuplicateInvoiceImport(earlier.id)
     report = ErrorReport()
     # Checking is pure and CPU-bound: off the event loop, so other requests are still served.
-    rows = await asyncio.to_thread(read_import_file, report, data)
+    records = invoice_file_records(report, data)
+    rows = await asyncio.to_thread(read_import_file, report, records)
     accounts = await imports.accounts(sorted({row.customer_id for row in rows}))
     plan = await asyncio.to_thread(plan_import, report, rows, accounts, calendar=calendar)
     totals: Counter[str] = Counter()

@@ -6,7 +6,7 @@ from datetime import date
 from uuid6 import uuid7
 
 from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
-from ledger_svc.domain.account import UnknownCustomer
+from ledger_svc.domain.account import CustomerDirectory
 from ledger_svc.domain.amounts import format_amount
 from ledger_svc.domain.books.postings import invoice_issued
 from ledger_svc.domain.calendar import CALENDAR_DAYS, BusinessCalendar
@@ -14,10 +14,13 @@ from ledger_svc.domain.invoicing.invoice import INVOICE_SERIES, Invoice, invoice
 from ledger_svc.domain.invoicing.invoice_draft import draft_invoice
 from ledger_svc.domain.invoicing.pricing import LineRequest
 from ledger_svc.domain.invoicing.terms import PaymentTerms
+from ledger_svc.use_cases.books.open_customer_account import known_account
 from ledger_svc.use_cases.books.post_journal_entry import post_journal_entry
 from ledgerflow_events.contracts.ledger import InvoiceInstalment, InvoiceIssued, InvoiceTotals
+from ledgerflow_events.tracing import use_case
 
 
+@use_case
 async def issue_invoice(
     uow: LedgerUnitOfWork,
     *,
@@ -29,11 +32,13 @@ async def issue_invoice(
     series: str = INVOICE_SERIES,
     terms: PaymentTerms | None = None,
     calendar: BusinessCalendar = CALENDAR_DAYS,
+    order_reference: str | None = None,
+    contract_id: str | None = None,
+    customers: CustomerDirectory | None = None,
 ) -> Invoice:
+    """`customers`: where to ask about a customer the ledger has not heard of yet."""
+    account = await known_account(uow, customer_id, customers)
     await uow.lock_customer(customer_id)
-    account = await uow.accounts.get(customer_id)
-    if account is None:
-        raise UnknownCustomer(customer_id)
     draft = draft_invoice(
         account,
         issue_date=issue_date,
@@ -42,6 +47,8 @@ async def issue_invoice(
         lines=lines,
         terms=terms,
         calendar=calendar,
+        order_reference=order_reference,
+        contract_id=contract_id,
     )
     # Numbered last: the series counter stays locked until commit, so hold it briefly.
     year = draft.issue_date.year
@@ -70,4 +77,6 @@ def issued_event(invoice: Invoice) -> InvoiceIssued:
             InvoiceInstalment(due_date=i.due_date, amount=money(i.amount))
             for i in invoice.terms.schedule
         ],
+        order_reference=invoice.order_reference,
+        contract_id=invoice.contract_id,
     )

@@ -19,6 +19,7 @@ from ledger_svc.adapters.unit_of_work import LedgerUnitOfWork
 from ledger_svc.domain.payments.payment import Payment
 from ledger_svc.domain.payments.payment_receipt import PaymentInstruction
 from ledger_svc.use_cases.payments.record_payments import record_payments
+from ledgerflow_events.tracing import use_case
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.idempotency import KeyRef, StoredResponse
 
@@ -69,6 +70,7 @@ Outcome = Recorded | Replayed | KeyReused | DomainError
 PaymentDeskOfKeys = PaymentDesk[KeyedPayment, Outcome]
 
 
+@use_case
 async def record_keyed_payment(desk: PaymentDeskOfKeys, payment: KeyedPayment) -> Outcome:
     """One payment, recorded at the desk: alone when the ledger is quiet, else in the next
     transaction with the payments that arrived meanwhile."""
@@ -85,6 +87,7 @@ def _key_of(payment: KeyedPayment) -> KeyRef | None:
     return payment.claim.key if payment.claim is not None else None
 
 
+@use_case
 async def record_keyed_payments(
     uow: LedgerUnitOfWork, payments: Sequence[KeyedPayment]
 ) -> list[Outcome]:

@@ -18,6 +18,7 @@ from ledger_svc.domain.payments.cash_application import InvoiceOnFile
 from ledger_svc.domain.payments.payable_invoice import OpenInvoices
 from ledger_svc.domain.payments.payment import Payment
 from ledger_svc.domain.payments.payment_receipt import PaymentInstruction, receive
+from ledger_svc.domain.periods.accounting_period import ClosedPeriods
 from ledger_svc.use_cases.books.post_journal_entry import post_journal_entries
 from ledger_svc.use_cases.payments import payment_events
 from ledgerflow_events.contracts.base import EventData
@@ -36,8 +37,10 @@ async def record_payments(
     invoices = OpenInvoices(await book.open_invoices(list(accounts)) if accounts else ())
     named = {n for i in instructions for n in i.named_invoices if n not in invoices}
     on_file = await book.on_file(named) if named else {}
+    # A payment dated in a closed period is refused on its own, like any other refusal.
+    closed = await uow.periods.closed()
     ids = time_ordered_ids()
-    outcomes = [_receive(next(ids), i, accounts, invoices, on_file) for i in instructions]
+    outcomes = [_receive(next(ids), i, accounts, invoices, on_file, closed) for i in instructions]
     received = [o for o in outcomes if isinstance(o, Payment)]
     if received:
         await uow.payments.add_many(received, invoices.settled())
@@ -52,11 +55,13 @@ def _receive(
     accounts: Mapping[str, CustomerAccount],
     invoices: OpenInvoices,
     on_file: Mapping[str, InvoiceOnFile],
+    closed: ClosedPeriods,
 ) -> Payment | DomainError:
     account = accounts.get(instruction.customer_id)
     if account is None:
         return UnknownCustomer(instruction.customer_id)
     try:
+        closed.ensure_open(instruction.received_on, field="received_on")
         return receive(payment_id, instruction, account, invoices, on_file)
     except DomainError as refused:
         return refused

@@ -10,8 +10,10 @@ from ledger_svc.domain.payments.payment import PaymentNotFound, PaymentReversal,
 from ledger_svc.domain.payments.payment_reversal import ReversalPlan, plan_reversal
 from ledger_svc.use_cases.books.post_journal_entry import reverse_journal_entries
 from ledger_svc.use_cases.payments.payment_events import payment_reversed
+from ledgerflow_events.tracing import use_case
 
 
+@use_case
 async def reverse_payment(
     uow: LedgerUnitOfWork,
     *,

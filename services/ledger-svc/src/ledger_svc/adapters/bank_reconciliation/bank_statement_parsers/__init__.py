@@ -12,6 +12,7 @@ from ledger_svc.domain.bank_reconciliation.bank_statement import (
     ParsedBankStatement,
     StatementFormat,
 )
+from ledgerflow_platform.tables.formulas import MAY_START_FORMULA, formula_in
 
 _MT940_START = re.compile(rb"^\s*(\{1:|:20:)")
 
@@ -37,4 +38,20 @@ def parse_bank_statement(
         StatementFormat.MT940: mt940.parse,
         StatementFormat.CSV: csv.parse,
     }
-    return readers[statement_format](content)
+    return _without_formulas(readers[statement_format](content))
+
+
+# What the payer or the bank wrote, which reconciliation shows and exports.
+_TEXT_FIELDS = ("reference", "remittance", "bank_reference", "counterparty_name")
+
+
+def _without_formulas(statement: ParsedBankStatement) -> ParsedBankStatement:
+    """Text a spreadsheet would run as a formula is refused in every format, as every import
+    refuses it (the CSV reader names the line and column; here, the entry and field)."""
+    for number, entry in enumerate(statement.entries, start=1):
+        for field in _TEXT_FIELDS:
+            value = getattr(entry, field) or ""
+            if value[:1] in MAY_START_FORMULA and (refusal := formula_in(value)):
+                where = f"entry {number}, {field}"
+                raise MalformedBankStatement(statement.statement_format, where, refusal)
+    return statement

@@ -7,6 +7,7 @@ entities are refused (defusedxml), so a file cannot make the parser read or expa
 """
 
 import re
+from datetime import date
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
@@ -177,7 +178,9 @@ def _entries(entry: _Node) -> list[BankStatementEntry]:
                 bank_reference=tx.text("Refs/AcctSvcrRef") or bank_reference,
                 counterparty_name=tx.text(f"RltdPties/{party}/Pty/Nm")
                 or tx.text(f"RltdPties/{party}/Nm"),
-                counterparty_iban=tx.text(f"RltdPties/{party}Acct/Id/IBAN"),
+                # Accounts outside the IBAN world (Chinese banks among them) come as Othr/Id.
+                counterparty_iban=tx.text(f"RltdPties/{party}Acct/Id/IBAN")
+                or tx.text(f"RltdPties/{party}Acct/Id/Othr/Id"),
             )
         )
     return found
@@ -200,7 +203,15 @@ def _statement(stmt: _Node) -> ParsedBankStatement:
         opening,
         closing,
         tuple(entries),
+        _period_day(stmt, "FrToDt/FrDtTm"),
+        _period_day(stmt, "FrToDt/ToDtTm"),
     )
+
+
+def _period_day(stmt: _Node, path: str) -> date | None:
+    """The day of the statement period's start or end as the bank declares it (FrToDt)."""
+    stamp = stmt.text(path)
+    return None if stamp is None else iso_date(CAMT, stmt.at(path), stamp)
 
 
 def parse(content: bytes) -> ParsedBankStatement:
@@ -221,4 +232,6 @@ def parse(content: bytes) -> ParsedBankStatement:
         first.opening,
         last.closing,
         tuple(e for s in statements for e in s.entries),
+        first.declared_from,
+        last.declared_to,
     )

@@ -5,9 +5,6 @@ counterparty_name, counterparty_iban, and optionally value_date, bank_reference,
 Dates are YYYY-MM-DD; amounts are signed decimals with a point ("-250.75" is money out).
 """
 
-import csv
-import io
-
 from ledger_svc.adapters.bank_reconciliation.bank_statement_parsers.reading import (
     amount,
     clean,
@@ -21,8 +18,20 @@ from ledger_svc.domain.bank_reconciliation.bank_statement import (
     ParsedBankStatement,
     StatementFormat,
 )
+from ledgerflow_platform.tables.formulas import MAY_START_FORMULA, formula_in
+from ledgerflow_platform.tables.reading import (
+    NotText,
+    TableFormat,
+    TableRow,
+    TableTooLong,
+    UnreadableTable,
+    UnsupportedTable,
+    read_rows,
+)
 
 CSV = StatementFormat.CSV
+# A month of a busy account; the file is read no further than this.
+MAX_LINES = 100_000
 REQUIRED = ("date", "amount", "currency")
 OPTIONAL = (
     "reference",
@@ -72,27 +81,38 @@ def _header(cells: list[str]) -> list[str]:
     return header
 
 
+def _refuse_formulas(header: list[str], row: TableRow) -> None:
+    """A statement names payers and remittances as the payer wrote them: a cell a spreadsheet
+    would run is refused, as every import refuses it."""
+    for column, cell in zip(header, row.cells, strict=True):
+        if cell[:1] in MAY_START_FORMULA and (refusal := formula_in(cell)):
+            raise MalformedBankStatement(CSV, f"line {row.line}, column {column}", refusal)
+
+
 def parse(content: bytes) -> ParsedBankStatement:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        where = f"byte {exc.start + 1}"
-        raise MalformedBankStatement(CSV, where, "the file is not UTF-8 text") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    found = read_rows(content, max_rows=MAX_LINES, formats=(TableFormat.CSV,), delimiters=",;")
     entries = []
     try:
-        header = _header(next(reader))
-        for cells in reader:
-            if not any(cell.strip() for cell in cells):
+        first = next(found, None)
+        header = _header(list(first.cells) if first is not None else [])
+        for row in found:
+            if row.blank:
                 continue
-            if len(cells) != len(header):
-                problem = f"{len(cells)} columns, the header has {len(header)}"
-                raise MalformedBankStatement(CSV, f"line {reader.line_num}", problem)
-            entries.append(_entry(dict(zip(header, cells, strict=True)), reader.line_num))
-    except csv.Error as exc:
-        raise MalformedBankStatement(CSV, f"line {reader.line_num}", str(exc)) from None
+            if len(row.cells) != len(header):
+                problem = f"{len(row.cells)} columns, the header has {len(header)}"
+                raise MalformedBankStatement(CSV, f"line {row.line}", problem)
+            entry = _entry(dict(zip(header, row.cells, strict=True)), row.line)
+            # after the entry: a signed amount that is no number is named as a bad amount
+            _refuse_formulas(header, row)
+            entries.append(entry)
+    except NotText as exc:
+        where = f"byte {exc.offset + 1}"
+        raise MalformedBankStatement(CSV, where, "the file is not UTF-8 text") from None
+    except UnreadableTable as exc:
+        where = f"line {exc.line}" if exc.line else "file"
+        raise MalformedBankStatement(CSV, where, exc.message) from None
+    except (TableTooLong, UnsupportedTable) as exc:
+        raise MalformedBankStatement(CSV, "file", exc.message) from None
     if not entries:
         raise MalformedBankStatement(CSV, "file", "there are no lines below the header")
     currencies = {e.currency for e in entries}

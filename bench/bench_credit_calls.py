@@ -1,0 +1,155 @@
+"""Paced calls for the credit benchmark: credit checks over HTTP, the same decision by raw SQL,
+and payments timed until credit-svc counts them in `available`."""
+
+import asyncio
+import contextlib
+import json
+import time
+from collections.abc import Awaitable, Callable
+
+import aiohttp
+import asyncpg
+from bench_single import GRACE, Run
+
+CHECK_AMOUNT = "1.00"
+
+# The check's decision and reservation, written directly: standing (open receivables, live
+# reservations, limit, open holds) read in one statement, then the reservation inserted, in one
+# transaction per order, under the customer's advisory lock as the service takes it.
+STANDING = """
+SELECT
+  COALESCE((SELECT sum(open_amount) FROM receivables
+            WHERE customer_id = $1 AND open_amount > 0), 0)
+  + COALESCE((SELECT sum(amount) FROM credit_reservations
+              WHERE customer_id = $1 AND status = 'live' AND expires_at > now()), 0) AS exposure,
+  (SELECT amount FROM credit_limits WHERE customer_id = $1 AND status = 'active') AS credit_limit,
+  EXISTS (SELECT 1 FROM credit_holds
+          WHERE customer_id = $1 AND released_at IS NULL) AS on_hold
+"""
+RESERVE = """
+INSERT INTO credit_reservations
+  (id, customer_id, currency, amount, order_reference, expires_at, status, created_at)
+VALUES ($1, $2, 'EUR', $3, $4, now() + interval '14 days', 'live', now())
+"""
+
+
+async def paced_calls(
+    call: Callable[[int], Awaitable[bool]], *, rate: float, seconds: float
+) -> Run:
+    """`call(n)` on a fixed schedule of `rate` per second, however long each takes."""
+    latencies: list[float] = []
+    outcomes = [0, 0]
+
+    async def one(n: int) -> None:
+        started = time.perf_counter()
+        try:
+            ok = await call(n)
+        except (aiohttp.ClientError, TimeoutError, asyncpg.PostgresError):
+            ok = False
+        latencies.append(time.perf_counter() - started)
+        outcomes[ok] += 1
+
+    started = time.perf_counter()
+    tasks = []
+    for n in range(int(rate * seconds)):
+        delay = started + n / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(n)))
+    _, late = await asyncio.wait(tasks, timeout=GRACE)
+    for task in late:
+        task.cancel()
+    outcomes[0] += len(late)
+    return Run(outcomes[1], outcomes[0], time.perf_counter() - started, latencies)
+
+
+async def settled(call: Callable[[int], Awaitable[bool]], within: float = 90.0) -> None:
+    """Wait until a lone call answers within 100 ms twice in a row: the backlog a phase left on
+    the server (requests its clients gave up on) is not charged to the next phase."""
+    deadline, quick, n = time.monotonic() + within, 0, 0
+    while quick < 2 and time.monotonic() < deadline:
+        started = time.perf_counter()
+        with contextlib.suppress(aiohttp.ClientError, TimeoutError, asyncpg.PostgresError):
+            await call(n)
+        quick = quick + 1 if time.perf_counter() - started < 0.1 else 0
+        n += 1
+        await asyncio.sleep(0.2)
+
+
+def http_check(
+    client: aiohttp.ClientSession, customers: list[str], tag: str
+) -> Callable[[int], Awaitable[bool]]:
+    async def call(n: int) -> bool:
+        body = {
+            "customer_id": customers[n % len(customers)],
+            "amount": CHECK_AMOUNT,
+            "currency": "EUR",
+            "order_reference": f"{tag}-{n}",
+            "reserve": True,
+        }
+        async with client.post("/v1/credit-checks", data=json.dumps(body).encode()) as response:
+            answer = await response.json()
+            return response.status == 200 and answer["decision"] == "approved"
+
+    return call
+
+
+def sql_check(
+    pool: asyncpg.Pool, customers: list[str], tag: str
+) -> Callable[[int], Awaitable[bool]]:
+    async def call(n: int) -> bool:
+        customer = customers[n % len(customers)]
+        async with pool.acquire() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock(hashtext($1))", customer)
+            row = await conn.fetchrow(STANDING, customer)
+            approved = (
+                not row["on_hold"]
+                and row["credit_limit"] is not None
+                and row["exposure"] + 100 <= row["credit_limit"]
+            )
+            if approved:
+                await conn.execute(RESERVE, f"{tag}-{n}", customer, 100, f"{tag}-{n}")
+            return bool(approved)
+
+    return call
+
+
+def payment_seen(
+    ledger: aiohttp.ClientSession, pool: asyncpg.Pool, customers: list[str], seen: list[float]
+) -> Callable[[int], Awaitable[bool]]:
+    """POST a 10.00 payment; then time until credit's receivables (what `available` is computed
+    from on every read) show it, polled every 5 ms."""
+
+    async def open_of(customer: str) -> int:
+        value = await pool.fetchval(
+            "SELECT COALESCE(sum(open_amount), 0) FROM receivables WHERE customer_id = $1", customer
+        )
+        return int(value)
+
+    async def call(n: int) -> bool:
+        customer = customers[n % len(customers)]
+        before = await open_of(customer)
+        body = {
+            "customer_id": customer,
+            "amount": "10.00",
+            "currency": "EUR",
+            "received_on": "2026-03-02",
+            "reference": f"BENCH-VISIBLE-{n}",
+        }
+        headers = {"Idempotency-Key": f"bench-visible-{n}"}
+        async with ledger.post(
+            "/v1/payments", data=json.dumps(body).encode(), headers=headers
+        ) as r:
+            await r.read()
+            if r.status != 201:
+                return False
+        returned = time.perf_counter()
+        deadline = returned + GRACE
+        while await open_of(customer) > before - 1000:
+            if time.perf_counter() > deadline:
+                return False
+            await asyncio.sleep(0.005)
+        seen.append(time.perf_counter() - returned)
+        return True
+
+    return call

@@ -1,0 +1,161 @@
+"""How fast credit-svc answers the credit check on the order path: `make bench-credit`
+(python bench/credit_check.py).
+
+Starts its own platform (isolated ports and data, no demo data), registers 200 customers,
+invoices each once through the ledger and gives each a limit (set by one credit manager,
+approved by another), waits until credit-svc counts every invoice, then prints one JSON
+line per figure, in this order:
+
+  check_latency     POST /v1/credit-checks with reserve: true, paced at 500/s and at 1,000/s
+                    for 10 s each, on a warm service: p50, p99 (target p99 <= 10 ms at 500/s);
+                    then at 100/s, a quieter day
+  sql_baseline      the same decision and reservation written by raw asyncpg SQL, 500/s, 100/s
+  payment_visible   POST /v1/payments paced at 200/s for 10 s: from the response until
+                    credit-svc's receivables (what `available` is read from) show the payment,
+                    p50, p99 (target p99 <= 250 ms)
+
+The clients run in this process on the same two cores as the services they measure.
+"""
+
+import asyncio
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import asyncpg
+import httpx
+from bench_book import open_book
+from bench_credit_calls import http_check, paced_calls, payment_seen, settled, sql_check
+from bench_single import Run
+
+from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.stack import Stack
+
+CUSTOMERS = 200
+LIMIT = "1000000000.00"
+TARGETS = {"check_p99_ms": 10, "visible_p99_ms": 250}
+
+
+def report(measure: str, **figures: Any) -> None:
+    print(json.dumps({"measure": measure, **figures}), flush=True)
+
+
+def latency(run: Run, figures: list[float] | None = None) -> dict[str, Any]:
+    ordered = sorted(figures if figures is not None else run.latencies)
+    at = lambda p: round(ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000, 1)  # noqa: E731
+    return {
+        "achieved_per_second": round(run.per_second),
+        "failed": run.failed,
+        "p50_ms": at(0.5) if ordered else None,
+        "p99_ms": at(0.99) if ordered else None,
+    }
+
+
+async def limits_and_exposure(stack: Stack, customers: list[str]) -> None:
+    credit = stack.url("credit")
+    carla = {"Authorization": f"Bearer {stack.token('credit_manager', subject='carla')}"}
+    dana = {"Authorization": f"Bearer {stack.token('credit_manager', subject='dana')}"}
+    async with httpx.AsyncClient(base_url=credit, timeout=60.0) as client:
+        for c in customers:
+            deadline = time.monotonic() + 60
+            while True:
+                seen = await client.get(f"/v1/customers/{c}/credit", headers=carla)
+                if seen.status_code == 200 and seen.json()["open_receivables"] != "0.00":
+                    break
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"credit-svc did not count {c}'s invoice")
+                await asyncio.sleep(0.2)
+            asked = await client.post(
+                f"/v1/customers/{c}/credit-limits",
+                json={"amount": LIMIT, "reason": "Benchmark"},
+                headers={**carla, "Idempotency-Key": f"bench-limit-{c}"},
+            )
+            approved = await client.post(
+                f"/v1/credit-limits/{asked.json()['id']}:approve",
+                headers={**dana, "Idempotency-Key": f"bench-approve-{c}"},
+            )
+            if approved.status_code != 200:
+                raise RuntimeError(f"limit approval answered {approved.status_code}")
+
+
+async def measure(stack: Stack) -> None:
+    service = stack.token("service", subject="bench")
+    book = await open_book(stack.urls(), service, customers=CUSTOMERS, invoices=1)
+    customers = book.customer_ids
+    await limits_and_exposure(stack, customers)
+    headers = {"Authorization": f"Bearer {service}", "Content-Type": "application/json"}
+    dsn = stack.config.database_url("credit").replace("postgresql+asyncpg", "postgresql")
+    async with (
+        aiohttp.ClientSession(
+            base_url=stack.url("credit"),
+            headers=headers,
+            connector=aiohttp.TCPConnector(limit=64),
+            timeout=aiohttp.ClientTimeout(total=10.0),
+        ) as credit,
+        aiohttp.ClientSession(
+            base_url=stack.url("ledger"),
+            headers=headers,
+            connector=aiohttp.TCPConnector(limit=64),
+            timeout=aiohttp.ClientTimeout(total=10.0),
+        ) as ledger,
+        asyncpg.create_pool(dsn, min_size=8, max_size=8) as pool,
+    ):
+        await paced_calls(http_check(credit, customers, "warm"), rate=100, seconds=3)
+        for rate in (500, 1000, 100):
+            await settled(http_check(credit, customers, f"settle{rate}"))
+            run = await paced_calls(
+                http_check(credit, customers, f"r{rate}"), rate=rate, seconds=10
+            )
+            met = {}
+            if rate == 500:
+                p99 = latency(run)["p99_ms"]
+                met = {
+                    "target_p99_ms": TARGETS["check_p99_ms"],
+                    "met": p99 is not None and p99 <= TARGETS["check_p99_ms"] and run.failed == 0,
+                }
+            report("check_latency", rate_per_second=rate, reserve=True, **latency(run), **met)
+        for rate in (500, 100):
+            await settled(http_check(credit, customers, f"settle-sql{rate}"))
+            floor = await paced_calls(
+                sql_check(pool, customers, f"sql{rate}"), rate=rate, seconds=10
+            )
+            report("sql_baseline", rate_per_second=rate, **latency(floor))
+        await settled(http_check(credit, customers, "settle-visible"))
+        seen: list[float] = []
+        visible = await paced_calls(
+            payment_seen(ledger, pool, customers, seen), rate=200, seconds=10
+        )
+        figures = latency(visible, seen)
+        report(
+            "payment_visible",
+            rate_per_second=200,
+            **figures,
+            target_p99_ms=TARGETS["visible_p99_ms"],
+            met=figures["p99_ms"] is not None
+            and figures["p99_ms"] <= TARGETS["visible_p99_ms"]
+            and visible.failed == 0,
+        )
+
+
+def main() -> None:
+    home = Path(tempfile.mkdtemp(prefix="ledgerflow-bench-"))
+    stack = Stack(StackConfig.isolated(home))
+    started = time.monotonic()
+    report("machine", cpus=os.cpu_count(), load_average=[round(x, 2) for x in os.getloadavg()])
+    try:
+        stack.up(demo=False, timeout=120, say=lambda line: print(line, file=sys.stderr))
+        asyncio.run(measure(stack))
+    finally:
+        stack.down()
+        shutil.rmtree(home, ignore_errors=True)
+    report("run", seconds=round(time.monotonic() - started))
+
+
+if __name__ == "__main__":
+    main()
