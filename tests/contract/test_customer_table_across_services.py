@@ -73,7 +73,7 @@ async def reporting(
     async def resources(_: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
         client = ServiceClient("customer", "http://customer", None,
                                transport=customer_svc["transport"])  # fmt: skip
-        yield ReportingResources(sessions, client)
+        yield ReportingResources(sessions, 60.0, customers=client)
         await client.aclose()
 
     spec = dataclasses.replace(REPORTING, resources=resources)

@@ -31,6 +31,9 @@ def service_env(config: StackConfig, name: str) -> dict[str, str]:
         f"{prefix}_SERVICE_KEY_FILE": str(config.private_key),
         f"{prefix}_CUSTOMER_URL": config.url("customer"),
         f"{prefix}_LEDGER_URL": config.url("ledger"),
+        # reporting asks every producer to replay when it rebuilds its projections
+        f"{prefix}_CREDIT_URL": config.url("credit"),
+        f"{prefix}_COLLECTIONS_URL": config.url("collections"),
         f"{prefix}_LOG_JSON": "true",
         # Locally the business gauges follow a demo or a test within seconds, not a minute.
         f"{prefix}_GAUGES_REFRESH_S": "5",

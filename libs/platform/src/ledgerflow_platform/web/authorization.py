@@ -28,7 +28,7 @@ EVERYONE: frozenset[Role] = frozenset(Role)
 PLATFORM_AUTHORIZATION: AuthorizationTable = {
     "GET /health/live": OPEN,
     "GET /health/ready": OPEN,
-    # A projection rebuild elsewhere asks producers to replay, with service credentials.
+    # A consumer rebuilding its projections asks with its own service credentials.
     "POST /v1/admin/outbox:replay": frozenset({Role.ADMIN, Role.SERVICE}),
     "GET /v1/admin/dead-letters": frozenset({Role.ADMIN}),
     "POST /v1/admin/dead-letters/{dead_letter_id}:redrive": frozenset({Role.ADMIN}),

@@ -12,7 +12,9 @@ from sqlalchemy import (
     Date,
     Select,
     Subquery,
+    Text,
     and_,
+    bindparam,
     cast,
     func,
     literal,
@@ -20,6 +22,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -112,7 +115,9 @@ async def load_open_invoices(
 ) -> list[OpenInvoice]:
     """Every invoice with something owed at the end of `as_of`, as known at `known_at`."""
     invoices = _open_invoices(as_of, known_at, customer_id)
-    owing = invoices.c.owed > 0
+    rows = (await session.execute(select(invoices).where(invoices.c.owed > 0))).all()
+    # Instalments of the open invoices only, by id: the open amounts are summed once.
+    open_ids = bindparam("open_ids", [r.invoice_id for r in rows], type_=ARRAY(Text))
     parts: dict[str, list[Instalment]] = defaultdict(list)
     instalments = (
         select(
@@ -120,13 +125,12 @@ async def load_open_invoices(
             col(InstalmentRow.due_date),
             col(InstalmentRow.amount_minor),
         )
-        .join(invoices, invoices.c.invoice_id == col(InstalmentRow.invoice_id))
-        .where(owing)
+        .where(col(InstalmentRow.invoice_id) == func.any(open_ids))
         .order_by(col(InstalmentRow.invoice_id), col(InstalmentRow.position))
     )
-    for invoice_id, due_date, amount in await session.execute(instalments):
-        parts[invoice_id].append(Instalment(due_date, amount))
-    rows = await session.execute(select(invoices).where(owing))
+    if rows:
+        for invoice_id, due_date, amount in await session.execute(instalments):
+            parts[invoice_id].append(Instalment(due_date, amount))
     return [
         OpenInvoice(
             r.invoice_id,
