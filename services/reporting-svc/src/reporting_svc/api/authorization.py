@@ -31,9 +31,9 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/reports/customer-value": EVERYONE_BUT_CASHIER,
     "GET /v1/reports/cash-forecast": EVERYONE_BUT_CASHIER,
     "GET /v1/reports/collection-budgets": EVERYONE_BUT_CASHIER,
-    "PUT /v1/collection-budgets/{month}": frozenset({Role.ACCOUNTANT, Role.ADMIN}),
+    "PUT /v1/collection-budgets/{month}": ACCOUNTANT_ADMIN,
     # The pack reconciles to the ledger's journal, read with the caller's token.
-    "POST /v1/report-packs": frozenset({Role.ACCOUNTANT, Role.AUDITOR, Role.ADMIN}),
-    "POST /v1/admin/projections:rebuild": frozenset({Role.ADMIN}),
-    "GET /v1/admin/projections:rebuild/{rebuild_id}": frozenset({Role.ADMIN}),
+    "POST /v1/report-packs": ACCOUNTANT_AUDITOR_ADMIN,
+    "POST /v1/admin/projections:rebuild": ADMIN,
+    "GET /v1/admin/projections:rebuild/{rebuild_id}": ADMIN,
 }
