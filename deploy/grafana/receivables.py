@@ -1,6 +1,6 @@
 """The Receivables dashboard, for finance operations: what customers owe by aging bucket and
-currency, how fast it is collected (DSO, CEI), who is on credit hold, what dunning sends, and
-whether reporting still agrees with the ledger to the cent."""
+currency, how fast it is collected (DSO, CEI), who is on credit hold, what dunning sends, which
+promises to pay are kept or broken, and whether reporting still agrees with the ledger."""
 
 from grafana_foundation_sdk.builders.dashboard import Dashboard, Row
 from panels import (
@@ -87,6 +87,18 @@ def build() -> Dashboard:
                 query(
                     f"sum by (channel, status) (increase(ledgerflow_notices_total[{WINDOW}]))",
                     "{{channel}} {{status}}",
+                ),
+                width=8,
+            )
+        )
+        .with_panel(
+            graph(
+                "Promises to pay by outcome",
+                "Promises made, kept and broken per window (collections-svc)",
+                "short",
+                query(
+                    f"sum by (outcome) (increase(ledgerflow_promises_total[{WINDOW}]))",
+                    "{{outcome}}",
                 ),
                 width=8,
             )

@@ -1,6 +1,6 @@
 """Every panel of every dashboard shows data from a real Prometheus scraping the real services
-after a flow that touches every part: payments, an overdue run, a dunning run and the notice
-it sends, a dead-lettered event."""
+after a flow that touches every part: payments, an overdue run, a promise to pay, a dunning
+run that breaks it and the notice it sends, a dead-lettered event."""
 
 import contextlib
 import json
@@ -100,17 +100,35 @@ async def drive_every_part(api: Api) -> None:
 
 
 async def send_a_dunning_notice(api: Api, customer_id: str) -> None:
-    """A dunning run as of a day both overdue invoices have reached their second level: one
-    notice, which the sender finishes (a letter, as the customer has no e-mail contact)."""
+    """A promise to pay that lapses, then a dunning run as of a day both overdue invoices have
+    reached their second level: the run breaks the promise and sends one notice, which the
+    sender finishes (a letter, as the customer has no e-mail contact)."""
+    cases: list[dict] = []  # type: ignore[type-arg]
 
     async def case_opened() -> bool:
+        nonlocal cases
         response = await api.get("collections", "/v1/cases", customer_id=customer_id)
-        return bool(response.json()["items"])
+        cases = response.json()["items"]
+        return bool(cases)
 
     # The case follows the overdue mark, which follows the invoices on the customer's partition.
     await eventually(case_opened, within=30.0)
+    promise = await api.post(
+        "collections",
+        f"/v1/cases/{cases[0]['id']}/promises",
+        {
+            "amount": "100.00",
+            "currency": "EUR",
+            "promised_on": "2026-11-21",
+            "made_on": "2026-11-20",
+        },
+        role="credit_manager",
+    )
+    assert promise.status_code == 201, promise.text
     run_ = await api.post("collections", "/v1/dunning-runs", {"as_of": "2026-11-27"})
     assert run_.status_code == 201, run_.text
+    kept_or_broken = await api.get("collections", f"/v1/promises/{promise.json()['id']}")
+    assert kept_or_broken.json()["status"] == "broken", kept_or_broken.text
 
     async def notice_finished() -> bool:
         response = await api.get("collections", "/v1/notices", customer_id=customer_id)
