@@ -46,6 +46,9 @@ async def credit_demo(stack: Stack, customers: list[str]) -> list[tuple[str | No
     return found
 
 
+# Two starts, a stop and the demo data for five services on a platform of its own, beside the
+# other lanes of `make test`: more than the default five minutes on two busy cores.
+@pytest.mark.timeout(900)
 async def test_up_twice_changes_nothing_and_data_survives_down_and_up(own_platform: Stack) -> None:
     assert await asyncio.to_thread(own_platform.up, demo=True, timeout=120.0) is True
     demo = await customer_names(own_platform)
