@@ -123,7 +123,8 @@ async def test_nothing_dated_in_a_closed_month_posts_whatever_its_kind(
             f"/v1/payments/{payment['id']}:reverse",
             json={"reversed_on": on, "reason": "bounced"},
             headers=cashier,
-        )
+        ),
+        "reversed_on",
     )
     assert_period_closed(
         await client.post(
