@@ -86,6 +86,6 @@ async def test_bad_filters_are_refused_naming_the_parameter(
     bad_cursor = await client.get(
         "/v1/credit-profiles?cursor=%25%25", headers=auth_keys.auth("auditor")
     )
-    assert_problem(bad_cursor, 400, "invalid-cursor")
+    assert_problem(bad_cursor, 422, "validation-error", fields=["cursor"])
     cashier = await client.get("/v1/credit-profiles", headers=auth_keys.auth("cashier"))
     assert_problem(cashier, 403, "forbidden")

@@ -62,9 +62,13 @@ class IdempotentRequest:
             return None
         return replayed(stored.status_code, stored.body)
 
-    async def remember(self, status_code: int, response: BaseModel) -> None:
+    async def remember(
+        self, status_code: int, response: BaseModel, *, exclude_none: bool = False
+    ) -> None:
+        """Keep the answer for a retry; `exclude_none` as the route's response_model says, so
+        the retry's answer is the first one's to the byte."""
         if self.key is not None:
-            body = response.model_dump(mode="json")
+            body = response.model_dump(mode="json", exclude_none=exclude_none)
             await self._store.remember(self._session, self._subject, self.key, status_code, body)
 
 

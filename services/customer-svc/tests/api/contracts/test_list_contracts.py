@@ -62,10 +62,11 @@ async def test_a_bad_filter_or_cursor_is_a_clear_4xx(
     bad_limit = await client.get("/v1/contracts", params={"limit": 0}, headers=headers)
     assert (bad_status.status_code, bad_cursor.status_code, bad_limit.status_code) == (
         422,
-        400,
+        422,
         422,
     )
     assert bad_status.json()["errors"][0]["field"] == "status"
+    assert bad_cursor.json()["errors"][0]["field"] == "cursor"
 
 
 async def test_unknown_contracts_and_versions_are_404(

@@ -137,7 +137,7 @@ async def import_table(
         contacts_created=imported.contacts_created,
         contracts_created=imported.contracts_created,
     )
-    await idempotency.remember(201, response)
+    await idempotency.remember(201, response, exclude_none=True)
     await uow.commit()
     if handover is None:
         return response
