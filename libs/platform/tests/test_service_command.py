@@ -41,6 +41,9 @@ service_main(SPEC, Settings)
 """
 
 
+STARTUP_S = 240
+
+
 def start(command: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("PROBE_")}
     return subprocess.run(  # noqa: S603 - our own interpreter and script
@@ -48,7 +51,8 @@ def start(command: str, **env: str) -> subprocess.CompletedProcess[str]:
         env={**clean, **env},
         capture_output=True,
         text=True,
-        timeout=60,
+        # Importing the platform beside make test's other lanes can take a minute on two cores.
+        timeout=STARTUP_S,
         check=False,
     )
 
@@ -103,7 +107,7 @@ def test_serve_shares_a_metrics_directory_it_makes_itself_and_removes_on_stop(
     }
     serving = subprocess.Popen([sys.executable, "-c", SERVICE, "serve"], env=env)  # noqa: S603
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + STARTUP_S
         while not _answers(f"http://127.0.0.1:{port}/health/live"):
             assert time.monotonic() < deadline
             assert serving.poll() is None
