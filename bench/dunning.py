@@ -10,13 +10,17 @@ by COPY, then prints one JSON line per figure:
                  done by one raw SQL query: its time and the notices it finds
   run            POST /v1/dunning-runs' use case on the real database: its time to select,
                  record every invoice's step and write the notices (target <= 60 s)
-  send           the worker's sender e-mailing notices one at a time to a local aiosmtpd sink
-                 (recheck, `sending`, SMTP, `sent`): a sample of SEND_SAMPLE notices, its
-                 time and rate, and the time all of them would take at that rate
+  send_baseline  one sender, a new SMTP connection per e-mail (how notices used to leave): a
+                 sample of --baseline-sample notices to a local aiosmtpd sink (recheck,
+                 `sending`, SMTP, `sent`), its rate and what all notices would take at it
+  send           the worker's --senders concurrent senders, each on its own reused connection,
+                 sending every notice left (or --send of them): count, seconds, notices/s
 
-Everything runs in this process on the same two cores as Postgres.
+Everything runs in this process on the same two cores as Postgres (and the sink).
+`--customers N` shrinks the book (five invoices each) on a machine too loaded for the full one.
 """
 
+import argparse
 import asyncio
 import json
 import shutil
@@ -42,12 +46,20 @@ from ledgerflow_devstack.config import StackConfig, free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.migrations import upgrade_to_head
+from ledgerflow_platform.spec import Sessions
 
-CUSTOMERS = 20_000
 PER_CUSTOMER = 5
 DUE = date(2026, 10, 1)
 AS_OF = date(2026, 12, 8)
-SEND_SAMPLE = 200
+
+
+def options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="dunning run and notice sending benchmark")
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--senders", type=int, default=4)
+    parser.add_argument("--send", type=int, default=None, help="notices to send (default all)")
+    parser.add_argument("--baseline-sample", type=int, default=200)
+    return parser.parse_args()
 
 
 def emit(measure: str, **figures: Any) -> None:
@@ -68,11 +80,11 @@ class Everyone:
         return Recipients((f"ap-{customer_id[:8]}@example.com",), "en")
 
 
-async def load(dsn: str) -> None:
+async def load(dsn: str, customers: int) -> None:
     conn = await asyncpg.connect(dsn)
     try:
         records = []
-        for c in range(CUSTOMERS):
+        for c in range(customers):
             customer = str(uuid.UUID(int=c + 1))
             for i in range(PER_CUSTOMER):
                 invoice = str(uuid.UUID(int=(c + 1) * 16 + i))
@@ -128,35 +140,96 @@ async def baseline(dsn: str) -> None:
     )
 
 
-async def run_and_send(settings: Settings) -> None:
-    engine = create_engine(settings, pool_size=2)
+async def timed_run(sessions: Sessions, invoices: int) -> int:
+    started = time.perf_counter()
+    async with sessions() as session:
+        uow = CollectionsUnitOfWork(session)
+        run, _ = await run_dunning(
+            uow,
+            as_of=AS_OF,
+            business_date=AS_OF,
+            run_id=str(uuid.uuid4()),
+            now=datetime.now(UTC),
+            new_id=lambda: str(uuid.uuid4()),
+            mail_domain="bench.ledgerflow.local",
+        )
+        await uow.commit()
+    elapsed = time.perf_counter() - started
+    emit(
+        "run",
+        seconds=round(elapsed, 3),
+        notices=run.notices_created,
+        invoices=invoices,
+        target_seconds=60,
+    )
+    return run.notices_created
+
+
+async def send_baseline(
+    resources: CollectionsResources, sink: Sink, sample: int, total: int
+) -> None:
+    """One sender, a new connection per message."""
+    before = sink.received
+    started = time.perf_counter()
+    for _ in range(sample):
+        await send_next_notice(resources)
+    elapsed = time.perf_counter() - started
+    rate = sample / elapsed
+    emit(
+        "send_baseline",
+        senders=1,
+        connection="one per e-mail",
+        notices=sample,
+        received=sink.received - before,
+        seconds=round(elapsed, 3),
+        per_second=round(rate, 1),
+        all_notices_seconds=round(total / rate, 1),
+    )
+
+
+async def send_concurrently(
+    resources: CollectionsResources, sink: Sink, senders: int, limit: int
+) -> None:
+    """`senders` senders, each on its own reused connection, until `limit` notices went."""
+    before = sink.received
+    taken = 0
+
+    async def sender() -> None:
+        nonlocal taken
+        connection = resources.sending.mailer.connection()
+        try:
+            while taken < limit:
+                taken += 1
+                if not await send_next_notice(resources, connection=connection):
+                    return
+        finally:
+            await connection.close()
+
+    started = time.perf_counter()
+    async with asyncio.TaskGroup() as group:
+        for _ in range(senders):
+            group.create_task(sender())
+    elapsed = time.perf_counter() - started
+    sent = sink.received - before
+    emit(
+        "send",
+        senders=senders,
+        connection="one per sender, reused",
+        notices=sent,
+        seconds=round(elapsed, 3),
+        per_second=round(sent / elapsed, 1),
+    )
+
+
+async def run_and_send(settings: Settings, args: argparse.Namespace) -> None:
+    engine = create_engine(settings, pool_size=args.senders + 1)
     sessions = session_factory(engine)
     sink = Sink()
     [port] = free_ports(1)
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        started = time.perf_counter()
-        async with sessions() as session:
-            uow = CollectionsUnitOfWork(session)
-            run, _ = await run_dunning(
-                uow,
-                as_of=AS_OF,
-                business_date=AS_OF,
-                run_id=str(uuid.uuid4()),
-                now=datetime.now(UTC),
-                new_id=lambda: str(uuid.uuid4()),
-                mail_domain="bench.ledgerflow.local",
-            )
-            await uow.commit()
-        elapsed = time.perf_counter() - started
-        emit(
-            "run",
-            seconds=round(elapsed, 3),
-            notices=run.notices_created,
-            invoices=CUSTOMERS * PER_CUSTOMER,
-            target_seconds=60,
-        )
+        notices = await timed_run(sessions, args.customers * PER_CUSTOMER)
         smtp = settings.model_copy(update={"smtp_port": port, "smtp_attempts": 1})
         resources = CollectionsResources(
             sessions=sessions,
@@ -164,34 +237,28 @@ async def run_and_send(settings: Settings) -> None:
             mail_domain="bench.ledgerflow.local",
             sending=notice_sending(smtp, Everyone()),
         )
-        started = time.perf_counter()
-        for _ in range(SEND_SAMPLE):
-            await send_next_notice(resources)
-        elapsed = time.perf_counter() - started
-        rate = SEND_SAMPLE / elapsed
-        emit(
-            "send",
-            sample=SEND_SAMPLE,
-            received=sink.received,
-            seconds=round(elapsed, 3),
-            per_second=round(rate, 1),
-            all_notices_seconds=round(run.notices_created / rate, 1),
+        sample = min(args.baseline_sample, notices)
+        await send_baseline(resources, sink, sample, notices)
+        left = notices - sample
+        await send_concurrently(
+            resources, sink, args.senders, left if args.send is None else min(args.send, left)
         )
     finally:
         controller.stop()
         await engine.dispose()
 
 
-async def measure(postgres: Postgres, config: StackConfig) -> None:
+async def measure(config: StackConfig, args: argparse.Namespace) -> None:
     url = config.database_url("collections")
     await asyncio.to_thread(upgrade_to_head, SPEC.migrations_dir, url)
     dsn = url.replace("postgresql+asyncpg", "postgresql")
+    invoices = args.customers * PER_CUSTOMER
     started = time.perf_counter()
-    await load(dsn)
-    emit("load", seconds=round(time.perf_counter() - started, 3), invoices=CUSTOMERS * PER_CUSTOMER)
+    await load(dsn, args.customers)
+    emit("load", seconds=round(time.perf_counter() - started, 3), invoices=invoices)
     await baseline(dsn)
     settings = Settings(database_url=url, auth_public_key="unused", business_date=AS_OF)
-    await run_and_send(settings)
+    await run_and_send(settings, args)
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
@@ -200,6 +267,7 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 
 def main() -> None:
+    args = options()
     signal.signal(signal.SIGTERM, _interrupt)
     home = Path(tempfile.mkdtemp(prefix="lf-bench-dunning-"))
     config = StackConfig.isolated(home)
@@ -208,7 +276,7 @@ def main() -> None:
     postgres.start()
     try:
         postgres.create_service_database("collections")
-        asyncio.run(measure(postgres, config))
+        asyncio.run(measure(config, args))
     finally:
         postgres.stop()
         shutil.rmtree(home, ignore_errors=True)

@@ -1,4 +1,7 @@
-"""The worker's notice sender: takes queued e-mails one at a time and sends them over SMTP.
+"""The worker's notice senders: a bounded number of them (`COLLECTIONS_NOTICE_SENDERS`) take
+queued e-mails one at a time each and send them over SMTP, each on its own reused connection.
+Claiming locks the notice and marks it `sending` in one committed step, so two senders never
+take the same notice.
 
 SMTP cannot be exactly once. A notice is marked `sending` (committed) before the SMTP call and
 `sent` after; a sender killed in between leaves it `sending`, and after the lease it is sent
@@ -11,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
+from typing import Protocol
 
 from prometheus_client import Counter
 
@@ -33,13 +37,22 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 
 
+class Mailer(Protocol):
+    async def send(self, message: EmailMessage) -> None: ...
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-async def send_next_notice(resources: CollectionsResources, clock: Clock = utc_now) -> bool:
-    """Sends (or suppresses, or turns into a letter) the next queued e-mail; False when none
-    is waiting or nobody can be asked whom to send to."""
+async def send_next_notice(
+    resources: CollectionsResources,
+    clock: Clock = utc_now,
+    connection: Mailer | None = None,
+) -> bool:
+    """Sends (or suppresses, or turns into a letter) the next queued e-mail, on `connection`
+    if given (else a connection of its own); False when none is waiting or nobody can be asked
+    whom to send to."""
     sending = resources.sending
     if sending.recipients is None:
         return False
@@ -64,7 +77,7 @@ async def send_next_notice(resources: CollectionsResources, clock: Clock = utc_n
     else:
         masked = tuple(mask_email(address) for address in recipients.emails)
         message = sending.mail.render(notice, recipients.emails, recipients.language, clock())
-        error = await _deliver(resources, message)
+        error = await _deliver(resources, message, connection or sending.mailer)
         if error is None:
             notice = await _in_transaction(
                 resources, lambda uow: record_sent(uow, claimed, masked, clock())
@@ -79,7 +92,9 @@ async def send_next_notice(resources: CollectionsResources, clock: Clock = utc_n
     return True
 
 
-async def _deliver(resources: CollectionsResources, message: EmailMessage) -> str | None:
+async def _deliver(
+    resources: CollectionsResources, message: EmailMessage, mailer: Mailer
+) -> str | None:
     """None once the server took the message; the last error after every attempt failed."""
     sending = resources.sending
     error = "not attempted"
@@ -87,7 +102,7 @@ async def _deliver(resources: CollectionsResources, message: EmailMessage) -> st
         if attempt:
             await asyncio.sleep(sending.backoff_s * 2 ** (attempt - 1))
         try:
-            await sending.mailer.send(message)
+            await mailer.send(message)
             return None
         except MailNotSent as exc:
             error = str(exc)
@@ -105,12 +120,25 @@ async def _in_transaction(
 
 
 async def send_notices(resources: CollectionsResources) -> None:
-    """Runs beside the worker's consumers for its whole life."""
-    while True:
-        try:
-            busy = await send_next_notice(resources)
-        except Exception:
-            log.exception("notice sender step failed; trying again shortly")
-            busy = False
-        if not busy:
-            await asyncio.sleep(resources.sending.poll_s)
+    """Runs beside the worker's consumers for its whole life: the configured number of
+    senders, side by side."""
+    async with asyncio.TaskGroup() as senders:
+        for _ in range(resources.sending.senders):
+            senders.create_task(_sender(resources))
+
+
+async def _sender(resources: CollectionsResources) -> None:
+    connection = resources.sending.mailer.connection()
+    try:
+        while True:
+            try:
+                busy = await send_next_notice(resources, connection=connection)
+            except Exception:
+                log.exception("notice sender step failed; trying again shortly")
+                busy = False
+            if not busy:
+                # An idle connection would be closed by the server anyway.
+                await connection.close()
+                await asyncio.sleep(resources.sending.poll_s)
+    finally:
+        await connection.close()

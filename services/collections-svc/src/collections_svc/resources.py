@@ -26,6 +26,8 @@ class NoticeSending:
     backoff_s: float
     lease: timedelta
     poll_s: float
+    # How many notices are sent at once, each sender on its own SMTP connection.
+    senders: int = 1
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ def notice_sending(settings: Settings, recipients: RecipientDirectory | None) ->
         backoff_s=settings.smtp_backoff_s,
         lease=timedelta(seconds=settings.notice_lease_s),
         poll_s=settings.notice_poll_s,
+        senders=settings.notice_senders,
     )
 
 

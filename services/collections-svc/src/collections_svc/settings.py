@@ -32,6 +32,9 @@ class Settings(ServiceSettings, CompanySettings):
     # A notice left `sending` this long by a sender that died is sent again (same Message-ID).
     notice_lease_s: float = Field(default=300.0, ge=0, le=86_400)
     notice_poll_s: float = Field(default=1.0, gt=0, le=60)
+    # Notices sent at once, each by a sender with its own reused SMTP connection (bounded so
+    # neither the mail server nor the database pool is swamped).
+    notice_senders: int = Field(default=4, ge=1, le=16)
     # "HH:MM" (UTC): the worker runs dunning once a day, dated the business date, from then on.
     # Unset (the default), runs happen only when asked for (POST /v1/dunning-runs).
     run_schedule: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")

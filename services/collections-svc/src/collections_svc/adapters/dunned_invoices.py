@@ -1,17 +1,36 @@
 """Invoices as dunning follows them: their terms, the level reached, and each level's history."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from collections_svc.adapters.dunning_selection import DueStep, due_steps
 from collections_svc.adapters.dunning_tables import dunning_steps
 from collections_svc.adapters.tables import ReceivableRow
 from collections_svc.domain.dunning import DunnedInvoice
+from collections_svc.domain.dunning_policy import DunningPolicy
+from collections_svc.domain.holds import Holds
 from collections_svc.domain.recheck import InvoiceNow
+
+_ADVANCE = text(
+    """
+    UPDATE receivables r SET level = s.level, last_notice_on = CAST(:as_of AS date)
+    FROM unnest(CAST(:invoice_ids AS text[]), CAST(:levels AS int[])) AS s(invoice_id, level)
+    WHERE r.invoice_id = s.invoice_id
+    """
+)
+_HISTORY = text(
+    """
+    INSERT INTO dunning_steps (invoice_id, level, run_id, notice_id, as_of)
+    SELECT s.invoice_id, s.level, :run_id, s.notice_id, CAST(:as_of AS date)
+    FROM unnest(CAST(:invoice_ids AS text[]), CAST(:levels AS int[]),
+                CAST(:notice_ids AS text[])) AS s(invoice_id, level, notice_id)
+    """
+)
 
 
 class DunnedInvoices:
@@ -85,32 +104,33 @@ class DunnedInvoices:
             )
         )
 
+    async def due_steps(
+        self, as_of: date, in_force: Mapping[str, DunningPolicy], held: Holds
+    ) -> list[DueStep]:
+        """The invoices that reach a new level in a run dated `as_of`, chosen in the database."""
+        return await due_steps(self._session, as_of, in_force, held)
+
     async def record_steps(
         self, steps: list[tuple[str, int, str]], *, run_id: str, as_of: date
     ) -> None:
-        """Many invoices' steps at once, as (invoice, level, notice): what a run records."""
+        """Many invoices' steps at once, as (invoice, level, notice): what a run records.
+        Two set-based statements over arrays, whatever the number of invoices."""
         if not steps:
             return
-        # ORM bulk update by primary key: one executemany, not one statement per invoice.
+        invoice_ids = [invoice_id for invoice_id, _, _ in steps]
+        levels = [level for _, level, _ in steps]
         await self._session.execute(
-            update(ReceivableRow),
-            [
-                {"invoice_id": invoice_id, "level": level, "last_notice_on": as_of}
-                for invoice_id, level, _ in steps
-            ],
+            _ADVANCE, {"invoice_ids": invoice_ids, "levels": levels, "as_of": as_of}
         )
         await self._session.execute(
-            insert(dunning_steps),
-            [
-                {
-                    "invoice_id": invoice_id,
-                    "level": level,
-                    "run_id": run_id,
-                    "notice_id": notice_id,
-                    "as_of": as_of,
-                }
-                for invoice_id, level, notice_id in steps
-            ],
+            _HISTORY,
+            {
+                "invoice_ids": invoice_ids,
+                "levels": levels,
+                "notice_ids": [notice_id for _, _, notice_id in steps],
+                "run_id": run_id,
+                "as_of": as_of,
+            },
         )
 
     async def history(self, invoice_id: str) -> list[tuple[int, date, str]]:

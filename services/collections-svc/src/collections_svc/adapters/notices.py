@@ -1,10 +1,11 @@
 """Dunning notices as stored: their invoices and dropped invoices as JSON, never addresses."""
 
+import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -62,14 +63,55 @@ def _row(notice: Notice) -> dict[str, Any]:
     }
 
 
+# A run's notices travel as one array per column (JSON as text), unnested into rows.
+_NEW = (
+    "id",
+    "run_id",
+    "customer_id",
+    "channel",
+    "level",
+    "status",
+    "invoices",
+    "dropped",
+    "message_id",
+    "recipients_masked",
+    "suppressed_reason",
+    "error",
+    "attempts",
+    "sent_at",
+)
+_JSON = ("invoices", "dropped", "recipients_masked")
+_ADD_MANY = text(
+    """
+    INSERT INTO dunning_notices (id, run_id, customer_id, channel, level, status, invoices,
+      dropped, message_id, recipients_masked, suppressed_reason, error, attempts, sent_at)
+    SELECT id, run_id, customer_id, channel, level, status, CAST(invoices AS jsonb),
+      CAST(dropped AS jsonb), message_id, CAST(recipients_masked AS jsonb), suppressed_reason,
+      error, attempts, sent_at
+    FROM unnest(CAST(:id AS text[]), CAST(:run_id AS text[]), CAST(:customer_id AS text[]),
+      CAST(:channel AS text[]), CAST(:level AS int[]), CAST(:status AS text[]),
+      CAST(:invoices AS text[]), CAST(:dropped AS text[]), CAST(:message_id AS text[]),
+      CAST(:recipients_masked AS text[]), CAST(:suppressed_reason AS text[]),
+      CAST(:error AS text[]), CAST(:attempts AS int[]), CAST(:sent_at AS timestamptz[]))
+      AS n(id, run_id, customer_id, channel, level, status, invoices, dropped, message_id,
+        recipients_masked, suppressed_reason, error, attempts, sent_at)
+    """
+)
+
+
 class Notices:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def add_many(self, notices: list[Notice]) -> None:
-        """A run's new notices, in one executemany."""
-        if notices:
-            await self._session.execute(insert(dunning_notices), [_row(n) for n in notices])
+        """A run's new notices, in one INSERT over arrays however many there are."""
+        if not notices:
+            return
+        rows = [_row(n) for n in notices]
+        arrays: dict[str, list[Any]] = {column: [row[column] for row in rows] for column in _NEW}
+        for column in _JSON:
+            arrays[column] = [json.dumps(value) for value in arrays[column]]
+        await self._session.execute(_ADD_MANY, arrays)
 
     async def save(self, notice: Notice) -> None:
         values = _row(notice)

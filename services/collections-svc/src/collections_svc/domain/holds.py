@@ -19,6 +19,16 @@ class Holds:
     # Invoices a payment plan on track covers.
     planned: frozenset[str] = field(default_factory=frozenset)
 
+    @property
+    def held_customers(self) -> frozenset[str]:
+        """Customers none of whose invoices move."""
+        return self.customers | self.promised_customers
+
+    @property
+    def held_invoices(self) -> frozenset[str]:
+        """Invoices that do not move, whoever owes them."""
+        return self.invoices | self.disputed | self.planned
+
     def holds(self, invoice: DunnedInvoice) -> bool:
         return (
             invoice.customer_id in self.customers

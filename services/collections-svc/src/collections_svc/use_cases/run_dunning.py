@@ -5,8 +5,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
-from collections_svc.domain.dunning import next_level
-from collections_svc.domain.dunning_policy import DEFAULT_POLICY
 from collections_svc.domain.dunning_run import DunningRun, RunAfterBusinessDate, RunBeforeLatest
 from collections_svc.domain.notice import NoticeStatus, Step, notices_of_run
 from collections_svc.use_cases.dunning_holds import holds_on
@@ -40,18 +38,13 @@ async def run_dunning(
     await judge_promises(uow, as_of)
     await judge_plans(uow, as_of)
     in_force = await uow.policies.all_in_force()
-    assigned = await uow.policies.assigned()
     held = await holds_on(uow, as_of)
+    # The database applies `domain.dunning.next_level` to every open invoice at once.
+    levels = {(name, lv.level): lv for name, p in in_force.items() for lv in p.levels}
     steps = []
-    for invoice in await uow.dunned.open_ones():
-        if held.holds(invoice):
-            continue
-        policy = in_force.get(assigned.get(invoice.customer_id, DEFAULT_POLICY))
-        if policy is None:
-            continue
-        level = next_level(invoice, policy, as_of)
-        if level is not None:
-            steps.append(Step(invoice, level, fee_of(level, invoice.currency)))
+    for due in await uow.dunned.due_steps(as_of, in_force, held):
+        level = levels[(due.policy, due.level)]
+        steps.append(Step(due.invoice, level, fee_of(level, due.invoice.currency)))
 
     notices = notices_of_run(run_id, as_of, steps, new_id, mail_domain)
     run = DunningRun(run_id, as_of, len(notices), now)
