@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from collections_svc.adapters.tables import idempotency_keys, messaging, outbox
+from collections_svc.api.assignment.routes import router as assignment
 from collections_svc.api.cases.routes import router as cases
 from collections_svc.api.cases.work_routes import router as case_work
 from collections_svc.api.disputes.routes import router as disputes
@@ -19,7 +20,7 @@ from collections_svc.handlers import HANDLERS
 from collections_svc.notice_sender import send_notices
 from collections_svc.resources import collections_resources
 from collections_svc.scheduled_runs import scheduled_runs
-from ledgerflow_events.topics import CREDIT_EVENTS, LEDGER_EVENTS
+from ledgerflow_events.topics import CREDIT_EVENTS, CUSTOMER_EVENTS, LEDGER_EVENTS
 from ledgerflow_platform.spec import ServiceSpec
 
 SPEC = ServiceSpec(
@@ -33,6 +34,7 @@ SPEC = ServiceSpec(
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
     routers=[
         case_work,
+        assignment,
         cases,
         policies,
         runs,
@@ -46,7 +48,7 @@ SPEC = ServiceSpec(
     ],
     errors=ERRORS,
     outbox=outbox,
-    consumes=[LEDGER_EVENTS, CREDIT_EVENTS],
+    consumes=[LEDGER_EVENTS, CREDIT_EVENTS, CUSTOMER_EVENTS],
     handlers=HANDLERS,
     resources=collections_resources,
     background=[send_notices, scheduled_runs],

@@ -2,6 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from collections_svc.adapters.assignment_rules import AssignmentRules, CustomerProfiles
 from collections_svc.adapters.case_work import CaseActivities, CaseFactsReader, CreditGrades
 from collections_svc.adapters.cases import CollectionCases
 from collections_svc.adapters.disputes import Disputes
@@ -35,6 +36,8 @@ class CollectionsUnitOfWork(UnitOfWork):
         super().__init__(session, outbox)
         self.receivables = Receivables(session)
         self.cases = CollectionCases(session)
+        self.assignment = AssignmentRules(session)
+        self.profiles = CustomerProfiles(session)
         self.dunned = DunnedInvoices(session)
         self.policies = DunningPolicies(session)
         self.runs = DunningRuns(session)

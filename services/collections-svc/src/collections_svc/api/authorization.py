@@ -39,6 +39,8 @@ AUTHORIZATION: AuthorizationTable = {
     # Case work: a collector reads and acts on only the cases assigned to them (the routes
     # check the case); credit managers and admins assign them.
     "POST /v1/cases/{case_id}:assign": CREDIT_MANAGER_ADMIN,
+    "PUT /v1/assignment-rules": CREDIT_MANAGER_ADMIN,
+    "GET /v1/assignment-rules": CREDIT_MANAGER_ADMIN,
     "POST /v1/cases/{case_id}/activities": CREDIT_MANAGER_COLLECTOR_ADMIN,
     "GET /v1/cases/{case_id}/activities": EVERYONE_BUT_CASHIER,
     "GET /v1/worklist": EVERYONE_BUT_CASHIER,

@@ -1,6 +1,7 @@
 """The one table from collections-svc's domain errors to problem details, merged from the
 features' own tables."""
 
+from collections_svc.api.assignment.errors import ERRORS as ASSIGNMENT
 from collections_svc.api.cases.errors import ERRORS as CASES
 from collections_svc.api.disputes.errors import ERRORS as DISPUTES
 from collections_svc.api.notices.errors import ERRORS as NOTICES
@@ -15,6 +16,7 @@ from ledgerflow_platform.web.problems import ProblemType
 
 ERRORS: dict[type[DomainError], ProblemType] = {
     **CASES,
+    **ASSIGNMENT,
     **POLICIES,
     **RUNS,
     **NOTICES,

@@ -1,6 +1,11 @@
-"""What collections follows: overdue invoices open cases, payments and voids close them."""
+"""What collections follows: overdue invoices open cases, payments and voids close them;
+customers' regions and segments route new cases to collectors."""
 
 from collections_svc.handlers.on_credit_note_issued import on_credit_note_issued
+from collections_svc.handlers.on_customer_profile import (
+    on_customer_profile_updated,
+    on_customer_registered,
+)
 from collections_svc.handlers.on_grade_changed import on_grade_changed
 from collections_svc.handlers.on_invoice_issued import on_invoice_issued
 from collections_svc.handlers.on_invoice_overdue import on_invoice_overdue
@@ -11,6 +16,7 @@ from collections_svc.handlers.on_payment_allocated import on_payment_allocated
 from collections_svc.handlers.on_payment_received import on_payment_received
 from collections_svc.handlers.on_payment_reversed import on_payment_reversed
 from ledgerflow_events.contracts.credit import GradeChanged
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated, CustomerRegistered
 from ledgerflow_events.contracts.ledger import (
     CreditNoteIssued,
     InvoiceIssued,
@@ -35,4 +41,6 @@ HANDLERS: Handlers = {
     PaymentReversed: on_payment_reversed,
     PaymentAllocated: on_payment_allocated,
     GradeChanged: on_grade_changed,
+    CustomerRegistered: on_customer_registered,
+    CustomerProfileUpdated: on_customer_profile_updated,
 }

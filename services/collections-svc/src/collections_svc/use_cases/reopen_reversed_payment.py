@@ -9,6 +9,7 @@ from uuid6 import uuid7
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.domain.arrears import Receivable, overdue_total
 from collections_svc.domain.case import open_case
+from collections_svc.use_cases.assign_by_rules import assign_new_case
 
 
 async def reopen_reversed_payment(
@@ -32,5 +33,7 @@ async def reopen_reversed_payment(
     else:
         total = overdue_total(overdue_invoices, currency)
         case = open_case(str(uuid7()), customer_id, currency, total, opened_on=reversed_on)
+        if case is not None:
+            case = await assign_new_case(uow, case, reversed_on)
     if case is not None:
         await uow.cases.save(case)
