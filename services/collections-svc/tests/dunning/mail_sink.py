@@ -14,6 +14,8 @@ class MailSink:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.refusals_left = 0
+        # The client address of each accepted message's connection: one per connection.
+        self.peers: list[Any] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.refusals_left:
@@ -22,6 +24,7 @@ class MailSink:
         parsed = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(parsed, EmailMessage)
         self.messages.append(parsed)
+        self.peers.append(session.peer)
         return "250 Message accepted"
 
 
