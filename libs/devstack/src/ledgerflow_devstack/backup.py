@@ -27,7 +27,7 @@ CONSUMES: Final = {
     "customer": (),
     "ledger": ("customer",),
     "credit": ("customer", "ledger"),
-    "collections": ("ledger",),
+    "collections": ("customer", "ledger"),
     "reporting": ("customer", "ledger"),
 }
 MANIFEST: Final = "manifest.json"
