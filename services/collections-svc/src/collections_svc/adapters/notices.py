@@ -1,7 +1,6 @@
 """Dunning notices as stored: their invoices and dropped invoices as JSON, never addresses."""
 
 import json
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -153,8 +152,8 @@ class Notices:
         died, marked `sending` since `at`; locked while claimed so two senders never both
         take it."""
         stale = at - lease
-        query = (
-            select(dunning_notices)
+        waiting = (
+            select(dunning_notices.c.id)
             .where(
                 dunning_notices.c.channel == Channel.EMAIL.value,
                 or_(
@@ -168,20 +167,22 @@ class Notices:
             .order_by(dunning_notices.c.id)
             .limit(1)
             .with_for_update(skip_locked=True)
+            .scalar_subquery()
         )
-        row = (await self._session.execute(query)).first()
-        if row is None:
-            return None
-        await self._session.execute(
-            update(dunning_notices)
-            .where(dunning_notices.c.id == row.id)
-            .values(
-                status=NoticeStatus.SENDING.value,
-                sending_since=at,
-                attempts=dunning_notices.c.attempts + 1,
+        # One statement: take the notice and mark it, returning it as marked.
+        row = (
+            await self._session.execute(
+                update(dunning_notices)
+                .where(dunning_notices.c.id == waiting)
+                .values(
+                    status=NoticeStatus.SENDING.value,
+                    sending_since=at,
+                    attempts=dunning_notices.c.attempts + 1,
+                )
+                .returning(*dunning_notices.c)
             )
-        )
-        return replace(_notice(row), status=NoticeStatus.SENDING, attempts=row.attempts + 1)
+        ).first()
+        return _notice(row) if row else None
 
     async def requeue_failed(self) -> int:
         """Failed e-mails get another chance with the next run."""
