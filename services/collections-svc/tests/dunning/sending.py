@@ -4,18 +4,22 @@ real ledger's statement is attached in tests/e2e) and a clock that moves a secon
 reading."""
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 
+import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 
 from collections_svc.adapters.ledger_statements import StatementUnavailable
 from collections_svc.adapters.recipients import Recipients
 from collections_svc.notice_sender import send_next_notice
 from collections_svc.resources import CollectionsResources, notice_sending
+from collections_svc.service import SPEC
 from collections_svc.settings import Settings
 from collections_svc.statement_sender import send_next_statement
+from ledgerflow_platform.app import build_app
 from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.documents.layout import Document
 from ledgerflow_platform.documents.letterhead import Letterhead
@@ -86,3 +90,15 @@ async def sender(settings: Settings, mail_sink: tuple[MailSink, int]) -> AsyncIt
     )
     yield Sender(resources, directory, sink, statements)
     await engine.dispose()
+
+
+@pytest.fixture
+async def wired_client(settings: Settings, sender: Sender) -> AsyncIterator[httpx.AsyncClient]:
+    """The API with the sender's stand-ins for customer-svc and the ledger, for the routes
+    that read them (a legal bundle)."""
+    app = build_app(SPEC, settings)
+    async with LifespanManager(app) as manager:
+        app.state.resources = replace(app.state.resources, sending=sender.resources.sending)
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            yield client
