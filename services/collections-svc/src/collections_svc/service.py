@@ -4,6 +4,7 @@ from pathlib import Path
 
 from collections_svc.adapters.tables import idempotency_keys, messaging, outbox
 from collections_svc.api.assignment.routes import router as assignment
+from collections_svc.api.cases.legal_routes import router as legal
 from collections_svc.api.cases.routes import router as cases
 from collections_svc.api.cases.work_routes import router as case_work
 from collections_svc.api.disputes.routes import router as disputes
@@ -16,6 +17,7 @@ from collections_svc.api.policies.routes import router as policies
 from collections_svc.api.promises.routes import router as promises
 from collections_svc.api.reports.routes import router as reports
 from collections_svc.api.runs.routes import router as runs
+from collections_svc.api.statements.routes import router as statement_runs
 from collections_svc.handlers import HANDLERS
 from collections_svc.notice_sender import send_notices
 from collections_svc.resources import collections_resources
@@ -36,6 +38,7 @@ SPEC = ServiceSpec(
         case_work,
         assignment,
         cases,
+        legal,
         policies,
         runs,
         letters,
@@ -45,6 +48,7 @@ SPEC = ServiceSpec(
         promises,
         plans,
         reports,
+        statement_runs,
     ],
     errors=ERRORS,
     outbox=outbox,

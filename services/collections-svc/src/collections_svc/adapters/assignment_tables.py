@@ -1,4 +1,4 @@
-"""Assignment by rules (migration 0010), on collections-svc's own metadata."""
+"""Assignment by rules (migration 0011), on collections-svc's own metadata."""
 
 from sqlalchemy import Column, DateTime, Integer, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB

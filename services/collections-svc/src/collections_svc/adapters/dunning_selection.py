@@ -97,5 +97,6 @@ async def due_steps(
             r.policy,
             r.next_level,
         )
-        for r in rows
+        # Fetched at once: row by row costs a round of the driver's adapter per invoice.
+        for r in rows.all()
     ]
