@@ -2,6 +2,7 @@
 credit reserved for orders in flight, and each customer's grade."""
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import BigInteger, cast, func, or_, select
@@ -65,3 +66,10 @@ async def reserved_at(session: AsyncSession, as_of: date) -> dict[Key, int]:
         .group_by(col(r.customer_id), col(r.currency))
     )
     return {(c, cur): int(amount) for c, cur, amount in await session.execute(query)}
+
+
+async def customer_names(session: AsyncSession, customer_ids: Collection[str]) -> dict[str, str]:
+    """The names customers registered under, for printed reports; unknown or unnamed: absent."""
+    c = CustomerAccountRow
+    query = select(col(c.id), col(c.name)).where(col(c.id).in_(sorted(customer_ids)))
+    return {i: name for i, name in await session.execute(query) if name}
