@@ -25,6 +25,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    text,
     tuple_,
     union_all,
 )
@@ -40,6 +41,7 @@ from reporting_svc.projections.aging.query import open_invoice_rows
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
 from reporting_svc.projections.credit.grades import grades_in_force
 
+WORK_MEM = "64MB"
 # Where a page starts: after this (group, currency) in report order.
 RowKey = tuple[str | None, str]
 
@@ -194,6 +196,9 @@ async def age_in_database(
     None) and the totals per currency, each in the buckets' order."""
     edges = [b.to_days for b in buckets[1:-1] if b.to_days is not None]
     statement = aging_statement(as_of, known_at, customer_id, edges, basis, group_by, after, limit)
+    # A whole book's open parts are sorted and summed in memory, not spilled to disk; for the
+    # rest of this transaction only.
+    await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     rows: list[AgingRow] = []
     totals: list[AgingRow] = []
     width = len(buckets)
