@@ -115,10 +115,12 @@ async def test_only_customer_svc_announces_customers(
 
     as_accountant = await hand_over(client, auth_keys, row, [customer], role="accountant")
     not_json = await hand_over(client, auth_keys, row, "[{")
+    unstorable = await hand_over(client, auth_keys, row, [{**customer, "code": "A\x00"}])
     not_a_customer = await hand_over(client, auth_keys, row, [{"id": customer["id"]}])
 
     assert_problem(as_accountant, 403, "forbidden", fields=["customers"])
     assert_problem(not_json, 422, "validation-error", fields=["customers"])
+    assert_problem(unstorable, 422, "validation-error", fields=["customers"])
     missing = ["code", "currency", "payment_terms_days", "registered_at"]
     assert_problem(
         not_a_customer, 422, "validation-error", fields=[f"customers.0.{m}" for m in missing]

@@ -11,6 +11,7 @@ from ledger_svc.domain.account import CustomerAccount, CustomerFile
 from ledger_svc.domain.contracts import CustomerContract
 from ledger_svc.domain.opening_balances.announced import AnnouncedCustomer, AnnouncedCustomers
 from ledgerflow_platform.web.bounds import BusinessTime
+from ledgerflow_platform.web.text_guard import MESSAGE, first_unstorable
 from ledgerflow_platform.web.uploads import FileContent
 
 # As many customers as the largest table customer-svc files in one import.
@@ -24,9 +25,13 @@ def _json_text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     try:
-        return json.loads(value)
+        found = json.loads(value)
     except ValueError:
         raise ValueError("not JSON: give the customers as a JSON list") from None
+    # A form is not read by the guard that keeps such text out of JSON bodies.
+    if (where := first_unstorable(found)) is not None:
+        raise ValueError(f"{where}: {MESSAGE}")
+    return found
 
 
 class AnnouncedContractIn(BaseModel):
