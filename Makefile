@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install up down status token test lint kcat fonts prometheus node-tools dashboards \
 	compose-env manifests schemas authorization-matrix replay bench bench-restart bench-credit \
-	bench-dunning clean test-units \
+	bench-dunning bench-reporting clean test-units \
 	test-e2e test-faults test-fuzz
 
 help:
@@ -148,6 +148,11 @@ bench-credit: install
 # local SMTP sink, and the same selection by raw SQL.
 bench-dunning: install
 	$(RUN) python bench/dunning.py
+
+# Reporting over 100,000 customers and 1,000,000 invoices, each report beside raw SQL;
+# BENCH_ARGS="--customers 10000 --invoices 100000" for a tenth of the book.
+bench-reporting: install
+	$(RUN) python bench/reporting.py $(BENCH_ARGS)
 
 clean: down
 	rm -rf .venv $(TOOLS) .ledgerflow

@@ -68,6 +68,13 @@ class Everyone:
         return Recipients((f"ap-{customer_id[:8]}@example.com",), "en")
 
 
+class SmallStatement:
+    """The ledger's statement PDF every notice carries, of a typical size (12 KB)."""
+
+    async def statement_pdf(self, customer_id: str, date_from: date, date_to: date) -> bytes:
+        return b"%PDF-1.4\n" + b"0" * 12_000
+
+
 async def load(dsn: str) -> None:
     conn = await asyncpg.connect(dsn)
     try:
@@ -162,7 +169,7 @@ async def run_and_send(settings: Settings) -> None:
             sessions=sessions,
             pinned_business_date=AS_OF,
             mail_domain="bench.ledgerflow.local",
-            sending=notice_sending(smtp, Everyone()),
+            sending=notice_sending(smtp, Everyone(), SmallStatement()),
         )
         started = time.perf_counter()
         for _ in range(SEND_SAMPLE):

@@ -1,16 +1,22 @@
 """`make up` / `make down` as a developer lives with them: idempotent, and nothing is lost."""
 
 import asyncio
+import io
 import json
 import shutil
 import tempfile
 from collections.abc import Iterator
+from decimal import Decimal
+from email import message_from_bytes, policy
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from pypdf import PdfReader
 
 from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.demo import CUSTOMERS, INVOICES
 from ledgerflow_devstack.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -46,6 +52,37 @@ async def credit_demo(stack: Stack, customers: list[str]) -> list[tuple[str | No
     return found
 
 
+async def collections_demo(stack: Stack, ids: dict[str, str]) -> list[str]:
+    """The status of the demo's notice, dispute and promise."""
+    headers = {"Authorization": f"Bearer {stack.token('auditor')}"}
+    found = []
+    async with httpx.AsyncClient(base_url=stack.url("collections"), headers=headers) as client:
+        for path in ("notices", "disputes", "promises"):
+            kind = path.removesuffix("s")
+            found.append((await client.get(f"/v1/{path}/{ids[kind]}")).json()["status"])
+    return found
+
+
+def mailed_statement(mail_dir: Path) -> tuple[str, str]:
+    """(To, the attached statement's text) of the one e-mail in the sink."""
+    [eml] = sorted(mail_dir.glob("*.eml"))
+    mail: Any = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    [pdf] = [p for p in mail.iter_attachments() if p.get_content_type() == "application/pdf"]
+    pages = PdfReader(io.BytesIO(pdf.get_content())).pages
+    return mail["To"], " ".join(" ".join(p.extract_text().split()) for p in pages)
+
+
+def acme_owes() -> str:
+    """What the demo invoices Acme (net, no tax), as a statement prints it."""
+    total = sum(
+        Decimal(quantity) * Decimal(price)
+        for who, _, lines in INVOICES
+        if who == 0
+        for _, quantity, price in lines
+    )
+    return f"{total:,.2f}"
+
+
 # Two starts, a stop and the demo data for five services on a platform of its own, beside the
 # other lanes of `make test`: more than the default five minutes on two busy cores.
 @pytest.mark.timeout(900)
@@ -61,6 +98,13 @@ async def test_up_twice_changes_nothing_and_data_survives_down_and_up(own_platfo
         (None, "400.00", False),
         (None, "0.00", True),
     ]
+    # Acme is dunned by e-mail, its statement from the ledger attached; Blue River promised.
+    collections = json.loads(own_platform.config.demo_marker.read_text())["collections"]
+    assert await collections_demo(own_platform, collections) == ["sent", "open", "open"]
+    to, statement = mailed_statement(own_platform.config.mail_dir)
+    assert to == "petra.schmidt@acme-trading.example"
+    assert CUSTOMERS[0][0] in statement, statement
+    assert f"Balance {acme_owes()}" in statement, statement
     pids = {s.name: s.pid for s in own_platform.status()}
 
     assert await asyncio.to_thread(own_platform.up, demo=True) is False

@@ -99,6 +99,9 @@ class Desk:
         return books
 
 
+# A restore stops every service, replaces five databases and starts all of it again, beside
+# the other lanes of `make test`: more than the default five minutes on two busy cores.
+@pytest.mark.timeout(900)
 async def test_a_restored_platform_has_the_books_it_was_backed_up_with_and_carries_on(
     platform: Stack, tmp_path: Path
 ) -> None:

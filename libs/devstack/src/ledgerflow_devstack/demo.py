@@ -13,6 +13,7 @@ import httpx
 
 from ledgerflow_devstack.auth import token_for
 from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.demo_collections import CONTACT, load_collections_demo
 from ledgerflow_devstack.demo_credit import load_credit_demo
 from ledgerflow_devstack.errors import StackError
 
@@ -31,8 +32,9 @@ INVOICES = (
 
 
 def load_demo(config: StackConfig, admin_token: str, today: date | None = None) -> None:
-    """Register customers, invoice them, record a payment, run the overdue check, and give
-    credit control a graded customer, a held customer and a reservation."""
+    """Register customers, invoice them, record a payment, run the overdue check, give credit
+    control a graded customer, a held customer and a reservation, and collections a policy,
+    a customer dunned by e-mail, a dispute and a promise."""
     if config.demo_marker.exists():
         return
     today = today or date.today()
@@ -45,15 +47,20 @@ def load_demo(config: StackConfig, admin_token: str, today: date | None = None) 
             customer_ids.append(
                 loader.post("customer", "/v1/customers", f"demo-customer-{n}", body)["id"]
             )
+        contact = f"/v1/customers/{customer_ids[0]}/contacts"
+        loader.post("customer", contact, "demo-contact-1", CONTACT)
         for customer_id in customer_ids:
             loader.wait_until_ledger_knows(customer_id)
+        invoice_ids = []
         for n, (who, days_ago, lines) in enumerate(INVOICES, start=1):
             invoice = {
                 "customer_id": customer_ids[who],
                 "issue_date": (today - timedelta(days=days_ago)).isoformat(),
                 "lines": [{"description": d, "quantity": q, "unit_price": p} for d, q, p in lines],
             }
-            loader.post("ledger", "/v1/invoices", f"demo-invoice-{n}", invoice)
+            invoice_ids.append(
+                loader.post("ledger", "/v1/invoices", f"demo-invoice-{n}", invoice)["id"]
+            )
         payment = {
             "customer_id": customer_ids[1],
             "amount": "500.00",
@@ -67,8 +74,11 @@ def load_demo(config: StackConfig, admin_token: str, today: date | None = None) 
     # Credit decisions are a credit manager's, not an administrator's.
     manager = {"Authorization": f"Bearer {token_for(config, 'credit_manager', subject='demo')}"}
     with httpx.Client(timeout=30.0, headers=manager) as client:
-        load_credit_demo(client, config, _Loader(client, config).post, customer_ids, today)
-    config.demo_marker.write_text(json.dumps({"customers": customer_ids}, indent=2))
+        post = _Loader(client, config).post
+        load_credit_demo(client, config, post, customer_ids, today)
+        collections = load_collections_demo(client, config, post, customer_ids, invoice_ids, today)
+    marker = {"customers": customer_ids, "collections": collections}
+    config.demo_marker.write_text(json.dumps(marker, indent=2))
 
 
 class _Loader:

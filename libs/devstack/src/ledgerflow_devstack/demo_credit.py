@@ -37,7 +37,7 @@ def load_credit_demo(
     order's reservation, Nordlicht is held by hand. `post` carries a credit manager's token."""
     acme, blue_river, nordlicht = customer_ids
     for customer_id in customer_ids:
-        _wait_until_credit_knows(client, config, customer_id)
+        _wait_until_credit_agrees(client, config, customer_id)
     period_end = date(today.year - 1, 12, 31).isoformat()
     statement = {**STATEMENT, "period_end": period_end}
     post("credit", f"/v1/customers/{acme}/financial-statements", "demo-statement-1", statement)
@@ -65,19 +65,29 @@ def load_credit_demo(
     post("credit", f"/v1/customers/{nordlicht}/holds", "demo-hold-1", hold)
 
 
-def _wait_until_credit_knows(
-    client: httpx.Client, config: StackConfig, customer_id: str, timeout: float = 30.0
+def _wait_until_credit_agrees(
+    client: httpx.Client, config: StackConfig, customer_id: str, timeout: float = 120.0
 ) -> None:
-    # credit-svc opens accounts from customer.events, a little after registration.
-    url = f"{config.url('credit')}/v1/customers/{customer_id}/credit"
+    """Until credit-svc holds what the ledger does of this customer: it learns of customers
+    from customer.events and of invoices, payments and overdue runs from ledger.events, a
+    little after each. An assessment made before would grade on part of the evidence."""
+    credit = f"{config.url('credit')}/v1/customers/{customer_id}/credit"
+    ledger = f"{config.url('ledger')}/v1/customers/{customer_id}/balance"
     deadline = time.monotonic() + timeout
     while True:
-        status = client.get(url).status_code
-        if status == 200:
-            return
-        if status != 404 or time.monotonic() > deadline:
+        profile, balance = client.get(credit), client.get(ledger)
+        if profile.status_code == balance.status_code == 200:
+            seen = (profile.json()["open_receivables"], profile.json()["overdue_amount"])
+            if seen == (balance.json()["open_amount"], balance.json()["overdue_amount"]):
+                return
+        elif profile.status_code != 404 or balance.status_code not in (200, 404):
             raise StackError(
-                f"demo data: credit did not learn of customer {customer_id} "
-                f"within {timeout:.0f}s (GET {url} answered {status})"
+                f"demo data: GET {credit} answered {profile.status_code}, "
+                f"GET {ledger} {balance.status_code}"
+            )
+        if time.monotonic() > deadline:
+            raise StackError(
+                f"demo data: credit did not agree with the ledger on customer {customer_id} "
+                f"within {timeout:.0f}s"
             )
         time.sleep(0.2)

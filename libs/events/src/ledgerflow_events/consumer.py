@@ -1,10 +1,14 @@
 """The inbox consumer: an InboxProcessor over a Kafka consumer group.
 
 Records are applied in order per partition, then their offset is committed (rebalances.py
-says when it is not). The ids of a batch are looked up in the inbox first, so a replay of
+says when it is not). The partitions of a fetched batch are applied side by side: a
+partition's events are one customer's stream and never wait on another's, and a consumer
+catching up (after a restart, say) spends most of its time waiting on database round trips,
+which overlap. The ids of a batch are looked up in the inbox first, so a replay of
 everything a producer ever published costs one query per batch for what was seen before.
 """
 
+import asyncio
 import logging
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
@@ -28,12 +32,15 @@ class InboxConsumer:
         group_id: str,
         topics: list[str],
         commit_timeout: float = 5.0,
+        partitions_at_once: int = 4,
     ) -> None:
         self._processor = processor
         self._kafka = kafka
         self.group_id = group_id
         self.topics = topics
         self._commit_timeout = commit_timeout
+        # each partition applied at once holds a database connection while it does
+        self._partitions_at_once = asyncio.Semaphore(partitions_at_once)
         self.consumer: AIOKafkaConsumer | None = None
 
     async def run(self) -> None:
@@ -52,16 +59,27 @@ class InboxConsumer:
             while True:
                 generation = rebalances.generation
                 batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                if not batches:
+                    continue
+                # One failing partition cancels the others; nothing of the batch is committed
+                # then, and the inbox skips what was applied when it is delivered again.
+                async with asyncio.TaskGroup() as partitions:
+                    for records in batches.values():
+                        partitions.create_task(self._apply(records))
+                offsets = {tp: records[-1].offset + 1 for tp, records in batches.items()}
+                await self._commit(consumer, rebalances, generation, offsets)
                 for tp, records in batches.items():
-                    seen = await self._applied_before(records)
-                    for record in records:
-                        await self._processor.process(record, seen=event_id_of(record) in seen)
-                    next_offset = records[-1].offset + 1
-                    await self._commit(consumer, rebalances, generation, tp, next_offset)
                     self._report_lag(consumer, tp, records[-1])
         finally:
             self.consumer = None
             await close_quietly(consumer)
+
+    async def _apply(self, records: list[ConsumerRecord[bytes, bytes]]) -> None:
+        """One partition's records, in order."""
+        async with self._partitions_at_once:
+            seen = await self._applied_before(records)
+            for record in records:
+                await self._processor.process(record, seen=event_id_of(record) in seen)
 
     async def _applied_before(self, records: list[ConsumerRecord[bytes, bytes]]) -> set[str]:
         found: set[str] = set()
@@ -77,19 +95,18 @@ class InboxConsumer:
         consumer: AIOKafkaConsumer,
         rebalances: Rebalances,
         generation: int,
-        tp: TopicPartition,
-        offset: int,
+        offsets: dict[TopicPartition, int],
     ) -> None:
         # Not committed, the records are delivered again and the inbox skips them.
         try:
             committed = await rebalances.commit(
-                consumer, {tp: offset}, fetched_in=generation, within=self._commit_timeout
+                consumer, offsets, fetched_in=generation, within=self._commit_timeout
             )
         except KafkaError as exc:
             committed = False
-            log.warning("offset commit for %s failed: %s", tp, exc)
+            log.warning("offset commit of %s failed: %s", offsets, exc)
         if not committed:
-            log.info("offset %s of %s not committed (will be redelivered)", offset, tp)
+            log.info("offsets %s not committed (will be redelivered)", offsets)
 
     def _report_lag(
         self, consumer: AIOKafkaConsumer, tp: TopicPartition, last: ConsumerRecord[bytes, bytes]

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import (
 
 from ledgerflow_events.contracts.ledger import InvoiceIssued
 from ledgerflow_events.dead_letters import DeadLetterWriter
-from ledgerflow_events.inbox import InboxProcessor, Outcome, ReceivedEvent, RetryPolicy
+from ledgerflow_events.inbox import Handler, InboxProcessor, Outcome, ReceivedEvent, RetryPolicy
 from ledgerflow_events.kafka import KafkaConfig, ensure_topics
 from ledgerflow_events.money import to_minor
 from ledgerflow_events.outbox import Outbox
@@ -89,12 +89,14 @@ class Scratch:
                 await self.outbox.lock_stream(session, event.customer_id)
                 await self.outbox.append(session, event)
 
-    def processor(self, service: str = "test") -> RecordingProcessor:
+    def processor(
+        self, service: str = "test", apply: Handler = apply_invoice
+    ) -> RecordingProcessor:
         writer = DeadLetterWriter(self.kafka, self.sessions, messaging, service=service)
         processor = RecordingProcessor(
             self.sessions,
             messaging,
-            {InvoiceIssued: apply_invoice},
+            {InvoiceIssued: apply},
             writer,
             service=service,
             retry=RetryPolicy(attempts=2, initial_backoff=0.01),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from collections_svc.adapters.ledger_statements import LedgerStatements, StatementSource
 from collections_svc.adapters.mailer import SmtpMailer, SmtpServer
 from collections_svc.adapters.notice_mail import NoticeMail
 from collections_svc.adapters.recipients import CustomerServiceRecipients, RecipientDirectory
@@ -22,6 +23,8 @@ class NoticeSending:
     mail: NoticeMail
     mailer: SmtpMailer
     recipients: RecipientDirectory | None
+    # The ledger's statement PDF every e-mail carries; without it nothing is sent.
+    statements: StatementSource | None
     attempts: int
     backoff_s: float
     lease: timedelta
@@ -43,7 +46,11 @@ class CollectionsResources:
         return self.pinned_business_date or now.date()
 
 
-def notice_sending(settings: Settings, recipients: RecipientDirectory | None) -> NoticeSending:
+def notice_sending(
+    settings: Settings,
+    recipients: RecipientDirectory | None,
+    statements: StatementSource | None,
+) -> NoticeSending:
     password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
     server = SmtpServer(
         host=settings.smtp_host,
@@ -57,6 +64,7 @@ def notice_sending(settings: Settings, recipients: RecipientDirectory | None) ->
         mail=NoticeMail(settings.mail_from),
         mailer=SmtpMailer(server),
         recipients=recipients,
+        statements=statements,
         attempts=settings.smtp_attempts,
         backoff_s=settings.smtp_backoff_s,
         lease=timedelta(seconds=settings.notice_lease_s),
@@ -68,10 +76,16 @@ def notice_sending(settings: Settings, recipients: RecipientDirectory | None) ->
 async def collections_resources(
     settings: Settings, sessions: Sessions
 ) -> AsyncIterator[CollectionsResources]:
-    # Without customer-svc's address no notice can be addressed: the sender then waits.
+    # Without customer-svc's address no notice can be addressed, and without the ledger's
+    # none can carry its statement: the sender then waits.
     client = (
         settings.service_client("customer", calling="collections")
         if settings.customer_url is not None
+        else None
+    )
+    ledger = (
+        settings.service_client("ledger", calling="collections")
+        if settings.ledger_url is not None
         else None
     )
     try:
@@ -80,7 +94,9 @@ async def collections_resources(
             pinned_business_date=settings.business_date,
             mail_domain=settings.mail_domain,
             sending=notice_sending(
-                settings, CustomerServiceRecipients(client) if client is not None else None
+                settings,
+                CustomerServiceRecipients(client) if client is not None else None,
+                LedgerStatements(ledger) if ledger is not None else None,
             ),
             letterhead=settings.letterhead(),
             font_file=settings.document_font_file,
@@ -89,5 +105,6 @@ async def collections_resources(
             ),
         )
     finally:
-        if client is not None:
-            await client.aclose()
+        for opened in (client, ledger):
+            if opened is not None:
+                await opened.aclose()

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from collections_svc.adapters.tables import idempotency_keys, messaging, outbox
+from collections_svc.api.cases.legal_routes import router as legal
 from collections_svc.api.cases.routes import router as cases
 from collections_svc.api.cases.work_routes import router as case_work
 from collections_svc.api.disputes.routes import router as disputes
@@ -15,6 +16,7 @@ from collections_svc.api.policies.routes import router as policies
 from collections_svc.api.promises.routes import router as promises
 from collections_svc.api.reports.routes import router as reports
 from collections_svc.api.runs.routes import router as runs
+from collections_svc.api.statements.routes import router as statement_runs
 from collections_svc.handlers import HANDLERS
 from collections_svc.notice_sender import send_notices
 from collections_svc.resources import collections_resources
@@ -34,6 +36,7 @@ SPEC = ServiceSpec(
     routers=[
         case_work,
         cases,
+        legal,
         policies,
         runs,
         letters,
@@ -43,6 +46,7 @@ SPEC = ServiceSpec(
         promises,
         plans,
         reports,
+        statement_runs,
     ],
     errors=ERRORS,
     outbox=outbox,

@@ -13,9 +13,9 @@ from collections_svc.settings import Settings
 from ledgerflow_platform.testing import EventDelivery, KeyPair, app_client, event_delivery, migrate
 
 from .mail_sink import mail_sink
-from .sending import sender
+from .sending import sender, wired_client
 
-__all__ = ["mail_sink", "sender"]
+__all__ = ["mail_sink", "sender", "wired_client"]
 
 BUSINESS_DATE = date(2026, 12, 31)
 

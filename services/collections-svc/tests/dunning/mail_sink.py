@@ -25,6 +25,23 @@ class MailSink:
         return "250 Message accepted"
 
 
+def text_of(mail: EmailMessage) -> str:
+    """The message's text, without the statement attached beside it."""
+    body = mail.get_body(("plain",))
+    assert body is not None
+    text: str = body.get_content()
+    return text
+
+
+def pdfs_of(mail: EmailMessage) -> list[tuple[str | None, bytes]]:
+    """(file name, bytes) of every PDF attached."""
+    return [
+        (part.get_filename(), part.get_content())
+        for part in mail.iter_attachments()
+        if part.get_content_type() == "application/pdf"
+    ]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

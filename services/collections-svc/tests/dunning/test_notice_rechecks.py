@@ -11,6 +11,7 @@ from collections_svc.use_cases.send_notice import claim_next_notice
 from ledgerflow_platform.testing import EventDelivery, KeyPair, service_db
 
 from .ledger import Collections, Ledger
+from .mail_sink import text_of
 from .sending import START, Sender
 
 D = date
@@ -47,7 +48,7 @@ async def test_a_payment_between_the_run_and_the_send_drops_that_invoice(
     )
     assert [i["number"] for i in notice["invoices"]] == ["INV-2"]
     [mail] = sender.sink.messages
-    assert listed(mail.get_content()) == ["Invoice INV-2: 80.00 EUR open, 7 days past due"]
+    assert listed(text_of(mail)) == ["Invoice INV-2: 80.00 EUR open, 7 days past due"]
 
 
 async def test_a_notice_with_nothing_left_is_suppressed_and_not_sent(
@@ -149,7 +150,7 @@ async def test_a_sender_killed_between_sending_and_sent_resends_with_the_same_me
         await uow.commit()
     assert claimed is not None
     await resources.sending.mailer.send(
-        resources.sending.mail.render(claimed, ANNA.emails, "en", START)
+        resources.sending.mail.render(claimed, ANNA.emails, "en", START, b"%PDF-1.4")
     )
     left = await api.notices(customer_id=ledger.customer)
 

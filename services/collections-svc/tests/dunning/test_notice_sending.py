@@ -13,6 +13,7 @@ from collections_svc.notice_sender import NOTICES
 from ledgerflow_platform.testing import EventDelivery, KeyPair, assert_problem, service_db
 
 from .ledger import Collections, Ledger
+from .mail_sink import text_of
 from .sending import Sender
 
 D = date
@@ -60,7 +61,7 @@ async def test_a_notice_is_e_mailed_to_the_dunning_recipients_and_published_once
         "anna@example.com, bo@example.com",
         "Payment reminder: overdue invoices",
     )
-    assert mail.get_content().replace("\r\n", "\n") == (
+    assert text_of(mail).replace("\r\n", "\n") == (
         "Dear customer,\n\n"
         "Our records show the invoices below are overdue. Please pay them now.\n\n"
         "Invoice INV-10: 35.50 EUR open, 7 days past due\n"
@@ -115,8 +116,8 @@ async def test_chinese_speaking_customers_get_the_notice_in_chinese(
 
     [mail] = sender.sink.messages
     assert mail["Subject"] == "付款提醒：发票已逾期"
-    assert "发票 INV-9：未付金额 1190.00 EUR，已逾期 7 天\n" in mail.get_content()
-    assert "合计：1225.50 EUR\n" in mail.get_content()
+    assert "发票 INV-9：未付金额 1190.00 EUR，已逾期 7 天\n" in text_of(mail)
+    assert "合计：1225.50 EUR\n" in text_of(mail)
 
 
 async def test_a_customer_with_no_one_to_email_gets_a_letter_that_prints_chinese(

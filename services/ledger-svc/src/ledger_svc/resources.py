@@ -52,7 +52,7 @@ async def ledger_resources(
         yield LedgerResources(
             calendar=business_calendar(settings.business_calendar),
             payer_fingerprints=AccountFingerprints(settings.payer_key()),
-            payment_desk=payment_desk(sessions),
+            payment_desk=payment_desk(sessions, tax_adjusting=settings.tax_adjusting),
             duties=settings.duties(),
             tax_adjusting=settings.tax_adjusting,
             letterhead=settings.letterhead(),

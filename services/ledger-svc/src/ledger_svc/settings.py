@@ -77,8 +77,9 @@ class DutySettings(BaseSettings):
 
 
 class TaxSettings(BaseSettings):
-    """LEDGER_TAX_ADJUSTING=true: an approved write-off reclaims its share of the invoice's
-    output tax (Dr tax_payable) instead of expensing it gross (domain/books/journal.py)."""
+    """LEDGER_TAX_ADJUSTING=true: an approved write-off and an early-payment discount reclaim
+    their share of the invoice's output tax (Dr tax_payable) instead of expensing it gross
+    (domain/books/journal.py)."""
 
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 

@@ -64,6 +64,7 @@ async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None
                 currency="EUR",
                 received_on=date(2026, 3, 10),
                 reference=None,
+                tax_adjusting=False,
             ),
         )
         assert paid is not None

@@ -65,6 +65,7 @@ async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None
                 amount=cents(amount),
                 currency="EUR",
                 received_on=day,
+                tax_adjusting=False,
                 reference=f"Re {pick(books.numbers, n + 1)}" if n % 3 == 1 else None,
                 method=list(PaymentMethod)[n % 4],
                 allocations=[AllocationInstruction(listed)] if listed and n % 3 == 2 else (),
@@ -86,7 +87,10 @@ async def apply(sessions: Sessions, books: Books, step: tuple[Any, ...]) -> None
         books.owed += payment[1] if plan else 0
     elif kind == "apply_credit":
         applied = await attempt(
-            sessions, lambda uow: apply_customer_credit(uow, customer_id=customer, applied_on=day)
+            sessions,
+            lambda uow: apply_customer_credit(
+                uow, customer_id=customer, applied_on=day, tax_adjusting=False
+            ),
         )
         books.owed -= sum(a.discount for a in applied.allocations) if applied else 0
     elif kind == "credit_on_account":

@@ -36,7 +36,10 @@ async def test_budgets_against_what_each_segment_paid(
     for month, lines in budgets.items():
         body = {"budgets": [{"segment": s, "currency": "EUR", "amount": a}
                             for s, a in lines.items()]}  # fmt: skip
-        put = await client.put(f"/v1/collection-budgets/{month}", json=body, headers=accountant)
+        read = await client.get(f"/v1/collection-budgets/{month}", headers=accountant)
+        tag = {"If-Match": read.headers["ETag"]}
+        put = await client.put(f"/v1/collection-budgets/{month}", json=body,
+                               headers={**accountant, **tag})  # fmt: skip
         assert put.status_code == 200, put.text
         assert put.json() == {"month": month, **body}
 
@@ -81,9 +84,40 @@ async def test_bad_budgets_are_refused_naming_the_field(
         ("2026-13", {"budgets": [line]}, "validation-error", "month"),
     ]:  # fmt: skip
         response = await client.put(f"/v1/collection-budgets/{month}", json=body,
-                                    headers=accountant)  # fmt: skip
+                                    headers={**accountant, "If-Match": '"0"'})  # fmt: skip
         assert_problem(response, 422, slug, fields=[field])
     backwards = await client.get("/v1/reports/collection-budgets",
                                  params={"from": "2026-11", "to": "2026-10"},
                                  headers=accountant)  # fmt: skip
     assert_problem(backwards, 422, "invalid-budget", fields=["from"])
+
+
+async def test_a_months_budgets_change_only_from_the_version_read(
+    client: httpx.AsyncClient, auth_keys: KeyPair
+) -> None:
+    accountant, url = auth_keys.auth("accountant"), "/v1/collection-budgets/2031-02"
+    first = {"budgets": [{"segment": "retail", "currency": "EUR", "amount": "100.00"}]}
+    second = {"budgets": [{"segment": "retail", "currency": "EUR", "amount": "250.00"}]}
+
+    async def read(expected_tag: str, expected: dict[str, object]) -> None:
+        got = await client.get(url, headers=auth_keys.auth("auditor"))
+        assert (got.status_code, got.headers["ETag"]) == (200, expected_tag)
+        assert got.json() == {"month": "2031-02", **expected}
+
+    await read('"0"', {"budgets": []})
+    missing = await client.put(url, json=first, headers=accountant)
+    assert_problem(missing, 428, "precondition-required", fields=["If-Match"])
+    await read('"0"', {"budgets": []})
+    made = await client.put(url, json=first, headers={**accountant, "If-Match": '"0"'})
+    assert (made.status_code, made.headers["ETag"], made.json()) == (
+        200, '"1"', {"month": "2031-02", **first})  # fmt: skip
+    stale = await client.put(url, json=second, headers={**accountant, "If-Match": '"0"'})
+    assert_problem(stale, 412, "stale-budgets", fields=["If-Match"])
+    await read('"1"', first)
+    changed = await client.put(url, json=second, headers={**accountant, "If-Match": '"1"'})
+    assert (changed.status_code, changed.headers["ETag"]) == (200, '"2"')
+    weak = await client.put(url, json=first, headers={**accountant, "If-Match": 'W/"2"'})
+    assert_problem(weak, 412, "stale-budgets", fields=["If-Match"])
+    anyway = await client.put(url, json=first, headers={**accountant, "If-Match": "*"})
+    assert (anyway.status_code, anyway.headers["ETag"]) == (200, '"3"')
+    await read('"3"', first)

@@ -38,14 +38,24 @@ class DateGuard:
         """A posting dated `on`: refused when after the business date plus the days allowed."""
         return self._not_after(on, self.latest_posting_date, field, "a posting")
 
-    def _not_after(self, on: date, latest: date, field: str, what: str) -> date:
+    def posting_refusal(self, on: date, field: str) -> str | None:
+        """Why a posting dated `on` is refused, or None: for a check that reports each
+        refusal (a row of an import) instead of stopping at the first."""
+        return self._refusal(on, self.latest_posting_date, field, "a posting")
+
+    def _refusal(self, on: date, latest: date, field: str, what: str) -> str | None:
         if on <= latest:
-            return on
-        message = (
+            return None
+        return (
             f"{field} {on} is after {latest}: {what} may not be dated after the business "
             f"date {self.business_date}"
             + (f" plus {self.max_days_ahead} days." if latest != self.business_date else ".")
         )
+
+    def _not_after(self, on: date, latest: date, field: str, what: str) -> date:
+        message = self._refusal(on, latest, field, what)
+        if message is None:
+            return on
         raise Problem(
             DATE_IN_FUTURE,
             message,

@@ -44,3 +44,8 @@ class DunningRuns:
             await self._session.execute(select(dunning_runs).where(dunning_runs.c.as_of == as_of))
         ).first()
         return DunningRun(row.id, row.as_of, row.notices_created, row.created_at) if row else None
+
+    async def as_of_of(self, run_id: str) -> date | None:
+        query = select(dunning_runs.c.as_of).where(dunning_runs.c.id == run_id)
+        found: date | None = (await self._session.execute(query)).scalar_one_or_none()
+        return found

@@ -3,13 +3,14 @@
 English, with the notice's stable Message-ID."""
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from collections_svc.domain.notice import Notice
+from collections_svc.domain.statement_run import StatementMail
 from ledgerflow_events.money import format_minor
 
 SUBJECTS = {
@@ -20,6 +21,7 @@ SUBJECTS = {
     },
     "zh-CN": {1: "温馨提示：发票即将到期", 2: "付款提醒：发票已逾期", 3: "最后通知：发票已逾期"},
 }
+STATEMENT_SUBJECTS = {"en": "Statement of account {} to {}", "zh-CN": "对账单 {} 至 {}"}
 OPENINGS = {
     "en": {
         1: "This is a friendly reminder that the invoices below fall due soon.",
@@ -46,8 +48,14 @@ class NoticeMail:
         )
 
     def render(
-        self, notice: Notice, recipients: tuple[str, ...], language: str, at: datetime
+        self,
+        notice: Notice,
+        recipients: tuple[str, ...],
+        language: str,
+        at: datetime,
+        statement: bytes,
     ) -> EmailMessage:
+        """The notice, with the ledger's statement of account attached."""
         step = min(notice.level, 3)
         totals: dict[str, int] = defaultdict(int)
         for line in notice.invoices:
@@ -65,13 +73,44 @@ class NoticeMail:
             ],
             totals=[(c, format_minor(t, c)) for c, t in sorted(totals.items())],
         )
+        message = self._message(notice.message_id, recipients, language, at)
+        message["Subject"] = SUBJECTS[language][step]
+        message.set_content(text)
+        _attach(message, statement, f"statement-{notice.customer_id}.pdf")
+        return message
+
+    def render_statement(
+        self,
+        mail: StatementMail,
+        period: tuple[date, date],
+        recipients: tuple[str, ...],
+        language: str,
+        at: datetime,
+        statement: bytes,
+    ) -> EmailMessage:
+        """A scheduled statement: a short covering text and the ledger's PDF."""
+        date_from, date_to = period
+        text = self._templates.get_template(f"statement.{language}.txt").render(
+            date_from=date_from.isoformat(), date_to=date_to.isoformat()
+        )
+        message = self._message(mail.message_id, recipients, language, at)
+        message["Subject"] = STATEMENT_SUBJECTS[language].format(date_from, date_to)
+        message.set_content(text)
+        _attach(message, statement, f"statement-{mail.customer_id}-{date_from}-{date_to}.pdf")
+        return message
+
+    def _message(
+        self, message_id: str, recipients: tuple[str, ...], language: str, at: datetime
+    ) -> EmailMessage:
         message = EmailMessage()
         message["From"] = self._sender
         message["To"] = ", ".join(recipients)
-        message["Subject"] = SUBJECTS[language][step]
         # The same on every attempt: a receiver that saw it already can drop a re-send.
-        message["Message-ID"] = notice.message_id
+        message["Message-ID"] = message_id
         message["Date"] = format_datetime(at)
         message["Content-Language"] = language
-        message.set_content(text)
         return message
+
+
+def _attach(message: EmailMessage, pdf: bytes, filename: str) -> None:
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)

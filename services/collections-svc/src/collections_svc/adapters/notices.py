@@ -149,3 +149,18 @@ class Notices:
             .values(status=NoticeStatus.QUEUED.value, error=None)
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+    async def sent_to(self, customer_id: str) -> list[Notice]:
+        """Every e-mail sent and letter made ready for the customer, oldest first."""
+        query = (
+            select(dunning_notices)
+            .where(
+                dunning_notices.c.customer_id == customer_id,
+                dunning_notices.c.channel.in_([Channel.EMAIL.value, Channel.LETTER.value]),
+                dunning_notices.c.status.in_(
+                    [NoticeStatus.SENT.value, NoticeStatus.LETTER_READY.value]
+                ),
+            )
+            .order_by(dunning_notices.c.id)
+        )
+        return [_notice(row) for row in await self._session.execute(query)]

@@ -81,3 +81,13 @@ class Receivables:
             overdue=receivable.overdue,
             changed_by=changed_by,
         )
+
+    async def customers_owing(self) -> list[str]:
+        """Every customer with something still open on an invoice, per the ledger's facts."""
+        query = (
+            select(col(ReceivableRow.customer_id))
+            .where(col(ReceivableRow.open_amount) > 0)
+            .distinct()
+            .order_by(col(ReceivableRow.customer_id))
+        )
+        return list((await self._session.execute(query)).scalars())

@@ -15,6 +15,8 @@ MAX_CONTACT_PAGES = 20
 class Recipients:
     emails: tuple[str, ...]
     language: str  # "zh-CN" or "en"
+    # Printed on documents addressed to the customer (a legal bundle's cover); never stored.
+    name: str | None = None
 
 
 class RecipientDirectory(Protocol):
@@ -56,4 +58,8 @@ class CustomerServiceRecipients:
             cursor = page.get("next_cursor")
             if cursor is None:
                 break
-        return Recipients(tuple(dunning_emails(contacts)), language_of(customer.get("country")))
+        return Recipients(
+            tuple(dunning_emails(contacts)),
+            language_of(customer.get("country")),
+            customer.get("name"),
+        )

@@ -8,6 +8,7 @@ from collections_svc.adapters.disputes import Disputes
 from collections_svc.adapters.dunned_invoices import DunnedInvoices
 from collections_svc.adapters.dunning_policies import DunningPolicies
 from collections_svc.adapters.dunning_runs import DunningRuns
+from collections_svc.adapters.legal_escalations import LegalEscalations
 from collections_svc.adapters.notices import Notices
 from collections_svc.adapters.pauses import DunningPauses
 from collections_svc.adapters.payment_plans import PaymentPlans
@@ -15,6 +16,7 @@ from collections_svc.adapters.performance import Collected
 from collections_svc.adapters.promise_outcomes import count_when_committed
 from collections_svc.adapters.promises import Promises
 from collections_svc.adapters.receivables import Receivables
+from collections_svc.adapters.statement_runs import StatementRuns
 from collections_svc.adapters.tables import outbox
 from ledgerflow_events.contracts.base import EventData
 from ledgerflow_events.contracts.collections import PromiseBroken, PromiseKept, PromiseMade
@@ -47,6 +49,8 @@ class CollectionsUnitOfWork(UnitOfWork):
         self.collected = Collected(session)
         self.grades = CreditGrades(session)
         self.case_facts = CaseFactsReader(session)
+        self.statement_runs = StatementRuns(session)
+        self.legal = LegalEscalations(session)
 
     async def emit(self, event: EventData) -> None:
         await super().emit(event)

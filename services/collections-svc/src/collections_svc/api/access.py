@@ -30,6 +30,8 @@ CanSetPolicy = Annotated[Principal, Depends(require_roles(Role.CREDIT_MANAGER, R
 CanRunDunning = Annotated[
     Principal, Depends(require_roles(Role.CREDIT_MANAGER, Role.ADMIN, Role.SERVICE))
 ]
+# Statements go to every customer owing: a credit manager's or an administrator's call.
+CanMailStatements = Annotated[Principal, Depends(require_roles(Role.CREDIT_MANAGER, Role.ADMIN))]
 CanHoldDunning = Annotated[
     Principal, Depends(require_roles(Role.COLLECTOR, Role.CREDIT_MANAGER, Role.ADMIN))
 ]

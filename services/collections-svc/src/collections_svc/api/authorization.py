@@ -46,4 +46,7 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/payment-plans/{plan_id}": EVERYONE_BUT_CASHIER,
     "GET /v1/notices/{notice_id}/letter.pdf": EVERYONE_BUT_CASHIER,
     "GET /v1/reports/collector-performance": PERFORMANCE_READERS,
+    "POST /v1/statement-runs": CREDIT_MANAGER_ADMIN,
+    "GET /v1/statement-runs/{run_id}": EVERYONE_BUT_CASHIER,
+    "GET /v1/cases/{case_id}/legal-bundle.pdf": EVERYONE_BUT_CASHIER,
 }

@@ -10,6 +10,7 @@ from collections_svc.api.policies.errors import ERRORS as POLICIES
 from collections_svc.api.promises.errors import ERRORS as PROMISES
 from collections_svc.api.reports.errors import ERRORS as REPORTS
 from collections_svc.api.runs.errors import ERRORS as RUNS
+from collections_svc.api.statements.errors import ERRORS as STATEMENTS
 from ledgerflow_platform.errors import DomainError
 from ledgerflow_platform.web.problems import ProblemType
 
@@ -23,4 +24,5 @@ ERRORS: dict[type[DomainError], ProblemType] = {
     **PROMISES,
     **PLANS,
     **REPORTS,
+    **STATEMENTS,
 }

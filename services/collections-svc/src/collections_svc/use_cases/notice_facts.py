@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
-from collections_svc.domain.dunning_policy import DunningLevel
+from collections_svc.domain.dunning_policy import DunningLevel, Escalation
 from collections_svc.domain.notice import Notice, Step
 from ledgerflow_events.contracts.collections import Escalated, NoticedInvoice, NoticeSent
 from ledgerflow_events.money import currency_scale, format_minor, to_minor
@@ -44,7 +44,8 @@ def notice_sent(notice: Notice, sent_at: datetime) -> NoticeSent:
 async def escalations_of(
     uow: CollectionsUnitOfWork, steps: Iterable[Step], as_of: date
 ) -> list[Escalated]:
-    """One `escalated` per customer case and escalating level reached in the run."""
+    """One `escalated` per customer case and escalating level reached in the run; a legal
+    one moves the case to legal."""
     reached: dict[tuple[str, int], list[Step]] = {}
     for step in steps:
         if step.level.escalation is not None:
@@ -55,6 +56,8 @@ async def escalations_of(
         escalation = escalating[0].level.escalation
         if case is None or escalation is None:
             continue
+        if escalation is Escalation.LEGAL:
+            await uow.legal.record(case.id, customer_id, level, as_of)
         facts.append(
             Escalated(
                 customer_id=customer_id,

@@ -8,6 +8,7 @@ from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.domain.dunning_policy import Channel
 from collections_svc.domain.notice import Notice, NoticeStatus
 from collections_svc.domain.recheck import recheck
+from collections_svc.domain.statement_run import notice_statement_period
 from collections_svc.use_cases.dunning_holds import holds_on
 from collections_svc.use_cases.notice_facts import notice_sent
 
@@ -26,6 +27,13 @@ async def claim_next_notice(
     if rechecked != notice:
         await uow.notices.save(rechecked)
     return rechecked
+
+
+async def statement_period_of(uow: CollectionsUnitOfWork, notice: Notice) -> tuple[date, date]:
+    as_of = await uow.runs.as_of_of(notice.run_id)
+    if as_of is None:  # a foreign key: every notice has its run
+        raise LookupError(f"dunning run {notice.run_id} of notice {notice.id}")
+    return notice_statement_period(as_of)
 
 
 async def record_sent(

@@ -13,6 +13,7 @@ from collections_svc.domain.case_work import (
     log_activity,
     standing_of,
 )
+from collections_svc.domain.legal import CaseNotInLegal, LegalBundle, legal_bundle
 from collections_svc.domain.promise import PromiseStatus
 from ledgerflow_events.contracts.collections import CaseActivityRecorded, CaseAssigned
 
@@ -100,13 +101,27 @@ async def standings_of(
     disputed = await uow.case_facts.disputed_amounts(customers)
     promised = await uow.case_facts.promises_by_status(customers, PromiseStatus.OPEN)
     planned = await uow.plans.customers_in_plan(customers)
+    in_legal = await uow.legal.in_legal({c.id for c in cases})
     return {
         c.id: standing_of(
             c,
-            legal=False,
+            legal=c.id in in_legal,
             in_plan=c.customer_id in planned,
             disputed=disputed.get(c.customer_id, 0) > 0,
             promised=promised.get(c.customer_id, 0) > 0,
         )
         for c in cases
     }
+
+
+async def legal_bundle_of(
+    uow: CollectionsUnitOfWork, case_id: str, worker: CaseWorker, prepared_on: date
+) -> LegalBundle:
+    """What a case in legal hands over: refused for a case not escalated to legal."""
+    case = await case_for(uow, case_id, worker, to_work=False)
+    escalated_on = await uow.legal.escalated_on(case.id)
+    if escalated_on is None:
+        raise CaseNotInLegal(case_id)
+    open_invoices = await uow.dunned.open_ones(customer_id=case.customer_id)
+    sent = await uow.notices.sent_to(case.customer_id)
+    return legal_bundle(case, escalated_on, prepared_on, open_invoices, sent)

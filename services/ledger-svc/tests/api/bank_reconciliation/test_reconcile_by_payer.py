@@ -3,11 +3,15 @@ customer's exact legal name a day after the payment, money paid out the day a re
 reversed payments, lines that say why they are unmatched, matches by hand, Chinese (non-IBAN)
 accounts, and the statement period the file declares."""
 
+from datetime import UTC, datetime
+
 import httpx
 
 from ledger_svc.domain.bank_reconciliation.bank_accounts import AccountFingerprints
 from ledger_svc.settings import PayerAccountSettings
-from ledgerflow_platform.testing import KeyPair, assert_problem
+from ledgerflow_events.contracts.customer import CustomerProfileUpdated
+from ledgerflow_events.inbox import Outcome
+from ledgerflow_platform.testing import EventDelivery, KeyPair, assert_problem
 
 from .bank_files import Books, Entry, Json
 
@@ -36,6 +40,33 @@ async def test_a_credit_from_the_exact_legal_name_the_next_day_matches_the_payme
     run = (await books.reconcile(statement, date_window_days=3)).json()
 
     assert seen(run) == [("40000.00", "matched", None, payment["id"], None, customer)]
+
+
+async def test_a_renamed_customer_is_matched_by_its_new_legal_name_and_no_longer_by_its_old(
+    client: httpx.AsyncClient, auth_keys: KeyPair, register_customer, delivery: EventDelivery
+) -> None:
+    books = Books(client, auth_keys)
+    old_name, new_name = f"Old Harbour {books.tag} Ltd", f"新港航运 {books.tag} 有限公司"
+    customer = await register_customer("EUR", name=old_name)
+    other = await register_customer("EUR", name=f"Bystander {books.tag}")
+    payment = await books.payment(customer, "8150.25", "2026-03-02", "phoned in")
+    await books.payment(other, "8150.25", "2026-03-02", "phoned in too")
+    # As customer-svc announces a rename: the field by name, its new value beside it.
+    renamed = CustomerProfileUpdated(
+        customer_id=customer,
+        changed_fields=["name"],
+        updated_at=datetime(2026, 3, 1, tzinfo=UTC),
+        name=new_name,
+    )
+    assert await delivery.deliver(renamed) == Outcome.APPLIED
+    by_old = await books.statement([Entry("8150.25", payer_name=old_name.upper())])
+    by_new = await books.statement([Entry("8150.25", payer_name=new_name.replace(" ", ""))])
+
+    old_run = (await books.reconcile(by_old)).json()
+    new_run = (await books.reconcile(by_new)).json()
+
+    assert seen(new_run) == [("8150.25", "matched", None, payment["id"], None, customer)]
+    assert seen(old_run) == [("8150.25", "unmatched", "several_candidates", None, None, None)]
 
 
 async def test_an_alias_names_the_customer_and_can_be_forgotten(

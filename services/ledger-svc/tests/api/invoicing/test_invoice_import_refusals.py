@@ -111,3 +111,62 @@ async def test_an_unknown_import_is_not_found(
 ) -> None:
     response = await client.get("/v1/invoice-imports/nope", headers=auth_keys.auth("auditor"))
     assert response.status_code == 404
+
+
+async def test_each_row_dated_where_no_invoice_may_post_is_refused_with_its_reason_and_row(
+    client: httpx.AsyncClient, auth_keys: KeyPair, register_customer, ledger_db
+) -> None:
+    customer_id = await register_customer("EUR")
+    closing = await client.post(
+        "/v1/periods/2030-01:close", headers=auth_keys.auth("accountant", subject="carol")
+    )
+    assert closing.status_code == 200, closing.text
+    content = HEADER + "".join(
+        f"{ref},{customer_id},{issued},{due},Goods,1,10.00,\n"
+        for ref, issued, due in [
+            ("J-1", "2030-01-31", ""),  # in the closed January
+            ("J-2", "2041-01-01", ""),  # the day after the business date, 2040-12-31
+            ("J-3", "2031-05-01", "2201-01-01"),  # due outside the calendar
+            ("J-4", "1899-12-31", "2031-01-31"),  # issued outside it
+            ("J-5", "2030-02-01", ""),  # fine on its own
+        ]
+    )
+    before = await footprint(ledger_db)
+
+    response = await upload(client, auth_keys, content)
+
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["type"].endswith("/invoice-import-rejected")
+    assert (problem["error_count"], problem["errors"]) == (
+        4,
+        [
+            {
+                "row": 2,
+                "column": "issue_date",
+                "field": "rows.2.issue_date",
+                "message": "Period 2030-01 is closed: nothing dated in it can be posted; the "
+                "first open date is 2030-02-01.",
+            },
+            {
+                "row": 3,
+                "column": "issue_date",
+                "field": "rows.3.issue_date",
+                "message": "issue_date 2041-01-01 is after 2040-12-31: a posting may not be "
+                "dated after the business date 2040-12-31.",
+            },
+            {
+                "row": 4,
+                "column": "due_date",
+                "field": "rows.4.due_date",
+                "message": "due_date 2201-01-01 is outside the years 1900 to 2200.",
+            },
+            {
+                "row": 5,
+                "column": "issue_date",
+                "field": "rows.5.issue_date",
+                "message": "issue_date 1899-12-31 is outside the years 1900 to 2200.",
+            },
+        ],
+    )
+    assert await footprint(ledger_db) == before

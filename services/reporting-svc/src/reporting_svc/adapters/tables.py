@@ -65,6 +65,12 @@ class AllocationRow(Table, table=True):
             postgresql_include=["amount_minor"],
         ),
         Index("payment_allocations_by_customer", "customer_id"),
+        Index(
+            "payment_allocations_by_customer_date",
+            "customer_id",
+            "received_on",
+            postgresql_include=["invoice_id", "amount_minor", "recorded_at"],
+        ),
     )
 
     payment_id: str = Field(primary_key=True)

@@ -20,6 +20,12 @@ class InvoiceAdjustmentRow(Table, table=True):
             "effective_on",
             postgresql_include=["reduction_minor"],
         ),
+        Index(
+            "invoice_adjustments_by_customer_date",
+            "customer_id",
+            "effective_on",
+            postgresql_include=["invoice_id", "reduction_minor", "recorded_at"],
+        ),
     )
 
     # credit_note, write_off, credit_application, discount or reversal: with the source id

@@ -53,3 +53,12 @@ class CollectionBudgetRow(Table, table=True):
     segment: str = Field(primary_key=True)
     currency: str = Field(primary_key=True)
     amount_minor: int = Field(sa_type=BigInteger)
+
+
+class CollectionBudgetMonthRow(Table, table=True):
+    """A month's budgets as one versioned resource: each change names the version it read."""
+
+    __tablename__ = "collection_budget_months"
+
+    month: str = Field(sa_column=Column(String(7), primary_key=True))
+    version: int

@@ -35,7 +35,7 @@ class DisputeRow(Table, table=True):
 
     dispute_id: str = Field(primary_key=True)
     invoice_id: str = Field(index=True)
-    customer_id: str
+    customer_id: str = Field(index=True)
     amount_minor: int = Field(sa_type=BigInteger)
     opened_on: date
     opened_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

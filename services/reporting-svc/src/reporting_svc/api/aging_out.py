@@ -11,6 +11,7 @@ from ledgerflow_platform.web.pagination import BAD_CURSOR, encode_cursor
 from ledgerflow_platform.web.problems import Problem
 from reporting_svc.projections.aging.buckets import DEFAULT_FIELDS, AgingBucket
 from reporting_svc.projections.aging.open_items import AgingBasis
+from reporting_svc.projections.aging.report_query import RowKey
 from reporting_svc.projections.aging.rows import AgingRow, GroupBy
 
 GROUP_FIELDS = {
@@ -65,18 +66,17 @@ def row_out(
     return out
 
 
-def page_after(rows: Sequence[AgingRow], cursor: str | None, limit: int) -> list[AgingRow]:
-    """The rows after the cursor's (group, currency), in report order."""
+def cursor_key(cursor: str | None) -> RowKey | None:
+    """The (group, currency) a page starts after, from a decoded cursor."""
     if cursor is None:
-        return list(rows[:limit])
+        return None
     try:
         group, currency = json.loads(cursor)
         if not (group is None or isinstance(group, str)) or not isinstance(currency, str):
             raise ValueError(cursor)
     except (ValueError, TypeError) as exc:
         raise Problem(BAD_CURSOR, "Pass back the next_cursor of a previous page.") from exc
-    after = (group is None, group or "", currency)
-    return [r for r in rows if r.sort_key > after][:limit]
+    return group, currency
 
 
 def next_page(page: Sequence[AgingRow], limit: int) -> str | None:

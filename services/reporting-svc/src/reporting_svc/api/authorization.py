@@ -31,6 +31,7 @@ AUTHORIZATION: AuthorizationTable = {
     "GET /v1/reports/customer-value": EVERYONE_BUT_CASHIER,
     "GET /v1/reports/cash-forecast": EVERYONE_BUT_CASHIER,
     "GET /v1/reports/collection-budgets": EVERYONE_BUT_CASHIER,
+    "GET /v1/collection-budgets/{month}": EVERYONE_BUT_CASHIER,
     "PUT /v1/collection-budgets/{month}": ACCOUNTANT_ADMIN,
     # The pack reconciles to the ledger's journal, read with the caller's token.
     "POST /v1/report-packs": ACCOUNTANT_AUDITOR_ADMIN,

@@ -1,9 +1,10 @@
 """Collection budgets per month, segment and currency: set by finance, reported against the
 cash actually collected."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import BaseModel, Field
 
 from ledgerflow_events.money import format_minor
@@ -11,18 +12,24 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.preconditions import RequiredIfMatch, accepted_versions, etag
 from reporting_svc.api.routes import CanReadReports
 from reporting_svc.projections.budgets.budgets import (
     MAX_LINES,
+    BudgetLine,
     InvalidBudget,
     achieved,
     budget_lines,
+    check_version,
     month_span,
 )
 from reporting_svc.projections.budgets.budgets import __doc__ as RULES
 from reporting_svc.projections.budgets.query import (
     budgets_between,
     collected_between,
+    locked_version,
+    month_budgets,
+    record_version,
     replace_budgets,
 )
 from reporting_svc.projections.kpis.figures import two_places
@@ -44,16 +51,47 @@ class BudgetsIn(BaseModel):
     budgets: list[BudgetIn] = Field(max_length=MAX_LINES)
 
 
-@router.put("/v1/collection-budgets/{month}", summary="Set a month's collection budgets")
-async def put_collection_budgets(
-    month: Month, body: BudgetsIn, session: DbSession, _: CanSetBudgets
-) -> dict[str, Any]:
-    lines = budget_lines([(b.segment, b.currency, b.amount) for b in body.budgets])
-    await replace_budgets(session, month, lines)
-    await session.commit()
+def _month_out(month: str, lines: Sequence[BudgetLine]) -> dict[str, Any]:
     return {"month": month, "budgets": [
         {"segment": b.segment, "currency": b.currency,
          "amount": format_minor(b.amount, b.currency)} for b in lines]}  # fmt: skip
+
+
+@router.get(
+    "/v1/collection-budgets/{month}",
+    summary="A month's collection budgets, with the ETag to change them by",
+)
+async def get_month_budgets(
+    month: Month, response: Response, session: DbSession, _: CanReadReports
+) -> dict[str, Any]:
+    version, lines = await month_budgets(session, month)
+    response.headers["ETag"] = etag(version)
+    return _month_out(month, lines)
+
+
+@router.put(
+    "/v1/collection-budgets/{month}",
+    summary="Set a month's collection budgets",
+    description='Needs `If-Match` with the ETag the month was read with (`"0"` for a month '
+    "never set): 428 without it, 412 when the budgets changed since.",
+)
+async def put_collection_budgets(
+    month: Month,
+    body: BudgetsIn,
+    response: Response,
+    session: DbSession,
+    _: CanSetBudgets,
+    if_match: RequiredIfMatch,
+) -> dict[str, Any]:
+    expected = accepted_versions(if_match)
+    lines = budget_lines([(b.segment, b.currency, b.amount) for b in body.budgets])
+    version = await locked_version(session, month)
+    check_version(month, version, expected)
+    await replace_budgets(session, month, lines)
+    await record_version(session, month, version + 1)
+    await session.commit()
+    response.headers["ETag"] = etag(version + 1)
+    return _month_out(month, lines)
 
 
 @router.get("/v1/reports/collection-budgets", summary="Budgets against cash collected")

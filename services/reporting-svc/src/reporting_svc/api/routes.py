@@ -10,13 +10,13 @@ from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor, decode_cursor
 from reporting_svc.api.aging_export import ExportFormat, export_response, wanted_format
-from reporting_svc.api.aging_out import next_page, page_after, report_head, row_out
+from reporting_svc.api.aging_out import cursor_key, next_page, report_head, row_out
 from reporting_svc.api.parameters import AsOf, BucketEdges, CustomerFilter, KnownAt
 from reporting_svc.api.schemas import AgingReportOut
 from reporting_svc.projections.aging.buckets import DEFAULT_EDGES, buckets_for, parse_edges
 from reporting_svc.projections.aging.open_items import AgingBasis
-from reporting_svc.projections.aging.query import load_groups, load_open_invoices
-from reporting_svc.projections.aging.rows import GroupBy, age_invoices
+from reporting_svc.projections.aging.report_query import age_in_database
+from reporting_svc.projections.aging.rows import GroupBy
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 
@@ -63,17 +63,18 @@ async def get_aging(
 ) -> Any:
     edges = parse_edges(buckets)
     spans = buckets_for(edges)
-    after = decode_cursor(cursor)
-    invoices = await load_open_invoices(session, as_of, known_at, customer_id)
-    groups = await load_groups(session, group_by, [i.customer_id for i in invoices])
-    result = age_invoices(invoices, as_of, spans, basis, groups)
+    after = cursor_key(decode_cursor(cursor))
     legacy = edges == DEFAULT_EDGES
     head = report_head(as_of, known_at, basis, group_by)
     chosen = wanted_format(format, request.headers.get("accept"))
     if chosen is not ExportFormat.JSON:
         # An export is the whole report: every row, then the totals.
-        return export_response(chosen, head, spans, result, group_by)
-    page = page_after(result.rows, after, limit)
+        whole = await age_in_database(session, as_of, known_at, customer_id, spans, basis, group_by)
+        return export_response(chosen, head, spans, whole, group_by)
+    result = await age_in_database(
+        session, as_of, known_at, customer_id, spans, basis, group_by, after, limit
+    )
+    page = result.rows
     return {
         **head,
         "buckets": [

@@ -17,6 +17,7 @@ from ledgerflow_events.contracts.collections.cases import (
     CaseOpened,
 )
 from ledgerflow_events.contracts.collections.notices import Escalated, NoticedInvoice, NoticeSent
+from ledgerflow_events.contracts.collections.statements import StatementSent
 
 __all__ = [
     "CaseActivityRecorded",
@@ -34,4 +35,5 @@ __all__ = [
     "PromiseBroken",
     "PromiseKept",
     "PromiseMade",
+    "StatementSent",
 ]

@@ -32,7 +32,7 @@ FROM accounts a JOIN locked ON locked.subject = a.customer_id
 """)  # noqa: S608 - the table's own name, no input
 OPEN_INVOICES = """
 SELECT id, number, customer_id, currency, issue_date, due_date, total, open_amount,
-       discount_percent, discount_until
+       discount_percent, discount_until, tax_amount
 FROM invoices WHERE customer_id = ANY($1::text[]) AND open_amount > 0
 FOR UPDATE
 """

@@ -14,6 +14,7 @@ from ledger_svc.api.bank_reconciliation.schemas import (
     PayerAliasesOut,
     StatementStandingOut,
 )
+from ledger_svc.api.deps import Resources
 from ledger_svc.use_cases.bank_reconciliation.match_bank_line import match_bank_line
 from ledger_svc.use_cases.bank_reconciliation.payer_names import (
     add_payer_alias,
@@ -50,6 +51,7 @@ async def match_line(
     session: DbSession,
     idempotency: Idempotent,
     now: Now,
+    resources: Resources,
     principal: CanMatch,
 ) -> Response | ManualMatchOut:
     if (replayed := await idempotency.replay()) is not None:
@@ -63,6 +65,7 @@ async def match_line(
         invoice_ids=body.invoice_ids or [],
         matched_by=principal.subject,
         matched_at=now,
+        tax_adjusting=resources.tax_adjusting,
     )
     result = ManualMatchOut(
         statement_id=match.statement_id,

@@ -153,6 +153,7 @@ async def reconcile(
     session: DbSession,
     idempotency: Idempotent,
     now: Now,
+    resources: Resources,
     principal: CanReconcile,
 ) -> Response | ReconciliationOut:
     if (replayed := await idempotency.replay()) is not None:
@@ -165,6 +166,7 @@ async def reconcile(
         create_payments=body.create_payments,
         reconciled_by=principal.subject,
         reconciled_at=now,
+        tax_adjusting=resources.tax_adjusting,
     )
     statement = await uow.bank_statements.get(statement_id)
     assert statement is not None, "statements are never deleted"

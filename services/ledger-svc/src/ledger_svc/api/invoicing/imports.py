@@ -27,6 +27,7 @@ from ledger_svc.use_cases.invoicing.import_invoices import import_invoices
 from ledgerflow_platform.auth.roles import EVERY_ROLE, Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
+from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor, Limit, decode_cursor, next_cursor
@@ -77,7 +78,12 @@ REQUEST_BODY = {
     responses={415: {"description": "Not multipart/form-data or text/csv"}},
 )
 async def import_file(
-    request: Request, session: DbSession, resources: Resources, now: Now, principal: CanImport
+    request: Request,
+    session: DbSession,
+    resources: Resources,
+    now: Now,
+    dates: Dates,
+    principal: CanImport,
 ) -> InvoiceImportOut:
     upload = await read_upload(
         request,
@@ -101,6 +107,7 @@ async def import_file(
             filename=upload.filename,
             imported_by=principal.subject,
             imported_at=now,
+            posting_refusal=dates.posting_refusal,
             calendar=resources.calendar,
         )
     except InvoiceImportRejected as rejected:

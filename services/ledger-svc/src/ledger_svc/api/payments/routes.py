@@ -103,11 +103,17 @@ async def record(
     "payment's outcome comes back in order",
 )
 async def record_batch(
-    body: RecordPaymentBatch, session: DbSession, dates: Dates, principal: CanRecord
+    body: RecordPaymentBatch,
+    session: DbSession,
+    dates: Dates,
+    resources: Resources,
+    principal: CanRecord,
 ) -> Response:
     batch = PaymentBatch(body.payments, principal.subject, dates)
     uow = LedgerUnitOfWork(session)
-    outcomes = await record_keyed_payments(uow, batch.to_record())
+    outcomes = await record_keyed_payments(
+        uow, batch.to_record(), tax_adjusting=resources.tax_adjusting
+    )
     await uow.commit()
     return Response(batch.answered(outcomes).model_dump_json(), media_type="application/json")
 
@@ -185,6 +191,7 @@ async def apply(
     session: DbSession,
     idempotency: Idempotent,
     dates: Dates,
+    resources: Resources,
     _: CanRecord,
 ) -> Response | CreditApplicationOut:
     dates.posting(body.as_of, field="as_of")
@@ -192,7 +199,11 @@ async def apply(
         return again
     uow = LedgerUnitOfWork(session)
     application = await apply_customer_credit(
-        uow, customer_id=customer_id, applied_on=body.as_of, invoice_ids=body.invoice_ids or ()
+        uow,
+        customer_id=customer_id,
+        applied_on=body.as_of,
+        tax_adjusting=resources.tax_adjusting,
+        invoice_ids=body.invoice_ids or (),
     )
     response = application_out(application)
     await idempotency.remember(201, response)

@@ -56,7 +56,12 @@ class CreditNoteBeforeInvoice(DomainError):
 
 
 def tax_credited(invoice_total: int, invoice_tax: int, gross_credited: int) -> int:
-    """The tax taken back once `gross_credited` of the invoice is credited, rounded half-up."""
+    """The tax taken back once `gross_credited` of the invoice is credited, rounded half-up.
+
+    The one split of a gross amount into net and tax in the invoice's tax proportion: credit
+    notes, tax-adjusting write-offs and early-payment discounts all take it. The tax is
+    `invoice_tax x gross_credited / invoice_total` rounded half up to the minor unit; the net
+    takes the remainder (gross - tax), so net + tax is the gross to the cent."""
     return (2 * invoice_tax * gross_credited + invoice_total) // (2 * invoice_total)
 
 

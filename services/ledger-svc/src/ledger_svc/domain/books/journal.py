@@ -34,7 +34,10 @@ What each business fact posts (see postings.py; the paths below are under domain
     notice fee          Dr receivable (its NF invoice) / Cr late_fee_income, filed as a late
                         fee; once per invoice and dunning level (adjustments/notice_fee.py)
     early-payment       Dr discounts_allowed / Cr receivable (per invoice), its own entry beside
-      discount          the payment (or credit application) that earned it
+      discount          the payment (or credit application) that earned it; with
+                        LEDGER_TAX_ADJUSTING=true, Dr discounts_allowed (net) + Dr tax_payable
+                        (each invoice's tax share of its discount, split as a write-off is)
+                        / Cr receivable (books/postings_discounts.py)
     payment reversed    the reversal of the payment's entry and of its discount entry
     credit applied      Dr customer_credit / Cr receivable (per invoice)
     opening balance     invoice: Dr receivable / Cr opening_balance_equity; what of it was

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ledger_svc.domain.books.postings_discounts import TaxedInvoice
 from ledger_svc.domain.invoicing.invoice import InvoiceStatus, status_for
 from ledger_svc.domain.invoicing.terms import early_payment_discount
 from ledger_svc.domain.payments.allocation import Allocation, OpenItem
@@ -25,6 +26,8 @@ class PayableInvoice:
     open_amount: int
     discount_percent: Decimal | None = None
     discount_until: date | None = None
+    # The output tax in `total`: an early-payment discount takes back its share of it.
+    tax: int = 0
 
     def open_item(self, paid_on: date, open_amount: int) -> OpenItem:
         """The invoice as a payment received on `paid_on` finds it, owing `open_amount`."""
@@ -60,6 +63,15 @@ class OpenInvoices:
 
     def __contains__(self, invoice_id: object) -> bool:
         return invoice_id in self._by_id
+
+    def taxed(self, allocations: Iterable[Allocation]) -> dict[str, TaxedInvoice]:
+        """Total and tax of each invoice allocated to: what splits its discount."""
+        return {
+            a.invoice_id: TaxedInvoice(
+                self._by_id[a.invoice_id].total, self._by_id[a.invoice_id].tax
+            )
+            for a in allocations
+        }
 
     def settle(self, allocations: Iterable[Allocation]) -> None:
         """Record what a payment settled: each invoice owes its `open_amount_after`."""

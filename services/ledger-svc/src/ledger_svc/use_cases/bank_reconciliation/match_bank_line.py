@@ -38,6 +38,7 @@ async def match_bank_line(
     invoice_ids: Sequence[str],
     matched_by: str,
     matched_at: datetime,
+    tax_adjusting: bool,
 ) -> ManualMatch:
     # Serialised with reconciliation runs: both take payments for lines.
     await uow.lock_customer(RECONCILIATION_STREAM)
@@ -55,7 +56,7 @@ async def match_bank_line(
         customer_id = await _check_payment(uow, line, payment_id)
         created = False
     else:
-        payment_id, customer_id = await _record_for_invoices(uow, line, invoice_ids)
+        payment_id, customer_id = await _record_for_invoices(uow, line, invoice_ids, tax_adjusting)
         created = True
     if not await uow.manual_matches.add(line.id, payment_id, matched_by, matched_at):
         raise LineAlreadyMatched(position, payment_id)
@@ -94,7 +95,7 @@ async def _check_payment(uow: LedgerUnitOfWork, line: BankLine, payment_id: str)
 
 
 async def _record_for_invoices(
-    uow: LedgerUnitOfWork, line: BankLine, invoice_ids: Sequence[str]
+    uow: LedgerUnitOfWork, line: BankLine, invoice_ids: Sequence[str], tax_adjusting: bool
 ) -> tuple[str, str]:
     invoices = []
     for invoice_id in dict.fromkeys(invoice_ids):
@@ -119,6 +120,7 @@ async def _record_for_invoices(
         currency=line.currency,
         received_on=line.booking_date,
         reference=(line.reference or numbers)[:MAX_REFERENCE],
+        tax_adjusting=tax_adjusting,
         allocations=[AllocationInstruction(i.id) for i in invoices],
     )
     return payment.id, payment.customer_id

@@ -46,6 +46,7 @@ async def reconcile_bank_statement(
     create_payments: bool,
     reconciled_by: str,
     reconciled_at: datetime,
+    tax_adjusting: bool,
 ) -> Reconciliation:
     # One run at a time: runs compete for the same payments, and share one event stream.
     await uow.lock_customer(RECONCILIATION_STREAM)
@@ -57,7 +58,9 @@ async def reconcile_bank_statement(
     if create_payments:
         lines = {line.id: line for line in statement.lines}
         outcomes = [
-            await _record(uow, o, lines[o.line_id]) if o.outcome is Outcome.PROPOSED else o
+            await _record(uow, o, lines[o.line_id], tax_adjusting)
+            if o.outcome is Outcome.PROPOSED
+            else o
             for o in outcomes
         ]
     reconciliation = Reconciliation(
@@ -131,7 +134,9 @@ async def _ledger_facts(
     return facts, set(earlier)
 
 
-async def _record(uow: LedgerUnitOfWork, proposal: LineOutcome, line: BankLine) -> LineOutcome:
+async def _record(
+    uow: LedgerUnitOfWork, proposal: LineOutcome, line: BankLine, tax_adjusting: bool
+) -> LineOutcome:
     """Record the proposed payment through the one use case that records payments."""
     assert proposal.customer_id is not None
     assert proposal.recorded_amount is not None
@@ -143,6 +148,7 @@ async def _record(uow: LedgerUnitOfWork, proposal: LineOutcome, line: BankLine) 
         currency=line.currency,
         received_on=line.booking_date,
         reference=reference,
+        tax_adjusting=tax_adjusting,
     )
     return LineOutcome(
         line.id,

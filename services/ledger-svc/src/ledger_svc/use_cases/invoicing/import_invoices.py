@@ -29,6 +29,7 @@ from ledger_svc.domain.invoicing.invoice_import import (
     ErrorReport,
     InvoiceImport,
 )
+from ledger_svc.domain.invoicing.invoice_import_dates import PostingRefusal, check_row_dates
 from ledger_svc.domain.invoicing.invoice_import_plan import (
     PlannedInvoice,
     plan_import,
@@ -59,10 +60,14 @@ async def import_invoices(
     filename: str | None,
     imported_by: str,
     imported_at: datetime,
+    posting_refusal: PostingRefusal,
     calendar: BusinessCalendar = CALENDAR_DAYS,
 ) -> InvoiceImport:
+    """`posting_refusal`: the date guard single postings go through, applied to every row."""
     with _cyclic_collector_paused():
-        return await _import(uow, data, filename, imported_by, imported_at, calendar)
+        return await _import(
+            uow, data, filename, imported_by, imported_at, posting_refusal, calendar
+        )
 
 
 async def _import(
@@ -71,6 +76,7 @@ async def _import(
     filename: str | None,
     imported_by: str,
     imported_at: datetime,
+    posting_refusal: PostingRefusal,
     calendar: BusinessCalendar,
 ) -> InvoiceImport:
     imports = uow.invoice_imports
@@ -81,12 +87,12 @@ async def _import(
     # Checking is pure and CPU-bound: off the event loop, so other requests are still served.
     records = invoice_file_records(report, data)
     rows = await asyncio.to_thread(read_import_file, report, records)
+    # Written below without post_journal_entries: the closed periods are checked here instead,
+    # row by row with the other dates, each refusal reported on its row.
+    closed = await uow.periods.closed()
+    check_row_dates(report, rows, closed=closed, posting_refusal=posting_refusal)
     accounts = await imports.accounts(sorted({row.customer_id for row in rows}))
     plan = await asyncio.to_thread(plan_import, report, rows, accounts, calendar=calendar)
-    # Written below without post_journal_entries: the closed periods are checked here instead.
-    closed = await uow.periods.closed()
-    for planned in plan.invoices:
-        closed.ensure_open(planned.draft.issue_date, field="issue_date")
     totals: Counter[str] = Counter()
     for planned in plan.invoices:
         totals[planned.draft.currency] += planned.draft.total

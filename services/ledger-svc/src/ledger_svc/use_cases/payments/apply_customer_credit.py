@@ -20,8 +20,11 @@ async def apply_customer_credit(
     *,
     customer_id: str,
     applied_on: date,
+    tax_adjusting: bool,
     invoice_ids: Sequence[str] = (),
 ) -> CreditApplication:
+    """`tax_adjusting`: the ledger's policy; an early-payment discount the credit earns then
+    takes back its share of the invoice's tax."""
     account = await uow.accounts.get(customer_id)
     if account is None:
         raise CustomerAccountNotFound(customer_id)
@@ -49,6 +52,7 @@ async def apply_customer_credit(
         customer_id=customer_id,
         currency=account.currency,
         on=applied_on,
+        taxed=invoices.taxed(application.allocations) if tax_adjusting else None,
     )
     await post_journal_entries(
         uow, [application.journal_entry(), *([discount] if discount else [])]

@@ -9,6 +9,7 @@ refused payment's key is given back, so a corrected retry is judged afresh.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -77,9 +78,12 @@ async def record_keyed_payment(desk: PaymentDeskOfKeys, payment: KeyedPayment) -
     return await desk.record(payment)
 
 
-def payment_desk(sessions: async_sessionmaker[AsyncSession]) -> PaymentDeskOfKeys:
+def payment_desk(
+    sessions: async_sessionmaker[AsyncSession], *, tax_adjusting: bool
+) -> PaymentDeskOfKeys:
     """The desk single payments are recorded at: each group as a batch is recorded."""
-    return PaymentDesk(sessions, record_keyed_payments, exclusive=_key_of)
+    record = partial(record_keyed_payments, tax_adjusting=tax_adjusting)
+    return PaymentDesk(sessions, record, exclusive=_key_of)
 
 
 def _key_of(payment: KeyedPayment) -> KeyRef | None:
@@ -89,14 +93,15 @@ def _key_of(payment: KeyedPayment) -> KeyRef | None:
 
 @use_case
 async def record_keyed_payments(
-    uow: LedgerUnitOfWork, payments: Sequence[KeyedPayment]
+    uow: LedgerUnitOfWork, payments: Sequence[KeyedPayment], *, tax_adjusting: bool
 ) -> list[Outcome]:
     """Each payment's outcome, in order. At most one payment per key: the caller sees to it."""
     session = uow.session
     claims = [p.claim for p in payments if p.claim is not None]
     on_file = await idempotency.claim_many(session, {c.key: c.fingerprint for c in claims})
     fresh = [n for n, p in enumerate(payments) if p.claim is None or p.claim.key not in on_file]
-    recorded = await record_payments(uow, [payments[n].instruction for n in fresh])
+    instructions = [payments[n].instruction for n in fresh]
+    recorded = await record_payments(uow, instructions, tax_adjusting=tax_adjusting)
     outcomes: dict[int, Outcome] = {}
     answers: dict[KeyRef, tuple[int, str]] = {}
     refused: list[KeyRef] = []

@@ -19,13 +19,14 @@ async def record_payment(
     received_on: date,
     reference: str | None,
     method: PaymentMethod = PaymentMethod.BANK_TRANSFER,
+    tax_adjusting: bool,
     allocations: Sequence[AllocationInstruction] = (),
 ) -> Payment:
     """The payment recorded; raises the domain error that refused it."""
     instruction = PaymentInstruction(
         customer_id, amount, currency, received_on, reference, method, tuple(allocations)
     )
-    [outcome] = await record_payments(uow, [instruction])
+    [outcome] = await record_payments(uow, [instruction], tax_adjusting=tax_adjusting)
     if not isinstance(outcome, Payment):
         raise outcome
     return outcome

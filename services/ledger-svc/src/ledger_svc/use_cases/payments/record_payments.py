@@ -27,9 +27,11 @@ from ledgerflow_platform.errors import DomainError
 
 
 async def record_payments(
-    uow: LedgerUnitOfWork, instructions: Sequence[PaymentInstruction]
+    uow: LedgerUnitOfWork, instructions: Sequence[PaymentInstruction], *, tax_adjusting: bool
 ) -> list[Payment | DomainError]:
-    """Per instruction, in order: the payment recorded, or why it was refused."""
+    """Per instruction, in order: the payment recorded, or why it was refused.
+    `tax_adjusting`: the ledger's policy; an early-payment discount then takes back its
+    share of the invoice's tax (domain/books/postings_discounts.py)."""
     book = uow.payment_book
     # Locked before reading open amounts: concurrent payments of one customer apply in turn.
     # Unknown customers are not locked: their payments are refused without a trace.
@@ -44,7 +46,8 @@ async def record_payments(
     received = [o for o in outcomes if isinstance(o, Payment)]
     if received:
         await uow.payments.add_many(received, invoices.settled())
-        await post_journal_entries(uow, [e for p in received for e in _entries(p)])
+        taxed = invoices if tax_adjusting else None
+        await post_journal_entries(uow, [e for p in received for e in _entries(p, taxed)])
         await outbox.append_many(uow.session, [e for p in received for e in _events(p, invoices)])
     return outcomes
 
@@ -67,13 +70,14 @@ def _receive(
         return refused
 
 
-def _entries(payment: Payment) -> list[JournalEntry]:
+def _entries(payment: Payment, taxed: OpenInvoices | None) -> list[JournalEntry]:
     discount = early_payment_discounts(
         payment.id,
         payment.allocations,
         customer_id=payment.customer_id,
         currency=payment.currency,
         on=payment.received_on,
+        taxed=taxed.taxed(payment.allocations) if taxed is not None else None,
     )
     return [payment_received(payment)] + ([discount] if discount else [])
 

@@ -55,25 +55,30 @@ def _summed(
     )
 
 
-def _disputed(as_of: ColumnElement[date], known_at: datetime | None) -> Subquery:
+def _disputed(
+    as_of: ColumnElement[date], known_at: datetime | None, customer_id: str | None
+) -> Subquery:
     d = DisputeRow
     resolved = and_(
         col(d.resolved_on).is_not(None),
         col(d.resolved_on) <= as_of,
         known_by(d.resolved_at, known_at),
     )
+    where = [col(d.opened_on) <= as_of, known_by(d.opened_at, known_at), not_(resolved)]
+    if customer_id is not None:
+        where.append(col(d.customer_id) == customer_id)
     return (
         select(
             col(d.invoice_id).label("invoice_id"),
             cast(func.sum(col(d.amount_minor)), BigInteger).label("sum"),
         )
-        .where(col(d.opened_on) <= as_of, known_by(d.opened_at, known_at), not_(resolved))
+        .where(*where)
         .group_by(col(d.invoice_id))
         .subquery("disputed")
     )
 
 
-def _open_invoices(as_of: date, known_at: datetime | None, customer_id: str | None) -> Subquery:
+def open_invoice_rows(as_of: date, known_at: datetime | None, customer_id: str | None) -> Subquery:
     day = cast(literal(as_of, Date), Date)
     inv = InvoiceRow
     voided = and_(
@@ -89,7 +94,7 @@ def _open_invoices(as_of: date, known_at: datetime | None, customer_id: str | No
     adjusted = _summed(
         j, col(j.reduction_minor), col(j.effective_on), day, known_at, customer_id, "adjusted"
     )
-    disputed = _disputed(day, known_at)
+    disputed = _disputed(day, known_at, customer_id)
     owed = col(inv.total_minor) - func.coalesce(paid.c.sum, 0) - func.coalesce(adjusted.c.sum, 0)
     query: Select[*tuple[Any, ...]] = (
         select(
@@ -114,7 +119,7 @@ async def load_open_invoices(
     session: AsyncSession, as_of: date, known_at: datetime | None, customer_id: str | None
 ) -> list[OpenInvoice]:
     """Every invoice with something owed at the end of `as_of`, as known at `known_at`."""
-    invoices = _open_invoices(as_of, known_at, customer_id)
+    invoices = open_invoice_rows(as_of, known_at, customer_id)
     rows = (await session.execute(select(invoices).where(invoices.c.owed > 0))).all()
     # Instalments of the open invoices only, by id: the open amounts are summed once.
     open_ids = bindparam("open_ids", [r.invoice_id for r in rows], type_=ARRAY(Text))

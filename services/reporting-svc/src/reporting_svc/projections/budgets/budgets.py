@@ -7,7 +7,7 @@ collected / budget x 100 (none without a budget).
 """
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,6 +20,23 @@ MAX_LINES = 500
 
 class InvalidBudget(DomainError):
     """A budget line whose amount or currency cannot be recorded, or a period out of order."""
+
+
+class StaleBudgets(DomainError):
+    """The month's budgets changed since the version the caller read."""
+
+    def __init__(self, month: str, version: int) -> None:
+        super().__init__(
+            f"the budgets of {month} are at version {version}: read them again",
+            field="If-Match",
+        )
+        self.version = version
+
+
+def check_version(month: str, version: int, expected: Collection[int] | None) -> None:
+    """`expected`: the versions the caller accepts (If-Match); None accepts any (`*`)."""
+    if expected is not None and version not in expected:
+        raise StaleBudgets(month, version)
 
 
 @dataclass(frozen=True)
