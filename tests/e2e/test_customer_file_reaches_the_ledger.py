@@ -1,6 +1,6 @@
 """The customer file and the ledger, as an integrator and a finance team use them on the
 running platform: register and invoice in two calls, a currency kept while amounts are open,
-and a finance table brought in with its balances in one upload."""
+and a finance table brought in with its balances in one upload, or not at all."""
 
 import csv
 import io
@@ -27,6 +27,7 @@ TABLE_COLUMNS = (
     "contract_number",
     "contract_date",
     "contract_total",
+    "contract_currency",
     "paid",
     "unpaid",
     "payment_cycle",
@@ -147,3 +148,69 @@ async def test_a_finance_table_moves_in_with_its_balances_in_one_upload(api: Api
         return [row["total"] for row in report.json()["rows"]]
 
     await until_equal(aged_total, ["312000.00"], within=30)
+
+
+async def _import_with_balances(api: Api, rows: list[dict[str, str]]) -> httpx.Response:
+    return await api.client.post(
+        api.platform.url("customer") + "/v1/customer-imports",
+        params={"with_balances": "true", "cutover_date": "2026-01-01"},
+        files={"file": ("table.csv", _table(rows), "text/csv")},
+        headers=api.auth("accountant"),
+        timeout=httpx.Timeout(60.0),
+    )
+
+
+async def test_balances_the_ledger_refuses_leave_nothing_of_the_table_in_either_service(
+    api: Api,
+) -> None:
+    run = uuid.uuid4().hex[:6].upper()
+    north, south = f"ATN{run}", f"ATS{run}"
+    rows = [
+        _line(
+            f"Atomic North {run} Co., Ltd.", north, f"N{run}-1", "100000.00", "40000.00", "60000.00"
+        ),
+        # A contract in dollars for a customer kept in yuan: the ledger takes no such balance.
+        {
+            **_line(
+                f"Atomic South {run} Co., Ltd.", south, f"S{run}-1", "5000.00", "0.00", "5000.00"
+            ),
+            "contract_currency": "USD",
+        },
+    ]
+
+    refused = await _import_with_balances(api, rows)
+
+    assert refused.status_code == 422, refused.text
+    problem = refused.json()
+    assert problem["type"].rsplit("/", 1)[1] == "opening-balances-refused"
+    assert (problem["rows"], problem["errors"]) == (
+        [3],
+        [
+            {
+                "field": "rows.3.contract_currency",
+                "message": "The customer's account is kept in CNY.",
+            }
+        ],
+    )
+    assert problem["ledger"]["type"].rsplit("/", 1)[1] == "opening-balances-rejected"
+    for code in (north, south):
+        found = await api.get("customer", "/v1/customers", q=code)
+        assert found.json()["items"] == []
+
+    # Corrected, the same table moves in whole: no code, contract or balance of the refused
+    # import stayed behind in customer-svc or in the ledger to clash with it.
+    rows[1]["contract_currency"] = ""
+    taken = await _import_with_balances(api, rows)
+
+    assert taken.status_code == 201, taken.text
+    assert taken.json()["opening_balances"] == {
+        "rows": 2,
+        "invoices_created": 2,
+        "payments_created": 1,
+    }
+    north_id, south_id = await _customer_id(api, north), await _customer_id(api, south)
+    owed = [
+        (await api.get("ledger", f"/v1/customers/{who}/balance")).json()["open_amount"]
+        for who in (north_id, south_id)
+    ]
+    assert owed == ["60000.00", "5000.00"]

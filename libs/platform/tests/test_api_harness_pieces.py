@@ -62,6 +62,10 @@ def app() -> FastAPI:
     async def replace(thing_id: str, if_match: RequiredIfMatch, _: CanWrite) -> Any:
         return {"id": thing_id, "amount": "1.00", "on": date(2026, 1, 2)}
 
+    @router.post("/things/{thing_id}:archive", response_model=Thing)
+    async def archive(thing_id: str, _: CanWrite) -> Any:
+        return {"id": thing_id, "amount": "1.00", "on": date(2026, 1, 2)}
+
     app.include_router(router)
     install_truthful_openapi(app)
     return app
@@ -112,6 +116,35 @@ async def test_the_first_and_last_business_dates_are_accepted(client: httpx.Asyn
         assert response.json()[0]["on"] == day
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("OPTIONS", "/things", "GET, POST"),
+        ("DELETE", "/things", "GET, POST"),
+        ("GET", "/things/7", "PUT"),
+        # the id parameter of PUT /things/{thing_id} matches "7:archive" too
+        ("OPTIONS", "/things/7:archive", "POST"),
+        ("GET", "/things/7:archive", "POST"),
+    ],
+)
+async def test_a_method_the_path_does_not_serve_is_a_405_allowing_exactly_its_operations(
+    client: httpx.AsyncClient, method: str, path: str, allow: str
+) -> None:
+    response = await client.request(method, path)
+    assert response.status_code == 405
+    assert response.headers["allow"] == allow
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_without_a_token_the_answer_is_401_whatever_the_idempotency_key(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(
+        "/things", json={"on": "2026-01-02"}, headers={"Idempotency-Key": "k" * 256}
+    )
+    assert_problem(response, 401, "unauthenticated")
+
+
 def test_the_openapi_documents_problems_headers_and_examples_truthfully() -> None:
     document = app().openapi()
     schemas = document["components"]["schemas"]
@@ -156,12 +189,15 @@ def test_an_operation_missing_from_the_table_or_admitting_other_roles_is_named()
     assert mine == [
         "PUT /things/{thing_id} is missing from the authorization table (api/authorization.py); "
         "its route admits: accountant, admin",
+        "POST /things/{thing_id}:archive is missing from the authorization table "
+        "(api/authorization.py); its route admits: accountant, admin",
         "POST /things: the table admits admin but the route admits accountant, admin",
     ]
     agreed = {
         "GET /things": OPEN,
         "POST /things": frozenset({Role.ACCOUNTANT, Role.ADMIN}),
         "PUT /things/{thing_id}": frozenset({Role.ACCOUNTANT, Role.ADMIN}),
+        "POST /things/{thing_id}:archive": frozenset({Role.ACCOUNTANT, Role.ADMIN}),
     }
     assert [d for d in table_drift(routes, agreed) if "/things" in d] == []
 

@@ -127,10 +127,12 @@ class ServiceClient:
         params: dict[str, Any] | None = None,
         json: Any = None,
         files: dict[str, tuple[str, bytes, str]] | None = None,
+        data: dict[str, str] | None = None,
         on_behalf_of: str | None = None,
         timeout_s: float | None = None,
     ) -> httpx.Response:
-        """`files`: a multipart form's files, field -> (filename, content, media type);
+        """`files`: a multipart form's files, field -> (filename, content, media type), and
+        `data` its other fields;
         `timeout_s`: this call's own timeout, for work the upstream takes longer over.
 
         Only reads are tried again after a timeout or a 5xx: a POST that timed out may still
@@ -151,6 +153,7 @@ class ServiceClient:
                         params=params,
                         json=json,
                         files=files,
+                        data=data,
                         headers=self._auth(on_behalf_of),
                         timeout=timeout,
                     )

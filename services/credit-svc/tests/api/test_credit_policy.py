@@ -81,6 +81,16 @@ async def test_an_unknown_policy_version_is_not_found(
     assert_problem(unread, 404, "credit-policy-not-found", fields=["version"])
 
 
+async def test_reading_an_action_is_a_405_that_allows_the_action_alone(
+    client: httpx.AsyncClient, auth_keys: KeyPair
+) -> None:
+    # GET /v1/credit-policies/{version} reads a number: "1:activate" is the action's path.
+    read = await client.get("/v1/credit-policies/1:activate", headers=auth_keys.auth("auditor"))
+
+    assert_problem(read, 405, "http-405")
+    assert read.headers["allow"] == "POST"
+
+
 @pytest.mark.parametrize(
     ("change", "slug", "field"),
     [

@@ -10,10 +10,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from prometheus_client import Gauge
 
 from ledgerflow_events.money import format_minor
+from ledgerflow_platform.documents.letterhead import Letterhead
 from ledgerflow_platform.service_client import ServiceClient
 from ledgerflow_platform.spec import Sessions
 from reporting_svc.projections.kpis.business_measures import CurrencyMeasures, measure
@@ -53,6 +55,9 @@ class ReportingResources:
     ledger: ServiceClient | None = None
     # Every producer whose address is configured, by name: a rebuild asks each to replay.
     producers: dict[str, ServiceClient] = field(default_factory=dict)
+    # Who issues printed report packs, and the font they are set in (None: the installed one).
+    letterhead: Letterhead = field(default_factory=lambda: Letterhead("Ledgerflow"))
+    font_file: Path | None = None
 
 
 @asynccontextmanager
@@ -75,7 +80,15 @@ async def build_resources(
         if getattr(settings, f"{name}_url", None) is not None
     }
     try:
-        yield ReportingResources(sessions, settings.gauges_refresh_s, customers, ledger, producers)
+        yield ReportingResources(
+            sessions,
+            settings.gauges_refresh_s,
+            customers,
+            ledger,
+            producers,
+            settings.letterhead(),
+            settings.document_font_file,
+        )
     finally:
         for client in (customers, ledger, *producers.values()):
             if client is not None:

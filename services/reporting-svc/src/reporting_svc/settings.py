@@ -1,11 +1,13 @@
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from ledgerflow_platform.documents.letterhead import CompanySettings
 from ledgerflow_platform.settings import ServiceSettings
 
 
-class Settings(ServiceSettings):
-    """How reporting-svc is deployed: its database, broker and port, from REPORTING_* vars."""
+class Settings(ServiceSettings, CompanySettings):
+    """How reporting-svc is deployed: its database, broker and port, from REPORTING_* vars;
+    the letterhead of printed report packs from REPORTING_COMPANY_NAME, _ADDRESS, _TAX_ID."""
 
     model_config = SettingsConfigDict(env_prefix="REPORTING_", extra="ignore")
 

@@ -36,7 +36,7 @@ async def _both_ways(
 ) -> tuple[AgingResult, AgingResult, list[AgingRow]]:
     spans = buckets_for(edges)
     found = await load_open_invoices(session, as_of, known_at, customer_id)
-    groups = await load_groups(session, group_by, [i.customer_id for i in found])
+    groups = await load_groups(session, group_by, [i.customer_id for i in found], as_of)
     in_python = age_invoices(found, as_of, spans, basis, groups)
     in_sql = await age_in_database(session, as_of, known_at, customer_id, spans, basis, group_by)
     # Walk the pages: each starts after the last row of the one before.

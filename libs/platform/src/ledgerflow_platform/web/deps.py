@@ -82,8 +82,11 @@ IdempotencyKeyHeader = Annotated[
 ]
 
 
-def idempotency_key(request: Request, key: IdempotencyKeyHeader = None) -> str | None:
-    """The request's Idempotency-Key header, if it sent one; a malformed one is refused.
+def idempotency_key(
+    request: Request, _: CurrentPrincipal, key: IdempotencyKeyHeader = None
+) -> str | None:
+    """The request's Idempotency-Key header, if it sent one; a malformed one is refused, but
+    only once the caller is known: without a token the answer is 401, whatever the key.
 
     As a dependency (`IdempotencyKey`) it declares the header in the OpenAPI document."""
     key = request.headers.get("Idempotency-Key") if key is None else key

@@ -5,6 +5,7 @@ Each service hands `install_problem_handlers` ONE table from its domain errors t
 """
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ledgerflow_events.resilience import is_transient
@@ -80,6 +82,7 @@ UNAVAILABLE = ProblemType(
 )
 # Seconds a client is asked to wait before retrying while a dependency is away.
 RETRY_AFTER_S = 1
+_PATH_PARAMETER = re.compile(r"{[^}]*}")
 
 
 def problem_response(
@@ -131,6 +134,30 @@ def _field_path(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or ".".join(str(p) for p in loc)
 
 
+def allowed_methods(request: Request) -> str:
+    """`Allow` for a 405: every method of the operation the path names. Starlette names only
+    the first route whose path matched, though several share one path (GET and POST
+    /v1/invoices), and an id parameter also matches an action's path (GET /v1/approvals/{id}
+    for /v1/approvals/7:approve): the route with the most literal text in its path is the
+    operation meant."""
+    path = request.scope["path"]
+    matched = [
+        (context.path_format, context.methods or set())
+        for context in iter_route_contexts(request.app.routes)
+        if context.path_format and context.methods and context.path_regex.match(path)
+    ]
+    if not matched:
+        return ""
+    meant = max(len(_PATH_PARAMETER.sub("", template)) for template, _ in matched)
+    methods = {
+        method
+        for template, route_methods in matched
+        if len(_PATH_PARAMETER.sub("", template)) == meant
+        for method in route_methods
+    }
+    return ", ".join(sorted(methods))
+
+
 def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], ProblemType]) -> None:
     async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, DomainError)
@@ -163,6 +190,8 @@ def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], Pro
         assert isinstance(exc, StarletteHTTPException)
         kind = ProblemType(exc.status_code, f"http-{exc.status_code}", str(exc.detail))
         headers = dict(exc.headers) if exc.headers else None
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": allowed_methods(request)}
         return problem_response(kind, str(exc.detail), request, headers=headers)
 
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:

@@ -67,6 +67,6 @@ async def list_policies(session: DbSession, _: CanRead) -> PolicyList:
     return PolicyList(items=[policy_out(p) for p in await CreditUnitOfWork(session).policies.all()])
 
 
-@router.get("/{version}", response_model=PolicyOut, summary="One policy version")
+@router.get("/{version:int}", response_model=PolicyOut, summary="One policy version")
 async def get_policy(version: Version, session: DbSession, _: CanRead) -> PolicyOut:
     return policy_out(await read_policy(CreditUnitOfWork(session), version))

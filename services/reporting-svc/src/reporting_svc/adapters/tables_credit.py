@@ -1,7 +1,7 @@
 """Customers' credit standing as credit-svc announced it: limits in force, holds, and credit
 reserved for orders in flight — what exposure and top risks are read from."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import BigInteger, DateTime
 from sqlmodel import Field
@@ -48,3 +48,17 @@ class CreditReservationRow(Table, table=True):
     reserved_at: datetime | None = Field(default=None, sa_type=_WHEN)
     expires_at: datetime | None = Field(default=None, sa_type=_WHEN)
     ended_at: datetime | None = Field(default=None, sa_type=_WHEN)
+
+
+class GradeChangeRow(Table, table=True):
+    """A grade decided by an assessment; the latest assessed by a date is the grade in force."""
+
+    __tablename__ = "grade_changes"
+
+    assessment_id: str = Field(primary_key=True)
+    customer_id: str = Field(index=True)
+    grade: str
+    # The business date the assessment is as of: the grade is in force from that day.
+    effective_on: date
+    # When credit-svc recorded it (event time): orders changes of one day, serves known_at.
+    recorded_at: datetime | None = Field(default=None, sa_type=_WHEN)

@@ -63,7 +63,7 @@ async def get_cash_forecast(
     cash = [c for c in await collected(session, first, min(last, today - timedelta(days=1)))
             if customer_id is None or c[0] == customer_id]  # fmt: skip
     customers = {e.customer_id for e in expected} | {c for c, _ in disputed} | {c[0] for c in cash}
-    groups = await load_groups(session, group_by, sorted(customers))
+    groups = await load_groups(session, group_by, sorted(customers), made_on)
 
     def keys_of(customer: str) -> list[str | None]:
         found = [customer] if groups is None else groups.get(customer)

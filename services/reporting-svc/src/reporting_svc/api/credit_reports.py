@@ -55,7 +55,7 @@ async def get_credit_exposure(
         reserved = {k: v for k, v in reserved.items() if k[0] == customer_id}
         standings = {c: s for c, s in standings.items() if c == customer_id}
     customers = {c for c, _ in owed} | {c for c, _ in reserved} | set(standings)
-    groups = await load_groups(session, group_by, sorted(customers))
+    groups = await load_groups(session, group_by, sorted(customers), day)
     lines = exposure({k: o.receivables for k, o in owed.items()}, reserved, standings, groups)
     rows = []
     for key in sorted(lines, key=lambda k: (k[0] is None, k[0] or "", k[1])):

@@ -49,7 +49,7 @@ async def gather(
     customers: set[str] = {c for c, _ in owed}
     for window in per_window:
         customers |= {c for c, _ in window}
-    groups = await load_groups(session, group_by or GroupBy.CURRENCY, sorted(customers))
+    groups = await load_groups(session, group_by or GroupBy.CURRENCY, sorted(customers), as_of)
 
     def grouped(values: Mapping[Key, int]) -> dict[GroupKey, int]:
         return regroup(values, groups)

@@ -48,7 +48,7 @@ async def get_payment_behaviour(
     if last - first > timedelta(days=3660):
         raise InvalidWindow("the window is at most ten years", field="from")
     invoices = await load_settled_invoices(session, last, customer_id)
-    groups = await load_groups(session, group_by, [i.customer_id for i in invoices])
+    groups = await load_groups(session, group_by, [i.customer_id for i in invoices], last)
     found = payment_behaviour(invoices, first, last, groups)
     rows = []
     for key, b in found.items():

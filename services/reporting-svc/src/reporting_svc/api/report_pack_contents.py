@@ -13,7 +13,7 @@ from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.query import load_open_invoices
 from reporting_svc.projections.aging.rows import AgingResult, age_invoices
 from reporting_svc.projections.credit.exposure import Risk, top_risks
-from reporting_svc.projections.credit.query import standings_at
+from reporting_svc.projections.credit.query import customer_names, standings_at
 from reporting_svc.projections.kpis.figures import cei, dso
 from reporting_svc.projections.kpis.months import months_back, months_before
 
@@ -38,6 +38,8 @@ class PackContents:
     aging: AgingResult
     trend: list[KpiPoint]
     top: list[Risk]
+    # The registered names of the top customers, as printed beside their ids.
+    names: dict[str, str]
 
 
 async def kpis_at(session: AsyncSession, at: date, since: date) -> KpiPoint:
@@ -80,4 +82,5 @@ async def pack_contents(
     # Per customer: receivables and the current bucket, which is what is not past due.
     aged = {(r.group or "", r.currency): (r.total, r.amounts[0]) for r in aging.rows}
     top = top_risks(aged, await standings_at(session, last), TOP)
-    return PackContents(period, first, last, spans, aging, trend, top)
+    names = await customer_names(session, {r.customer_id for r in top})
+    return PackContents(period, first, last, spans, aging, trend, top, names)

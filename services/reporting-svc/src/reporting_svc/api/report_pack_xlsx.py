@@ -86,7 +86,7 @@ def pack_xlsx(pack: PackContents, ledger: Mapping[str, int]) -> bytes:
         kpis.add_chart(lines, "H2")
 
     top = cast(Worksheet, book.create_sheet("Top overdue"))
-    top.append(["customer_id", "currency", "overdue", "receivables", "grade", "on_hold"])
+    top.append(["customer_id", "currency", "overdue", "receivables", "grade", "on_hold", "name"])
     for r in pack.top:
         top.append(
             [
@@ -96,6 +96,7 @@ def pack_xlsx(pack: PackContents, ledger: Mapping[str, int]) -> bytes:
                 _money(r.receivables, r.currency),
                 r.grade,
                 r.on_hold,
+                safe_text(pack.names.get(r.customer_id)),
             ]
         )
     if pack.top:

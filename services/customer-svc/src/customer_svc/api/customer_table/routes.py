@@ -69,7 +69,9 @@ def _rejected(exc: CustomerTableRejected) -> Problem:
         "customer with its distinct contacts and its contracts; a contract with a contract_date "
         "is filed active, without one as a draft. Paid and unpaid must add up to the contract "
         "total; with ?with_balances=true&cutover_date= they are handed to the ledger as opening "
-        "balances (POST /v1/opening-balances) once the table is filed. Cells a spreadsheet "
+        "balances (POST /v1/opening-balances) with the customers being filed, and the table "
+        "is filed only if the ledger takes them: its refusal (422 opening-balances-refused, "
+        "the table's rows named) files nothing anywhere. Cells a spreadsheet "
         "would run as formulas are refused. " + COLUMNS_NOTE
     ),
     openapi_extra={"requestBody": UPLOAD_BODY},
@@ -79,9 +81,12 @@ def _rejected(exc: CustomerTableRejected) -> Problem:
         409: {"description": "A customer or contract of the table was filed meanwhile"},
         413: {"description": "The file is over 50 MB"},
         415: {"description": "Not multipart, or not a .csv or .xlsx file"},
-        502: {"description": "Filed, but the ledger refused the balances (its report inside)"},
-        503: {"description": "Filed, but the ledger did not answer about the balances"},
-        422: {"model": TableErrorReport, "description": "Wrong cells, or an unreadable file"},
+        503: {"description": "The ledger did not answer about the balances: nothing was filed"},
+        422: {
+            "model": TableErrorReport,
+            "description": "Wrong cells, an unreadable file, or balances the ledger refused "
+            "(opening-balances-refused, nothing filed, its report inside)",
+        },
     },
 )
 async def import_table(
@@ -101,7 +106,7 @@ async def import_table(
         bool,
         Query(
             description="Hand each signed contract's paid and unpaid amounts to the ledger as "
-            "opening balances at cutover_date, once the table is filed"
+            "opening balances at cutover_date; the table is filed only if the ledger takes them"
         ),
     ] = False,
     cutover_date: Annotated[
@@ -137,13 +142,14 @@ async def import_table(
         contacts_created=imported.contacts_created,
         contracts_created=imported.contracts_created,
     )
+    if handover is not None:
+        # Before the commit, so that a refusal files nothing: the ledger takes the customers
+        # being filed from the hand-off itself (it cannot ask customer-svc about them yet).
+        taken = await hand_over_balances(handover, imported)
+        response = response.model_copy(update={"opening_balances": taken})
     await idempotency.remember(201, response, exclude_none=True)
     await uow.commit()
-    if handover is None:
-        return response
-    # After the commit: the ledger asks customer-svc about customers it has not heard of yet.
-    taken = await hand_over_balances(handover, imported.balances)
-    return response.model_copy(update={"opening_balances": taken})
+    return response
 
 
 @router.get(

@@ -42,7 +42,7 @@ def idempotent_upload(
     request: Request, session: AsyncSession, principal: Principal, upload: Upload
 ) -> IdempotentRequest:
     """Idempotency-Key over the file itself: a retry may frame it with another boundary."""
-    key = idempotency_key(request)
+    key = idempotency_key(request, principal)
     digest = hashlib.sha256(upload.content).hexdigest()
     target = f"{request.url.path}?{request.url.query}"
     print_ = fingerprint(request.method, target, f"{upload.filename or ''}\n{digest}".encode())

@@ -14,6 +14,7 @@ from customer_svc.adapters.unit_of_work import CustomerUnitOfWork
 from customer_svc.domain import personal_data as pd
 from customer_svc.domain.contracts.contract import ContractStatus
 from customer_svc.domain.customer_table.clashes import OnFile, clashes, new_contract_numbers
+from customer_svc.domain.customer_table.ledger_customers import LedgerCustomer
 from customer_svc.domain.customer_table.plan import ImportPlan, TableDefaults, plan_import
 from customer_svc.domain.customer_table.table import CustomerTableRejected
 from customer_svc.domain.customers.names import legal_name_key
@@ -30,6 +31,8 @@ class ContractBalanceLine:
     currency: str
     invoiced: int
     paid: int
+    # The table's row it came from, for a refusal to name.
+    line: int
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class ImportedTable:
     contacts_created: int
     contracts_created: int
     balances: tuple[ContractBalanceLine, ...] = ()
+    # The customers the balances name, for the ledger to open their accounts from.
+    customers: tuple[LedgerCustomer, ...] = ()
 
 
 def opening_balances_csv(balances: Sequence[ContractBalanceLine]) -> bytes:
@@ -68,11 +73,34 @@ def _balances(plan: ImportPlan, filed: Sequence[FiledCustomer]) -> tuple[Contrac
             contract.terms.currency,
             planned_contract.balance.paid + planned_contract.balance.unpaid,
             planned_contract.balance.paid,
+            planned_contract.line,
         )
         for planned, f in zip(plan.customers, filed, strict=True)
         for planned_contract, contract in zip(planned.contracts, f.contracts, strict=True)
         # Drafts are not announced: the ledger knows signed contracts only.
         if planned_contract.balance is not None and contract.status is ContractStatus.ACTIVE
+    )
+
+
+def _ledger_customers(
+    filed: Sequence[FiledCustomer], balances: Sequence[ContractBalanceLine]
+) -> tuple[LedgerCustomer, ...]:
+    named = {b.customer_code for b in balances}
+    return tuple(
+        LedgerCustomer(
+            f.customer.id,
+            f.customer.code,
+            f.customer.currency,
+            f.customer.payment_terms_days,
+            f.customer.registered_at,
+            tuple(
+                (c.id, c.number, c.terms.currency)
+                for c in f.contracts
+                if c.status is ContractStatus.ACTIVE
+            ),
+        )
+        for f in filed
+        if f.customer.code in named
     )
 
 
@@ -147,9 +175,11 @@ async def import_customer_table(
     names = await _new_names(store, plan)
     filed = await asyncio.to_thread(filed_customers, plan, names, vault, now)
     await store.file(filed)
+    balances = _balances(plan, filed)
     return ImportedTable(
         customers_created=len(filed),
         contacts_created=sum(len(f.contacts) for f in filed),
         contracts_created=sum(len(f.contracts) for f in filed),
-        balances=_balances(plan, filed),
+        balances=balances,
+        customers=_ledger_customers(filed, balances),
     )

@@ -75,6 +75,7 @@ REQUEST_BODY = {
     response_model=InvoiceImportOut,
     summary="Import a CSV of invoices: every row is checked, then all are issued or none",
     openapi_extra={"requestBody": REQUEST_BODY},
+    responses={415: {"description": "Not multipart/form-data or text/csv"}},
 )
 async def import_file(
     request: Request,

@@ -23,6 +23,7 @@ from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.business_date import Dates
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.problems import FORBIDDEN, Problem
 from ledgerflow_platform.web.uploads import file_required, form_body, form_fields, read_upload
 
 router = APIRouter(prefix="/v1/opening-balances", tags=["opening balances"])
@@ -47,7 +48,9 @@ MAX_FILE_BYTES = 20 * 2**20
     summary="Bring in customers' balances at a cut-over: an opening invoice and payment per row",
     description="Every row is checked first; one error and nothing is posted, every error "
     "listed by row and column (422 opening-balances-rejected). A customer (and contract) "
-    "takes its opening balance once.",
+    "takes its opening balance once. customer-svc hands over a finance table's balances with "
+    "`customers`, the customers it files only once the ledger has taken them (403 for any "
+    "other role).",
     openapi_extra=form_body(OpeningBalancesUpload),
 )
 async def import_balances(
@@ -56,7 +59,7 @@ async def import_balances(
     session: DbSession,
     resources: Resources,
     dates: Dates,
-    _: CanImport,
+    principal: CanImport,
 ) -> OpeningBalancesOut:
     dates.posting(cutover_date, field="cutover_date")
     upload = await read_upload(
@@ -66,6 +69,10 @@ async def import_balances(
         missing_file=file_required,
     )
     form = form_fields(OpeningBalancesUpload, upload)
+    announced = form.announced()
+    if announced is not None and Role.SERVICE not in principal.roles:
+        message = "Only customer-svc (role service) announces the customers it is filing."
+        raise Problem(FORBIDDEN, message, errors=[{"field": "customers", "message": message}])
     report = ErrorReport()
     # Reading a workbook is CPU-bound: off the event loop, so other requests are still served.
     table = await asyncio.to_thread(read_table, report, form.file, upload.filename)
@@ -73,7 +80,12 @@ async def import_balances(
     uow = LedgerUnitOfWork(session)
     try:
         taken = await import_opening_balances(
-            uow, rows=rows, report=report, cutover_date=cutover_date, customers=resources.customers
+            uow,
+            rows=rows,
+            report=report,
+            cutover_date=cutover_date,
+            # Announced customers are not on file in customer-svc until this answer comes.
+            customers=announced or resources.customers,
         )
     except OpeningBalancesRejected as rejected:
         raise rejected_with_report(

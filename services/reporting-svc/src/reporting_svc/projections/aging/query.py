@@ -19,7 +19,6 @@ from sqlalchemy import (
     func,
     literal,
     not_,
-    or_,
     select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -31,13 +30,8 @@ from reporting_svc.adapters.tables_adjustments import InvoiceAdjustmentRow
 from reporting_svc.adapters.tables_groups import CustomerSegmentRow, DisputeRow, InstalmentRow
 from reporting_svc.projections.aging.open_items import Instalment, OpenInvoice
 from reporting_svc.projections.aging.rows import GroupBy
-
-
-def known_by(recorded_at: Any, known_at: datetime | None) -> ColumnElement[bool]:
-    """Recorded by `known_at`; facts kept before event times were recorded are always known."""
-    if known_at is None:
-        return literal(True)
-    return or_(recorded_at.is_(None), recorded_at <= known_at)
+from reporting_svc.projections.credit.grades import grades_in_force
+from reporting_svc.projections.facts.known_at import known_by
 
 
 def _summed(
@@ -153,18 +147,26 @@ async def load_open_invoices(
 
 
 async def load_groups(
-    session: AsyncSession, group_by: GroupBy, customer_ids: Sequence[str]
+    session: AsyncSession,
+    group_by: GroupBy,
+    customer_ids: Sequence[str],
+    as_of: date | None = None,
 ) -> dict[str, list[str | None]] | None:
-    """Each customer's group keys; None when grouping by customer."""
+    """Each customer's group keys; None when grouping by customer. Grades are those in force
+    at the end of `as_of` (without it, the latest)."""
     if group_by is GroupBy.CUSTOMER:
         return None
     if group_by is GroupBy.CURRENCY:
         return {}
     wanted = sorted(set(customer_ids))
     groups: dict[str, list[str | None]] = defaultdict(list)
+    query: Select[Any, Any]
     if group_by is GroupBy.SEGMENT:
         s = CustomerSegmentRow
         query = select(col(s.customer_id), col(s.segment)).where(col(s.customer_id).in_(wanted))
+    elif group_by is GroupBy.GRADE and as_of is not None:
+        grades = grades_in_force(as_of)
+        query = select(grades.c.customer_id, grades.c.grade).where(grades.c.customer_id.in_(wanted))
     else:
         c = CustomerAccountRow
         attribute = getattr(c, group_by.value)

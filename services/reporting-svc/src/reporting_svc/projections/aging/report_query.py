@@ -16,6 +16,7 @@ from sqlalchemy import (
     Select,
     Subquery,
     Text,
+    and_,
     case,
     cast,
     collate,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    text,
     tuple_,
     union_all,
 )
@@ -31,66 +33,78 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from reporting_svc.adapters.tables import CustomerAccountRow
+from reporting_svc.adapters.tables import CustomerAccountRow, InvoiceRow
 from reporting_svc.adapters.tables_groups import CustomerSegmentRow, InstalmentRow
 from reporting_svc.projections.aging.buckets import AgingBucket
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.query import open_invoice_rows
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
+from reporting_svc.projections.credit.grades import grades_in_force
 
+WORK_MEM = "64MB"
 # Where a page starts: after this (group, currency) in report order.
 RowKey = tuple[str | None, str]
 
 
-def _parts(opened: CTE, basis: AgingBasis) -> Subquery:
-    """Each open invoice's open parts with the date each ages from; the disputed part of the
-    invoice rides on one of them so it is counted once."""
-    disputed = func.least(opened.c.disputed, opened.c.owed)
-    whole_since = opened.c.issue_date if basis is AgingBasis.ISSUE_DATE else opened.c.due_date
-    columns = (opened.c.customer_id, opened.c.currency)
-    if basis is AgingBasis.ISSUE_DATE:
-        whole = select(*columns, whole_since.label("since"), opened.c.owed.label("open"))
-        return whole.add_columns(disputed.label("disputed")).subquery("parts")
-    s = InstalmentRow
-    planned = (
-        select(col(s.invoice_id).label("invoice_id"), func.sum(col(s.amount_minor)).label("sum"))
-        .join(opened, opened.c.invoice_id == col(s.invoice_id))
-        .group_by(col(s.invoice_id))
-        .subquery("planned")
-    )
-    # Instalments that do not add up to the total cannot be trusted: it falls due whole.
-    trusted = planned.c.sum == opened.c.total
-    whole = (
-        select(*columns, whole_since.label("since"), opened.c.owed.label("open"))
-        .add_columns(disputed.label("disputed"))
-        .outerjoin(planned, planned.c.invoice_id == opened.c.invoice_id)
-        .where(or_(planned.c.sum.is_(None), ~trusted))
-    )
-    oldest_first = (col(s.due_date), col(s.position))
-    invoice = col(s.invoice_id)
+def _schedules(customer_id: str | None) -> Subquery:
+    """Every instalment with what falls due before it on its invoice, oldest first, and the
+    sum its invoice's instalments add up to."""
+    s, inv = InstalmentRow, InvoiceRow
+    invoice, oldest_first = col(s.invoice_id), (col(s.due_date), col(s.position))
     earlier = func.sum(col(s.amount_minor)).over(
         partition_by=invoice, order_by=oldest_first, rows=(None, -1)
     )
-    before = func.coalesce(earlier, 0)
-    first = func.row_number().over(partition_by=invoice, order_by=oldest_first) == 1
+    query: Select[*tuple[Any, ...]] = select(
+        invoice.label("invoice_id"),
+        col(s.due_date).label("due_date"),
+        col(s.amount_minor).label("amount"),
+        func.coalesce(earlier, 0).label("before"),
+        (func.row_number().over(partition_by=invoice, order_by=oldest_first) == 1).label("first"),
+        cast(func.sum(col(s.amount_minor)).over(partition_by=invoice), BigInteger).label("plan"),
+    )
+    if customer_id is not None:
+        mine = select(col(inv.id)).where(col(inv.customer_id) == customer_id)
+        query = query.where(invoice.in_(mine))
+    return query.subquery("schedules")
+
+
+def _parts(opened: Subquery, basis: AgingBasis, customer_id: str | None) -> Subquery:
+    """Each open invoice's open parts with the date each ages from, in one pass: an invoice
+    whose instalments add up to its total ages per instalment, any other falls due whole. The
+    disputed part of the invoice rides on one part so it is counted once."""
+    disputed = func.least(opened.c.disputed, opened.c.owed)
+    columns = (opened.c.customer_id, opened.c.currency)
+    if basis is AgingBasis.ISSUE_DATE:
+        whole = select(*columns, opened.c.issue_date.label("since"), opened.c.owed.label("open"))
+        return whole.add_columns(disputed.label("disputed")).subquery("parts")
+    plan = _schedules(customer_id)
+    split = plan.c.invoice_id.is_not(None)
     settled = opened.c.total - opened.c.owed
     # What was settled pays the oldest instalments first (an over-reversed invoice owes its
     # first instalment more); the rest of each instalment still ages from its own due date.
     paid = func.least(
-        col(s.amount_minor), case((first, settled), else_=func.greatest(settled - before, 0))
+        plan.c.amount,
+        case((plan.c.first, settled), else_=func.greatest(settled - plan.c.before, 0)),
     )
-    split = (
-        select(*columns, col(s.due_date).label("since"), (col(s.amount_minor) - paid).label("open"))
-        .add_columns(case((first, disputed), else_=0).label("disputed"))
-        .join(planned, planned.c.invoice_id == opened.c.invoice_id)
-        .join(s, col(s.invoice_id) == opened.c.invoice_id)
-        .where(trusted)
+    return (
+        select(
+            *columns,
+            func.coalesce(plan.c.due_date, opened.c.due_date).label("since"),
+            case((split, plan.c.amount - paid), else_=opened.c.owed).label("open"),
+            case((or_(~split, plan.c.first), disputed), else_=0).label("disputed"),
+        )
+        .outerjoin(
+            plan, and_(plan.c.invoice_id == opened.c.invoice_id, plan.c.plan == opened.c.total)
+        )
+        .subquery("parts")
     )
-    return union_all(whole, split).subquery("parts")
 
 
-def _group_key(parts: CTE, group_by: GroupBy) -> tuple[Any, Any]:
-    """The group column, and what to join to find it (None: nothing)."""
+def _group_key(
+    parts: CTE | Subquery, group_by: GroupBy, as_of: date, known_at: datetime | None
+) -> tuple[Any, Any]:
+    """The group column, and what to join to find it (None: nothing); the grade is the one in
+    force at the end of as_of."""
     if group_by is GroupBy.CUSTOMER:
         return parts.c.customer_id, None
     if group_by is GroupBy.CURRENCY:
@@ -98,11 +112,14 @@ def _group_key(parts: CTE, group_by: GroupBy) -> tuple[Any, Any]:
     if group_by is GroupBy.SEGMENT:
         s = CustomerSegmentRow
         return col(s.segment), (s, col(s.customer_id) == parts.c.customer_id)
+    if group_by is GroupBy.GRADE:
+        grades = grades_in_force(as_of, known_at)
+        return grades.c.grade, (grades, grades.c.customer_id == parts.c.customer_id)
     c = CustomerAccountRow
     return getattr(c, group_by.value), (c, col(c.id) == parts.c.customer_id)
 
 
-def _sums(parts: CTE, edges: Sequence[int]) -> list[ColumnElement[Any]]:
+def _sums(parts: Subquery, edges: Sequence[int]) -> list[ColumnElement[Any]]:
     # Due on as_of is 0 days past due: current; 1..e1 the first bucket; over the last edge the last.
     thresholds = cast([1, *(e + 1 for e in edges)], ARRAY(Integer))
     bucket = func.width_bucket(parts.c.days, thresholds)
@@ -133,21 +150,33 @@ def aging_statement(
 ) -> Select[Any]:
     """The page of rows after `after` (all rows when `limit` is None), then the totals."""
     opened = open_invoice_rows(as_of, known_at, customer_id)
-    split = _parts(opened.select().where(opened.c.owed > 0).cte("open_items"), basis)
-    aged = select(split, (literal(as_of) - split.c.since).label("days")).cte("aged")
-    group, joined = _group_key(aged, group_by)
-    grouped = select(group.label("grp"), aged.c.currency, *_sums(aged, edges))
+    parts = _parts(opened.select().where(opened.c.owed > 0).subquery("open"), basis, customer_id)
+    aged = select(parts, (literal(as_of) - parts.c.since).label("days")).subquery("aged")
+    # Summed per customer first: groups and totals are then read from a few rows per customer,
+    # and a customer in two segments counts in both rows but once in the totals.
+    owing = (
+        select(aged.c.customer_id, aged.c.currency, *_sums(aged, edges))
+        .group_by(aged.c.customer_id, aged.c.currency)
+        .cte("owing")
+    )
+    sums = [
+        cast(func.sum(c), BigInteger).label(c.name)
+        for c in owing.c
+        if c.name not in ("customer_id", "currency")
+    ]
+    group, joined = _group_key(owing, group_by, as_of, known_at)
+    grouped = select(group.label("grp"), owing.c.currency, *sums)
     if joined is not None:
-        grouped = grouped.select_from(aged.outerjoin(*joined))
-    keys = [aged.c.currency] if group_by is GroupBy.CURRENCY else [group, aged.c.currency]
+        grouped = grouped.select_from(owing.outerjoin(*joined))
+    keys = [owing.c.currency] if group_by is GroupBy.CURRENCY else [group, owing.c.currency]
     grouped_rows = grouped.group_by(*keys).subquery("grouped")
     key = _report_order(grouped_rows.c.grp, grouped_rows.c.currency)
     rows = select(literal(0).label("line"), grouped_rows)
     if after is not None:
         rows = rows.where(key > _report_order(literal(after[0], Text), literal(after[1], Text)))
     rows = rows.order_by(key).limit(limit)
-    totals = select(literal(1).label("line"), null().label("grp"), aged.c.currency)
-    totals = totals.add_columns(*_sums(aged, edges)).group_by(aged.c.currency)
+    totals = select(literal(1).label("line"), null().label("grp"), owing.c.currency, *sums)
+    totals = totals.group_by(owing.c.currency)
     both = union_all(rows.subquery("page").select(), totals).subquery("report")
     return select(both).order_by(both.c.line, _report_order(both.c.grp, both.c.currency))
 
@@ -167,6 +196,9 @@ async def age_in_database(
     None) and the totals per currency, each in the buckets' order."""
     edges = [b.to_days for b in buckets[1:-1] if b.to_days is not None]
     statement = aging_statement(as_of, known_at, customer_id, edges, basis, group_by, after, limit)
+    # A whole book's open parts are sorted and summed in memory, not spilled to disk; for the
+    # rest of this transaction only.
+    await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     rows: list[AgingRow] = []
     totals: list[AgingRow] = []
     width = len(buckets)

@@ -2,6 +2,7 @@
 credit reserved for orders in flight, and each customer's grade."""
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import BigInteger, cast, func, or_, select
@@ -15,6 +16,7 @@ from reporting_svc.adapters.tables_credit import (
     CreditReservationRow,
 )
 from reporting_svc.projections.credit.exposure import Key, Standing
+from reporting_svc.projections.credit.grades import grades_at
 
 
 def day_end(as_of: date) -> datetime:
@@ -34,15 +36,12 @@ async def standings_at(session: AsyncSession, as_of: date) -> dict[str, Standing
         col(hold.placed_at) < end,
         or_(col(hold.released_at).is_(None), col(hold.released_at) >= end),
     )
-    grades = select(col(CustomerAccountRow.id), col(CustomerAccountRow.grade)).where(
-        col(CustomerAccountRow.grade).is_not(None)
-    )
     # In time order: the last decision by the end of the day is the one in force.
     limit_of = {c: (cur, amount) for c, cur, amount in await session.execute(limits)}
     held: dict[str, list[str]] = defaultdict(list)
     for customer, reason in await session.execute(holds):
         held[customer].append(reason)
-    grade_of = {c: g for c, g in await session.execute(grades)}
+    grade_of = await grades_at(session, as_of)
     customers = set(limit_of) | set(held) | set(grade_of)
     return {
         c: Standing(limit_of.get(c), tuple(sorted(held.get(c, []))), grade_of.get(c))
@@ -65,3 +64,10 @@ async def reserved_at(session: AsyncSession, as_of: date) -> dict[Key, int]:
         .group_by(col(r.customer_id), col(r.currency))
     )
     return {(c, cur): int(amount) for c, cur, amount in await session.execute(query)}
+
+
+async def customer_names(session: AsyncSession, customer_ids: Collection[str]) -> dict[str, str]:
+    """The names customers registered under, for printed reports; unknown or unnamed: absent."""
+    c = CustomerAccountRow
+    query = select(col(c.id), col(c.name)).where(col(c.id).in_(sorted(customer_ids)))
+    return {i: name for i, name in await session.execute(query) if name}

@@ -1,7 +1,7 @@
 """Recording credit-svc's limits, holds and reservations, once each whatever the redeliveries;
 an ending that arrives before its beginning is kept and completed when the beginning comes."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func
@@ -13,6 +13,7 @@ from reporting_svc.adapters.tables_credit import (
     CreditHoldRow,
     CreditLimitRow,
     CreditReservationRow,
+    GradeChangeRow,
 )
 
 
@@ -90,4 +91,26 @@ async def record_reservation(
         update = {name: statement.excluded[name] for name in terms}
     await session.execute(
         statement.on_conflict_do_update(index_elements=[col(row.reservation_id)], set_=update)
+    )
+
+
+async def record_grade_change(
+    session: AsyncSession,
+    assessment_id: str,
+    customer_id: str,
+    grade: str,
+    effective_on: date,
+    recorded_at: datetime | None,
+) -> None:
+    """A grade in force from `effective_on`, kept once whatever the redeliveries."""
+    await session.execute(
+        insert(GradeChangeRow)
+        .values(
+            assessment_id=assessment_id,
+            customer_id=customer_id,
+            grade=grade,
+            effective_on=effective_on,
+            recorded_at=recorded_at,
+        )
+        .on_conflict_do_nothing()
     )

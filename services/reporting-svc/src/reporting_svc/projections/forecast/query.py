@@ -11,7 +11,8 @@ from sqlmodel import col
 from reporting_svc.adapters.tables import AllocationRow, InvoiceRow
 from reporting_svc.adapters.tables_forecast import PaymentPlanRow, PromiseRow
 from reporting_svc.projections.aging.open_items import AgingBasis, aged_amounts
-from reporting_svc.projections.aging.query import known_by, load_open_invoices
+from reporting_svc.projections.aging.query import load_open_invoices
+from reporting_svc.projections.facts.known_at import known_by
 from reporting_svc.projections.forecast.cash_in import OpenItem, Part, Plan, PromiseToPay
 from reporting_svc.projections.kpis.months import months_back
 from reporting_svc.projections.payment_behaviour.analysis import payment_behaviour

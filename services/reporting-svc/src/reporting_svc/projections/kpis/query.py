@@ -9,7 +9,8 @@ from sqlmodel import col
 
 from reporting_svc.adapters.tables import InvoiceRow
 from reporting_svc.adapters.tables_sales import CreditNoteRow, LateFeeInvoiceRow
-from reporting_svc.projections.aging.query import known_by, load_open_invoices
+from reporting_svc.projections.aging.query import load_open_invoices
+from reporting_svc.projections.facts.known_at import known_by
 from reporting_svc.projections.kpis.inputs import Key, Owed, SaleFact, owed_by_customer
 
 

@@ -32,6 +32,7 @@ PROJECTIONS = (
     "credit_limits",
     "credit_holds",
     "credit_reservations",
+    "grade_changes",
     "promises",
     "payment_plans",
 )

@@ -1,0 +1,94 @@
+"""POST /v1/report-packs as a PDF: the workbook's reports printed, figures exact to the cent,
+Chinese customer names printed as written, a chart per report, the same reconciliation."""
+
+import dataclasses
+import io
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, date, datetime
+from typing import Any
+
+import httpx
+import pytest
+from pypdf import PdfReader
+from uuid6 import uuid7
+
+from ledgerflow_events.contracts.customer import CustomerRegistered
+from ledgerflow_platform.service_client import ServiceClient
+from ledgerflow_platform.settings import ServiceSettings
+from ledgerflow_platform.spec import Sessions
+from ledgerflow_platform.testing import KeyPair, app_client, event_delivery
+from reporting_svc.background import ReportingResources
+from reporting_svc.service import SPEC
+
+from .test_aging_report import issued, paid
+from .test_report_packs import journal
+
+NAME = "华东建材有限公司"
+
+
+@pytest.fixture
+async def packs(settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
+    @asynccontextmanager
+    async def resources(_: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
+        ledger = ServiceClient("ledger", "http://ledger", None,
+                               transport=httpx.MockTransport(journal))  # fmt: skip
+        yield ReportingResources(sessions, 60.0, None, ledger)
+        await ledger.aclose()
+
+    spec = dataclasses.replace(SPEC, resources=resources)
+    async with event_delivery(spec, settings) as delivery:
+        c = str(uuid7())
+        await delivery.deliver(CustomerRegistered(
+            customer_id=c, name=NAME, currency="EUR", payment_terms_days=30,
+            registered_at=datetime(2026, 9, 1, tzinfo=UTC)))  # fmt: skip
+        await delivery.deliver(issued(c, f"{c}/1", "1000.00", on=date(2026, 9, 10),
+                                      due=date(2026, 10, 10)))  # fmt: skip
+        await delivery.deliver(paid(c, str(uuid7()), date(2026, 10, 5), {f"{c}/1": "400.00"}))
+    async with app_client(spec, settings) as client:
+        yield client
+
+
+def pages(response: httpx.Response) -> list[str]:
+    assert response.status_code == 201, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    return [p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages]
+
+
+async def test_a_pdf_pack_prints_every_report_with_its_chart_and_chinese_names(
+    packs: httpx.AsyncClient, auth_keys: KeyPair
+) -> None:
+    headers = auth_keys.auth("accountant")
+    response = await packs.post("/v1/report-packs", params={"format": "pdf"},
+                                json={"period": "2026-10"}, headers=headers)  # fmt: skip
+    assert response.headers["ledgerflow-reconciled"] == "true"
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="report-pack-2026-10.pdf"'
+    )
+    printed = pages(response)
+    lines = [line.strip() for page in printed for line in page.splitlines()]
+
+    def shows(*run: str) -> bool:
+        return any(lines[n : n + len(run)] == list(run) for n in range(len(lines)))
+
+    # 600.00 open on 31 October, 21 days past due: the aging table and its chart.
+    assert shows("EUR", "0.00", "600.00", "0.00", "0.00", "0.00", "0.00", "600.00")
+    assert shows("Receivables by aging bucket (EUR)", "current", "1-30", "31-60", "61-90",
+                 "over 90")  # fmt: skip
+    # DSO 600 / 1000 x 92 days (Aug to Oct), CEI (1000 + 0 - 600) / (1000 - 0); September's
+    # DSO 1000 / 1000 x 92, with no CEI (nothing was owed at August's end, nothing current).
+    assert shows("2026-09-30", "92.00", "-", "2026-10-31", "55.20", "40.00")
+    assert "DSO (days) and CEI (%) by month" in lines
+    assert shows("DSO EUR", "CEI EUR")
+    # The customer's name as registered, in the table and as the chart's category.
+    assert shows(NAME)
+    assert shows("EUR", "600.00", "600.00", "-", "no")
+    assert shows("Top overdue customers (EUR)", NAME)
+    assert shows("EUR", "600.00", "600.00", "0.00", "yes")
+
+    by_accept = await packs.post("/v1/report-packs", json={"period": "2026-10"},
+                                 headers={**headers, "Accept": "application/pdf"})  # fmt: skip
+    assert pages(by_accept) == printed
+    workbook = await packs.post("/v1/report-packs", params={"format": "xlsx"},
+                                json={"period": "2026-10"}, headers=headers)  # fmt: skip
+    assert workbook.headers["content-type"].startswith("application/vnd.openxmlformats")
