@@ -71,11 +71,14 @@ class OpeningBalancesUpload(BaseModel):
         description="CSV (UTF-8 or GB18030) or XLSX: customer_code, contract_number, currency, "
         "invoiced, paid, due_date"
     )
-    customers: Annotated[
-        list[AnnouncedCustomerIn] | None,
-        BeforeValidator(_json_text),
-        Field(max_length=MAX_ANNOUNCED),
-    ] = Field(
+    customers: (
+        Annotated[
+            list[AnnouncedCustomerIn],
+            BeforeValidator(_json_text),
+            Field(max_length=MAX_ANNOUNCED),
+        ]
+        | None
+    ) = Field(
         default=None,
         description="customer-svc only (role service): the customers of a finance table it is "
         "filing with these balances, as a JSON list; it files them once the balances are taken",
