@@ -71,14 +71,11 @@ class OpeningBalancesUpload(BaseModel):
         description="CSV (UTF-8 or GB18030) or XLSX: customer_code, contract_number, currency, "
         "invoiced, paid, due_date"
     )
-    customers: (
-        Annotated[
-            list[AnnouncedCustomerIn],
-            BeforeValidator(_json_text),
-            Field(max_length=MAX_ANNOUNCED),
-        ]
-        | None
-    ) = Field(
+    # The bound is on the list itself: a field sent as JSON null is no list to measure.
+    customers: Annotated[
+        Annotated[list[AnnouncedCustomerIn], Field(max_length=MAX_ANNOUNCED)] | None,
+        BeforeValidator(_json_text),
+    ] = Field(
         default=None,
         description="customer-svc only (role service): the customers of a finance table it is "
         "filing with these balances, as a JSON list; it files them once the balances are taken",
