@@ -4,7 +4,7 @@ numbers and dates in XLSX); text a spreadsheet would run as a formula is quoted.
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import astuple, fields
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -25,7 +25,9 @@ def _amount(value: int | None, currency: str | None) -> str | None:
 
 def row_json(row: TableRow) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name, value in zip(COLUMNS, astuple(row), strict=True):
+    # getattr, not astuple: astuple deep-copies every value, a third of an export's time
+    for name in COLUMNS:
+        value = getattr(row, name)
         if name in AMOUNTS:
             out[name] = _amount(value, row.currency)
         elif isinstance(value, date):
