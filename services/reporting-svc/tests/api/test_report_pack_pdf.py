@@ -1,12 +1,9 @@
 """POST /v1/report-packs as a PDF: the workbook's reports printed, figures exact to the cent,
 Chinese customer names printed as written, a chart per report, the same reconciliation."""
 
-import dataclasses
 import io
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -14,38 +11,20 @@ from pypdf import PdfReader
 from uuid6 import uuid7
 
 from ledgerflow_events.contracts.customer import CustomerRegistered
-from ledgerflow_platform.service_client import ServiceClient
 from ledgerflow_platform.settings import ServiceSettings
-from ledgerflow_platform.spec import Sessions
-from ledgerflow_platform.testing import KeyPair, app_client, event_delivery
-from reporting_svc.background import ReportingResources
-from reporting_svc.service import SPEC
+from ledgerflow_platform.testing import KeyPair
 
-from .test_aging_report import issued, paid
-from .test_report_packs import journal
+from .test_report_packs import pack_service
 
 NAME = "华东建材有限公司"
 
 
 @pytest.fixture
 async def packs(settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
-    @asynccontextmanager
-    async def resources(_: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
-        ledger = ServiceClient("ledger", "http://ledger", None,
-                               transport=httpx.MockTransport(journal))  # fmt: skip
-        yield ReportingResources(sessions, 60.0, None, ledger)
-        await ledger.aclose()
-
-    spec = dataclasses.replace(SPEC, resources=resources)
-    async with event_delivery(spec, settings) as delivery:
-        c = str(uuid7())
-        await delivery.deliver(CustomerRegistered(
-            customer_id=c, name=NAME, currency="EUR", payment_terms_days=30,
-            registered_at=datetime(2026, 9, 1, tzinfo=UTC)))  # fmt: skip
-        await delivery.deliver(issued(c, f"{c}/1", "1000.00", on=date(2026, 9, 10),
-                                      due=date(2026, 10, 10)))  # fmt: skip
-        await delivery.deliver(paid(c, str(uuid7()), date(2026, 10, 5), {f"{c}/1": "400.00"}))
-    async with app_client(spec, settings) as client:
+    registered = CustomerRegistered(
+        customer_id=str(uuid7()), name=NAME, currency="EUR", payment_terms_days=30,
+        registered_at=datetime(2026, 9, 1, tzinfo=UTC))  # fmt: skip
+    async with pack_service(settings, registered) as client:
         yield client
 
 

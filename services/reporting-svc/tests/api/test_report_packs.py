@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from uuid6 import uuid7
 
+from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_platform.service_client import ServiceClient
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import Sessions
@@ -44,8 +45,13 @@ def journal(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json={"items": items, "next_cursor": None})
 
 
-@pytest.fixture
-async def packs(settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
+@asynccontextmanager
+async def pack_service(
+    settings: ServiceSettings, registered: CustomerRegistered | None = None
+) -> AsyncIterator[httpx.AsyncClient]:
+    """reporting-svc reading the stand-in ledger's journal, with one customer's invoice of
+    1,000.00 (due 10 October) paid 400.00 on 5 October; the customer `registered`, if given."""
+
     @asynccontextmanager
     async def resources(_: Any, sessions: Sessions) -> AsyncIterator[ReportingResources]:
         ledger = ServiceClient("ledger", "http://ledger", None,
@@ -56,10 +62,19 @@ async def packs(settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
     spec = dataclasses.replace(SPEC, resources=resources)
     async with event_delivery(spec, settings) as delivery:
         c = str(uuid7())
+        if registered is not None:
+            await delivery.deliver(registered)
+            c = registered.customer_id
         await delivery.deliver(issued(c, f"{c}/1", "1000.00", on=date(2026, 9, 10),
                                       due=date(2026, 10, 10)))  # fmt: skip
         await delivery.deliver(paid(c, str(uuid7()), date(2026, 10, 5), {f"{c}/1": "400.00"}))
     async with app_client(spec, settings) as client:
+        yield client
+
+
+@pytest.fixture
+async def packs(settings: ServiceSettings) -> AsyncIterator[httpx.AsyncClient]:
+    async with pack_service(settings) as client:
         yield client
 
 
