@@ -207,3 +207,15 @@ def test_tokens_carry_roles_and_no_scope() -> None:
     claims = jwt.decode(token, options={"verify_signature": False})
     assert claims["roles"] == ["cashier"]
     assert "scope" not in claims
+
+
+@pytest.mark.parametrize("wrong", [True, "3", 3.0])
+def test_an_outbox_replay_takes_positions_as_json_integers_only(wrong: object) -> None:
+    from pydantic import ValidationError
+
+    from ledgerflow_platform.web.admin import ReplayRequest
+
+    assert ReplayRequest.model_validate({"from_position": 3}).from_position == 3
+    with pytest.raises(ValidationError) as refused:
+        ReplayRequest.model_validate({"from_position": wrong})
+    assert [e["loc"] for e in refused.value.errors()] == [("from_position",)]

@@ -3,7 +3,7 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerflow_events.dead_letters import mark_redriven, pending_dead_letters
 from ledgerflow_platform.auth.roles import Role
@@ -27,6 +27,9 @@ MAX_POSITION = 2**63 - 1
 
 
 class ReplayRequest(BaseModel):
+    # strict: a position is a JSON integer; `true` is not position 1
+    model_config = ConfigDict(strict=True)
+
     from_position: int | None = Field(default=None, ge=1, le=MAX_POSITION)
     to_position: int | None = Field(default=None, ge=1, le=MAX_POSITION)
 
