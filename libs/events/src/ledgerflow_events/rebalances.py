@@ -30,7 +30,8 @@ class Rebalances(ConsumerRebalanceListener):  # type: ignore[misc]
             commit.cancel()
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
-        pass
+        # When a restarted consumer is back at work is the first question after an outage.
+        log.info("assigned %d partitions (generation %d)", len(assigned), self.generation)
 
     async def commit(
         self,

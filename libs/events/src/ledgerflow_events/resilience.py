@@ -36,6 +36,9 @@ _CONNECTION_LOST = (
     asyncpg.exceptions.TooManyConnectionsError,
     asyncpg.exceptions.InsufficientResourcesError,
 )
+# Class 40: a deadlock or serialization failure rolled the transaction back because of when
+# it ran beside another, not what it does; the same work run again succeeds.
+_CONFLICTS = (asyncpg.exceptions.TransactionRollbackError,)
 _INFRASTRUCTURE = (
     DependencyUnavailable,
     OSError,  # refused, reset, unreachable
@@ -44,12 +47,14 @@ _INFRASTRUCTURE = (
     DisconnectionError,
     KafkaTimeoutError,
     *_CONNECTION_LOST,
+    *_CONFLICTS,
 )
 _CHAIN_DEPTH = 12
 
 
 def is_transient(error: BaseException) -> bool:
-    """True if `error`, or anything that caused it, says a dependency is unreachable."""
+    """True if `error`, or anything that caused it, says a dependency is unreachable or the
+    database rolled the work back for a conflict with concurrent work."""
     seen: BaseException | None = error
     for _ in range(_CHAIN_DEPTH):
         if seen is None:

@@ -36,6 +36,8 @@ def wrapped(orig: BaseException, *, invalidated: bool = False) -> DBAPIError:
         wrapped(asyncpg.AdminShutdownError("terminating connection due to administrator")),
         wrapped(asyncpg.ConnectionDoesNotExistError("connection was closed")),
         wrapped(RuntimeError("connection is closed"), invalidated=True),
+        wrapped(asyncpg.DeadlockDetectedError("deadlock detected")),
+        wrapped(asyncpg.SerializationError("could not serialize access")),
         KafkaConnectionError("no broker"),
         UnknownTopicOrPartitionError(),
     ],

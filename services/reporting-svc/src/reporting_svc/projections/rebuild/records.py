@@ -39,7 +39,10 @@ PROJECTIONS = (
 
 
 async def empty_projections(session: AsyncSession) -> None:
-    names = ", ".join((*PROJECTIONS, messaging.inbox.name))
+    # TRUNCATE locks its tables in the order named. The consumer claims an event in the inbox
+    # before it writes any projection, so naming the inbox first makes the rebuild wait for
+    # an event being applied instead of deadlocking with it.
+    names = ", ".join((messaging.inbox.name, *PROJECTIONS))
     await session.execute(text(f"TRUNCATE {names}"))
 
 
