@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
+from ledgerflow_events.testing import eventually
 from reporting_svc.projections.rebuild.records import empty_projections
 
 WITHIN_S = 20.0
@@ -45,9 +46,7 @@ async def test_a_rebuild_waits_for_the_event_being_applied(engine: AsyncEngine) 
                 await empty_projections(session)
 
         rebuilding = asyncio.create_task(rebuild())
-        async with asyncio.timeout(WITHIN_S):
-            while not await _waiting_on_a_lock(engine):
-                await asyncio.sleep(0.05)
+        await eventually(lambda: _waiting_on_a_lock(engine), within=WITHIN_S)
         # The event's handler now writes a projection, as every handler does after its claim.
         await consumer.execute(text("LOCK TABLE invoices IN ROW EXCLUSIVE MODE"))
         await consumer.execute(text("LOCK TABLE customers IN ROW EXCLUSIVE MODE"))
@@ -57,4 +56,3 @@ async def test_a_rebuild_waits_for_the_event_being_applied(engine: AsyncEngine) 
     async with engine.connect() as connection:
         left = await connection.execute(text("SELECT count(*) FROM inbox"))
         assert left.scalar_one() == 0
-
