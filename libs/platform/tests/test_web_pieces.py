@@ -1,7 +1,9 @@
 """The web pieces every service shares: If-Match preconditions, capped uploads, problems with
 extension members."""
 
+import asyncio
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import httpx
@@ -9,6 +11,7 @@ import pytest
 from fastapi import FastAPI, File, Form, Request, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
+from ledgerflow_platform.documents.fonts import find_font_file
 from ledgerflow_platform.testing import assert_problem
 from ledgerflow_platform.web.preconditions import (
     OptionalIfMatch,
@@ -49,6 +52,11 @@ def app() -> FastAPI:
     @app.post("/refusals")
     async def refuse() -> None:
         raise Problem(IMPORT_REFUSED, "2 rows are wrong", members={"error_count": 2})
+
+    @app.get("/printed")
+    async def printed() -> None:
+        # As a PDF is rendered: off the event loop, finding the font first.
+        await asyncio.to_thread(find_font_file, (Path("/no/such/font.ttc"),))
 
     return app
 
@@ -115,6 +123,11 @@ async def test_a_problem_carries_its_extension_members(client: Any) -> None:
         "instance": "/refusals",
         "error_count": 2,
     }
+
+
+async def test_a_document_without_its_font_is_503_saying_how_to_install_it(client: Any) -> None:
+    body = assert_problem(await client.get("/printed"), 503, "document-font-missing")
+    assert "make fonts" in body["detail"], body
 
 
 class Size(StrEnum):

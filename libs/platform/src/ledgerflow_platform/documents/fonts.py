@@ -15,6 +15,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
+# Raised here, defined apart (the web layer answers it without loading ReportLab).
+from ledgerflow_platform.documents.missing_font import DocumentFontMissing as DocumentFontMissing
+
 FONT_NAME = "LedgerflowSans"
 # Looked for in this order; the first that exists is used.
 FONT_FILES: tuple[Path, ...] = (
@@ -22,19 +25,8 @@ FONT_FILES: tuple[Path, ...] = (
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
     Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
 )
-INSTALL_HINT = "make fonts (or: apt-get install fonts-wqy-microhei)"
-
 _lock = threading.Lock()
 _registered: dict[str, Path] = {}
-
-
-class DocumentFontMissing(RuntimeError):
-    """No font that prints Chinese is installed: documents would print it as "????"."""
-
-    def __init__(self, looked_in: Sequence[Path]) -> None:
-        where = ", ".join(str(p) for p in looked_in)
-        super().__init__(f"No document font found (looked for {where}); install it: {INSTALL_HINT}")
-        self.looked_in = tuple(looked_in)
 
 
 def find_font_file(candidates: Sequence[Path] = FONT_FILES) -> Path:

@@ -17,6 +17,7 @@ from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ledgerflow_events.resilience import is_transient
+from ledgerflow_platform.documents.missing_font import DocumentFontMissing
 from ledgerflow_platform.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,9 @@ INTERNAL = ProblemType(500, "internal-error", "Something went wrong on our side"
 UNAVAILABLE = ProblemType(
     503, "service-unavailable", "A store or service this needs is unavailable for a moment"
 )
+# A printed document asked for where the font that prints Chinese is not installed: the
+# operator's to fix (the detail says how); JSON and CSV still work.
+FONT_MISSING = ProblemType(503, "document-font-missing", "Documents cannot be printed here yet")
 # Seconds a client is asked to wait before retrying while a dependency is away.
 RETRY_AFTER_S = 1
 _PATH_PARAMETER = re.compile(r"{[^}]*}")
@@ -194,6 +198,10 @@ def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], Pro
             headers = {**(headers or {}), "Allow": allowed_methods(request)}
         return problem_response(kind, str(exc.detail), request, headers=headers)
 
+    async def on_font_missing(request: Request, exc: Exception) -> JSONResponse:
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        return problem_response(FONT_MISSING, str(exc), request)
+
     async def on_crash(request: Request, exc: Exception) -> JSONResponse:
         if is_transient(exc):
             # The database restarting or a neighbour not answering: worth a retry, with the
@@ -213,4 +221,5 @@ def install_problem_handlers(app: FastAPI, table: Mapping[type[DomainError], Pro
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(DocumentFontMissing, on_font_missing)
     app.add_exception_handler(Exception, on_crash)
