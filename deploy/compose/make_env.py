@@ -1,5 +1,6 @@
-"""Writes .env for docker-compose.yml with freshly generated passwords and keys, and keeps the
-token issuer's private key beside it so you can mint tokens for the APIs. Refuses to overwrite."""
+"""Writes .env for docker-compose.yml with freshly generated passwords and keys, keeps the
+token issuer's private key beside it so you can mint tokens for the APIs, and gives the services
+the same key to sign their calls to each other with. Refuses to overwrite."""
 
 import base64
 import json
@@ -12,10 +13,26 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("customer", "ledger", "credit", "collections", "reporting")
+# The file docker-compose.yml mounts as the `service-signing-key` secret.
+SERVICE_KEY = Path(".ledgerflow") / "compose-secrets" / "service-signing-key.pem"
 
 
 def key() -> str:
     return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def write_service_key(path: Path, pem: bytes) -> None:
+    """The key the services sign their `service` tokens with, for compose to mount.
+
+    The services verify tokens with the one static AUTH_PUBLIC_KEY, so, as on the local
+    platform, their signing key is the issuer's own. Compose mounts a secret file as it is on
+    the host, owner and mode included, and the containers run as user 10001: the file must be
+    readable by all, so the directory holding it is the owner's alone (0700).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.chmod(0o700)
+    path.write_bytes(pem)
+    path.chmod(0o644)
 
 
 def main() -> int:
@@ -42,15 +59,14 @@ def main() -> int:
     env_file.write_text("\n".join(lines) + "\n")
     env_file.chmod(0o600)
     issuer_file.parent.mkdir(exist_ok=True)
-    issuer_file.write_bytes(
-        issuer.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
+    pem = issuer.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
+    issuer_file.write_bytes(pem)
     issuer_file.chmod(0o600)
-    print(f"wrote {env_file} and the token issuer's private key {issuer_file}")
+    write_service_key(ROOT / SERVICE_KEY, pem)
+    print(f"wrote {env_file}, the token issuer's private key {issuer_file} and the services'")
+    print(f"signing key {ROOT / SERVICE_KEY}")
     return 0
 
 

@@ -58,6 +58,11 @@ def test_no_secret_value_is_committed() -> None:
         for line in text.splitlines():
             if secret in line and ":" in line and "${" not in line:
                 raise AssertionError(f"a literal secret value: {line.strip()}")
+    # Keys are files made by `make compose-env` and mounted, never written out here.
+    assert "PRIVATE KEY" not in text
+    for secret in compose().get("secrets", {}).values():
+        assert set(secret) == {"file"}
+        assert secret["file"].startswith("./.ledgerflow/")
     assert ".env" in (ROOT / ".gitignore").read_text().splitlines()
 
 
