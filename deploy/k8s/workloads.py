@@ -4,19 +4,30 @@ disruption budget, autoscalers, network policy and scrape config."""
 from typing import Any
 
 SERVICES = ("customer", "ledger", "credit", "collections", "reporting")
-# The services each one calls over REST (ARCHITECTURE.md, "Between services").
+# The services each one calls over REST (ARCHITECTURE.md, "Between services"): customer hands
+# imported opening balances to the ledger, the ledger asks about customers it has not heard of,
+# collections reads recipients and statements, reporting reads customers for its customer table
+# and the ledger for report packs, and asks every producer to replay when it rebuilds.
+# tests/ops/test_service_wiring.py checks this against the services' code.
 CALLS: dict[str, tuple[str, ...]] = {
-    "customer": (),
+    "customer": ("ledger",),
     "ledger": ("customer",),
     "credit": (),
     "collections": ("customer", "ledger"),
-    "reporting": ("ledger",),
+    "reporting": ("customer", "ledger", "credit", "collections"),
 }
 # Services with event consumers: their workers scale out on consumer lag, up to the partitions.
 CONSUMERS = ("ledger", "credit", "collections", "reporting")
 PARTITIONS = 4
 API_PORT, METRICS_PORT = 8000, 9100
 PROMETHEUS = "http://prometheus-operated.monitoring.svc:9090"
+# Where a calling service's signing key (the Secret `<service>-service-key`, key
+# `service-key.pem`) is mounted in its API and worker pods.
+SERVICE_KEY_DIR, SERVICE_KEY_NAME = "/etc/ledgerflow/service-key", "service-key.pem"
+SERVICE_KEY_FILE = f"{SERVICE_KEY_DIR}/{SERVICE_KEY_NAME}"
+# The ports collections-svc may send mail on, to the namespace `mail`: a relay's submission
+# port (587) or a mail catcher's (1025); each overlay names the host (COLLECTIONS_SMTP_HOST).
+SMTP_PORTS = (587, 1025)
 
 Obj = dict[str, Any]
 
@@ -63,6 +74,8 @@ def pod(service: str, component: str, main: Obj, restart: str = "Always") -> Obj
                 "runAsNonRoot": True,
                 "runAsUser": 10001,
                 "runAsGroup": 10001,
+                # Owns the mounted signing key, which only owner and group may read.
+                "fsGroup": 10001,
                 "seccompProfile": {"type": "RuntimeDefault"},
             },
             "containers": [main],
@@ -70,6 +83,30 @@ def pod(service: str, component: str, main: Obj, restart: str = "Always") -> Obj
             "volumes": [{"name": "tmp", "emptyDir": {"sizeLimit": "64Mi"}}],
         },
     }
+
+
+def with_service_key(service: str, template: Obj) -> Obj:
+    """A pod of a service that calls others, given the key it signs its calls with: the
+    Secret `<service>-service-key`, created apart like `<service>-secrets` (see the README)."""
+    if not CALLS[service]:
+        return template
+    spec = template["spec"]
+    spec["volumes"].append(
+        {
+            "name": "service-key",
+            "secret": {
+                "secretName": f"{service}-service-key",
+                # Named, so a Secret without this key keeps the pod from starting, saying why.
+                "items": [{"key": SERVICE_KEY_NAME, "path": SERVICE_KEY_NAME}],
+                "defaultMode": 0o440,
+            },
+        }
+    )
+    for main in spec["containers"]:
+        main["volumeMounts"].append(
+            {"name": "service-key", "mountPath": SERVICE_KEY_DIR, "readOnly": True}
+        )
+    return template
 
 
 def resources(cpu: str, memory: str, memory_limit: str) -> Obj:
@@ -102,7 +139,7 @@ def api(service: str) -> list[Obj]:
                 "replicas": 2,
                 "selector": selector,
                 "strategy": {"rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
-                "template": pod(service, "api", main),
+                "template": with_service_key(service, pod(service, "api", main)),
             },
         },
         {
@@ -155,7 +192,7 @@ def worker(service: str) -> list[Obj]:
             "spec": {
                 "replicas": 1,
                 "selector": {"matchLabels": labels(service, "worker")},
-                "template": pod(service, "worker", main),
+                "template": with_service_key(service, pod(service, "worker", main)),
             },
         },
         {
@@ -218,19 +255,25 @@ def migration(service: str) -> Obj:
 
 def config(service: str) -> Obj:
     prefix = service.upper()
+    data = {
+        f"{prefix}_ENV": "production",
+        f"{prefix}_HOST": "0.0.0.0",  # noqa: S104 - inside its pod
+        f"{prefix}_PORT": str(API_PORT),
+        f"{prefix}_WORKER_METRICS_PORT": str(METRICS_PORT),
+        f"{prefix}_KAFKA_BOOTSTRAP_SERVERS": "kafka-bootstrap.kafka.svc:9092",
+        f"{prefix}_LOG_JSON": "true",
+        "OTEL_SERVICE_NAME": f"{service}-svc",
+    }
+    # Only the services it calls, by their Service's name in the same namespace (port 80).
+    for called in CALLS[service]:
+        data[f"{prefix}_{called.upper()}_URL"] = f"http://{called}"
+    if CALLS[service]:
+        data[f"{prefix}_SERVICE_KEY_FILE"] = SERVICE_KEY_FILE
     return {
         "apiVersion": "v1",
         "kind": "ConfigMap",
         "metadata": meta(f"{service}-config", service),
-        "data": {
-            f"{prefix}_ENV": "production",
-            f"{prefix}_HOST": "0.0.0.0",  # noqa: S104 - inside its pod
-            f"{prefix}_PORT": str(API_PORT),
-            f"{prefix}_WORKER_METRICS_PORT": str(METRICS_PORT),
-            f"{prefix}_KAFKA_BOOTSTRAP_SERVERS": "kafka-bootstrap.kafka.svc:9092",
-            f"{prefix}_LOG_JSON": "true",
-            "OTEL_SERVICE_NAME": f"{service}-svc",
-        },
+        "data": data,
     }
 
 
@@ -238,8 +281,8 @@ def network_policy(service: str) -> Obj:
     def namespace(name: str) -> Obj:
         return {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": name}}}
 
-    def pods(*names: str) -> list[Obj]:
-        return [{"podSelector": {"matchLabels": labels(n, "api")}} for n in names]
+    def pods(*names: str, component: str | None = "api") -> list[Obj]:
+        return [{"podSelector": {"matchLabels": labels(n, component)}} for n in names]
 
     def tcp(*ports: int) -> list[Obj]:
         return [{"protocol": "TCP", "port": p} for p in ports]
@@ -250,7 +293,9 @@ def network_policy(service: str) -> Obj:
         {"from": [namespace("ingress-nginx")], "ports": tcp(API_PORT)},
     ]
     if callers:
-        ingress.append({"from": pods(*callers), "ports": tcp(API_PORT)})
+        # From the callers' API and worker pods alike: workers call too (collections' notice
+        # senders, the ledger's consumers).
+        ingress.append({"from": pods(*callers, component=None), "ports": tcp(API_PORT)})
     dns = {**namespace("kube-system"), "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}}}
     egress: list[Obj] = [
         {"to": [dns], "ports": [{"protocol": "UDP", "port": 53}, *tcp(53)]},
@@ -261,6 +306,8 @@ def network_policy(service: str) -> Obj:
     ]
     if CALLS[service]:
         egress.append({"to": pods(*CALLS[service]), "ports": tcp(API_PORT)})
+    if service == "collections":
+        egress.append({"to": [namespace("mail")], "ports": tcp(*SMTP_PORTS)})
     return {
         "apiVersion": "networking.k8s.io/v1",
         "kind": "NetworkPolicy",

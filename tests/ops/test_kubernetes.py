@@ -102,11 +102,11 @@ def test_each_service_reaches_only_the_services_it_calls() -> None:
         if o["kind"] == "NetworkPolicy" and o["metadata"]["name"] != "default-deny"
     }
     assert {name: egress_to_services(p) for name, p in policies.items()} == {
-        "customer": set(),
+        "customer": {"ledger"},
         "ledger": {"customer"},
         "credit": set(),
         "collections": {"customer", "ledger"},
-        "reporting": {"ledger"},
+        "reporting": {"customer", "ledger", "credit", "collections"},
     }
 
 
