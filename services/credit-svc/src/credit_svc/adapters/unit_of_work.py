@@ -17,6 +17,7 @@ from credit_svc.adapters.holds import Holds
 from credit_svc.adapters.limits import CreditLimits
 from credit_svc.adapters.policies import CreditPolicies
 from credit_svc.adapters.reservations import Overrides, Reservations
+from credit_svc.adapters.standing import Standings
 from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, outbox
 from credit_svc.adapters.watch import Reviews, Warnings
 from credit_svc.domain.exposure import CreditAccount, Receivable
@@ -204,3 +205,4 @@ class CreditUnitOfWork(UnitOfWork):
         self.assessments = Assessments(session)
         self.warnings = Warnings(session)
         self.reviews = Reviews(session)
+        self.standings = Standings(session)
