@@ -1,6 +1,6 @@
 """Credit policy versions: drafts, the one in force, and those it replaced."""
 
-from sqlalchemy import func, literal_column, select, update
+from sqlalchemy import ColumnClause, func, literal_column, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -8,13 +8,13 @@ from credit_svc.adapters.policy_tables import CreditPolicyRow
 from credit_svc.domain.policy import CreditPolicy, PolicyStatus
 
 # The policy in force, kept by this process between transactions: every check and holds
-# review needs it, and reading and parsing its rules each time cost more than the rest of
-# the decision. Keyed by the version and the row's revision (its xmin, the id of the
-# transaction that last wrote it, unique in the database cluster): an activation or any
-# other write to the row is a new key, so the next read after it misses and reads afresh.
+# review needs it, and reading it each time cost a round trip and the decoding of its rules.
+# Keyed by the version and the row's revision (its xmin: the id of the transaction that last
+# wrote it, which the standing read returns with the version): an activation, or any other
+# write to the row, is a new key, so the very next read misses and reads it afresh.
 _IN_FORCE: dict[tuple[int, int], CreditPolicy] = {}
 _KEPT = 8
-_REVISION = literal_column("credit_policies.xmin::text::bigint")
+_REVISION: ColumnClause[int] = literal_column("credit_policies.xmin::text::bigint")
 
 
 class CreditPolicies:
