@@ -42,6 +42,12 @@ WITH streams AS (
 SELECT pg_notify($12, '')
 """
 
+# Taking the stream's row lock: the upsert changes nothing but waits for any other holder.
+_LOCK_ONE = """
+INSERT INTO {streams} (subject, last_sequence) VALUES (:subject, 0)
+ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject
+"""
+
 # As lock_stream, for many customers at once; sorted, as _APPEND_MANY locks them.
 _LOCK_MANY = """
 INSERT INTO {streams} (subject, last_sequence)
@@ -60,15 +66,13 @@ class Outbox:
         names = {"streams": tables.event_streams.name, "outbox": tables.outbox.name}
         self._append_many = _APPEND_MANY.format(**names)
         self._lock_many = text(_LOCK_MANY.format(**names))
+        # Built once: every write of every service takes it first, and building the upsert
+        # anew each time cost more than sending it.
+        self._lock_one = text(_LOCK_ONE.format(**names))
 
     async def lock_stream(self, db: Executor, customer_id: str) -> None:
         """Lock the customer's event stream until commit; call it before reading their state."""
-        streams = self._tables.event_streams
-        stmt = insert(streams).values(subject=customer_id, last_sequence=0)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[streams.c.subject], set_={"subject": stmt.excluded.subject}
-        )
-        await db.execute(stmt)
+        await db.execute(self._lock_one, {"subject": customer_id})
 
     async def lock_streams(self, db: Executor, customer_ids: Iterable[str]) -> None:
         """Lock these customers' event streams until commit, before reading their state; a

@@ -171,3 +171,42 @@ async def test_the_policy_in_force_sets_the_terms_of_ungraded_customers(
         "prepayment_required",
     ]
     assert (seen["prepayment_percent"], seen["policy_version"]) == ("25.00", drafted["version"])
+
+
+async def test_the_check_right_after_an_activation_judges_by_the_new_policy(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    # The policy in force is kept between checks: the check before the activation has read
+    # it, and the one right after must not be answered from what was kept.
+    customer = await registered_customer(delivery)
+    await set_limit(client, auth_keys, customer, "1000.00")
+    service = auth_keys.auth("service")
+    order = {"customer_id": customer, "amount": "1.00", "currency": "EUR"}
+    await put_in_force(client, auth_keys, prepayment_percent="0")
+    before = await client.post("/v1/credit-checks", json=order, headers=service)
+    await put_in_force(client, auth_keys, prepayment_percent="40")
+
+    after = await client.post("/v1/credit-checks", json=order, headers=service)
+
+    assert (before.json()["decision"], before.json()["reasons"]) == ("approved", [])
+    assert (after.json()["decision"], after.json()["reasons"]) == (
+        "referred",
+        [
+            {
+                "code": "prepayment_required",
+                "message": "The terms ask 40% of each order in advance.",
+            }
+        ],
+    )
+
+
+async def put_in_force(client: httpx.AsyncClient, keys: KeyPair, **ungraded: Any) -> None:
+    """Draft the policy in force with these ungraded terms changed, and activate it."""
+    rules = copy.deepcopy((await in_force(client, keys))["rules"])
+    rules["ungraded"].update(ungraded)
+    manager = keys.auth("credit_manager")
+    drafted = (await client.post("/v1/credit-policies", json=rules, headers=manager)).json()
+    activated = await client.post(
+        f"/v1/credit-policies/{drafted['version']}:activate", headers=manager
+    )
+    assert activated.status_code == 200, activated.text

@@ -123,7 +123,8 @@ def replayed(status_code: int, body: object) -> JSONResponse:
 async def idempotent_request(
     request: Request, session: DbSession, principal: CurrentPrincipal, key: IdempotencyKey
 ) -> IdempotentRequest:
-    print_ = await request_fingerprint(request)
+    # Without a key nothing is claimed: the body is not parsed and hashed for nothing.
+    print_ = "" if key is None else await request_fingerprint(request)
     store: IdempotencyStore = request.app.state.idempotency
     return IdempotentRequest(store, session, principal.subject, key, print_)
 

@@ -1,16 +1,43 @@
 """Credit policy versions: drafts, the one in force, and those it replaced."""
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnClause, func, literal_column, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from credit_svc.adapters.policy_tables import CreditPolicyRow
 from credit_svc.domain.policy import CreditPolicy, PolicyStatus
 
+# The policy in force, kept by this process between transactions: every check and holds
+# review needs it, and reading it each time cost a round trip and the decoding of its rules.
+# Keyed by the version and the row's revision (its xmin: the id of the transaction that last
+# wrote it, which the standing read returns with the version): an activation, or any other
+# write to the row, is a new key, so the very next read misses and reads it afresh.
+_IN_FORCE: dict[tuple[int, int], CreditPolicy] = {}
+_KEPT = 8
+_REVISION: ColumnClause[int] = literal_column("credit_policies.xmin::text::bigint")
+
 
 class CreditPolicies:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+
+    async def in_force_at(self, version: int, revision: int) -> CreditPolicy:
+        """The policy in force, as the standing read named it (its version and revision)."""
+        kept = _IN_FORCE.get((version, revision))
+        if kept is not None:
+            return kept
+        row, read_revision = (
+            await self._session.execute(
+                select(CreditPolicyRow, _REVISION).where(
+                    col(CreditPolicyRow.status) == PolicyStatus.ACTIVE
+                )
+            )
+        ).one()
+        policy = _policy(row)
+        if len(_IN_FORCE) >= _KEPT:
+            _IN_FORCE.clear()
+        _IN_FORCE[(policy.version, int(read_revision))] = policy
+        return policy
 
     async def in_force(self) -> CreditPolicy:
         row = (

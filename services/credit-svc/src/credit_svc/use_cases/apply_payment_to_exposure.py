@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
-from credit_svc.domain.exposure import Receivable, open_account
+from credit_svc.domain.exposure import open_account
 from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
 
 
@@ -18,9 +18,5 @@ async def apply_payment_to_exposure(
     now: datetime,
 ) -> None:
     """`open_after` maps each invoice the payment was applied to onto its open amount after it."""
-    await uow.accounts.add_if_absent(open_account(customer_id, currency))
-    for invoice_id, open_amount in open_after.items():
-        await uow.receivables.set_open_amount(
-            customer_id, Receivable(invoice_id, currency, open_amount)
-        )
+    await uow.receivables.restate_open(open_account(customer_id, currency), open_after)
     await review_automatic_holds(uow, customer_id, as_of=as_of, now=now)

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from credit_svc.adapters.standing import CustomerStanding
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.amounts import amount_in, same_currency
 from credit_svc.domain.credit_check import CheckOutcome, Decision, Reason, ReasonCode, judge_order
+from credit_svc.domain.exposure import CustomerNotFound
 from credit_svc.domain.reservations import end_of_business_day, expiry_of
-from credit_svc.use_cases.credit_standing import account_of, standing_now
 from credit_svc.use_cases.reserve_credit import expire_reservations, place_reservation
 from ledgerflow_platform.errors import DomainError
 
@@ -45,33 +46,31 @@ async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime
     if order.reserve and order.order_reference is None:
         raise ReservationNeedsOrder()
     await uow.lock_customer(order.customer_id)
-    account = await account_of(uow, order.customer_id)
+    found = await _standing(uow, order, now)
+    account = found.account
     same_currency(order.currency, account.currency)
     amount = amount_in(order.amount, account.currency, positive=True)
     expires_at = _expiry(order, now)
-    found = None
-    if order.reserve and order.order_reference is not None:
-        found = await uow.reservations.for_order(order.customer_id, order.order_reference)
-        if found is not None and found[1] is not None:
-            return CreditCheck(_outcome_from(found[1]), found[0].id)
-    await expire_reservations(uow, as_of=now.date(), now=now, customer_id=order.customer_id)
-    standing = await standing_now(uow, account, now)
-    overridden = order.order_reference is not None and await uow.overrides.covering(
-        order.customer_id, order.order_reference, amount
-    )
+    reserved = found.order_reservation
+    if reserved is not None and reserved.decision is not None:
+        return CreditCheck(_outcome_from(reserved.decision), reserved.id)
+    if found.reservations_lapsed:
+        await expire_reservations(uow, as_of=now.date(), now=now, customer_id=order.customer_id)
+        found = await _standing(uow, order, now)
+    policy = await uow.policies.in_force_at(found.policy_version, found.policy_revision)
     outcome = judge_order(
-        standing,
+        found.standing,
         amount,
-        on_hold=bool(await uow.holds.open_of(order.customer_id)),
+        on_hold=bool(found.open_holds),
         as_of=now.date(),
-        terms=(await uow.policies.in_force()).terms_of(account.grade),
-        overridden=overridden,
+        terms=policy.terms_of(account.grade),
+        overridden=found.override is not None and found.override >= amount,
     )
     if not (order.reserve and outcome.decision is Decision.APPROVED):
         return CreditCheck(outcome, None)
-    if found is not None:
+    if reserved is not None:
         # Reserved directly before: the order already holds its credit.
-        return CreditCheck(outcome, found[0].id)
+        return CreditCheck(outcome, reserved.id)
     assert order.order_reference is not None
     reservation = await place_reservation(
         uow,
@@ -84,6 +83,19 @@ async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime
         decision=_outcome_to(outcome),
     )
     return CreditCheck(outcome, reservation.id)
+
+
+async def _standing(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime) -> CustomerStanding:
+    found = await uow.standings.of(
+        order.customer_id,
+        now=now,
+        lapsed_by=end_of_business_day(now.date()),
+        order_reference=order.order_reference,
+        reserving=order.reserve,
+    )
+    if found is None:
+        raise CustomerNotFound(order.customer_id)
+    return found
 
 
 def _expiry(order: OrderToCheck, now: datetime) -> datetime:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from uuid6 import uuid7
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
-from credit_svc.domain.behaviour import FactKind
+from credit_svc.domain.exposure import CustomerNotFound
 from credit_svc.domain.holds import (
     CREDIT_CONTROL,
     JUDGED_CAUSES,
@@ -18,7 +18,6 @@ from credit_svc.domain.holds import (
     automatic_causes,
     release_cleared,
 )
-from credit_svc.use_cases.credit_standing import account_of, standing_now
 from ledgerflow_events.contracts.credit import HoldPlaced, HoldReleased
 
 
@@ -26,31 +25,20 @@ async def review_automatic_holds(
     uow: CreditUnitOfWork, customer_id: str, *, as_of: date, now: datetime
 ) -> None:
     await uow.lock_customer(customer_id)
-    account = await account_of(uow, customer_id)
-    standing = await standing_now(uow, account, now)
-    policy = await uow.policies.in_force()
-    causes = automatic_causes(standing, as_of, policy.terms_of(account.grade))
-    if policy.rules.get("hold_on_returned_payment", False) and await _payment_returned_unpaid(
-        uow, customer_id
-    ):
+    found = await uow.standings.of(customer_id, now=now)
+    if found is None:
+        raise CustomerNotFound(customer_id)
+    policy = await uow.policies.in_force_at(found.policy_version, found.policy_revision)
+    causes = automatic_causes(found.standing, as_of, policy.terms_of(found.account.grade))
+    # A returned payment holds until every invoice it had paid is settled again.
+    if policy.rules.get("hold_on_returned_payment", False) and found.returned_payment_unpaid:
         causes.add(HoldReason.RETURNED_PAYMENT)
-    open_holds = await uow.holds.open_of(customer_id)
+    open_holds = found.open_holds
     held_for = {h.reason for h in open_holds}
     for reason in sorted(causes - held_for):
         await place_hold(uow, customer_id, reason, placed_by=CREDIT_CONTROL, now=now)
     cleared = [h for h in open_holds if h.reason in JUDGED_CAUSES and h.reason not in causes]
     await release_holds(uow, open_holds, cleared, now)
-
-
-async def _payment_returned_unpaid(uow: CreditUnitOfWork, customer_id: str) -> bool:
-    """A returned payment holds until every invoice it had paid is settled again."""
-    returned = [
-        f for f in await uow.behaviour.of(customer_id) if f.kind is FactKind.RETURNED_PAYMENT
-    ]
-    if not returned:
-        return False
-    still_open = {r.invoice_id for r in await uow.receivables.open_of(customer_id)}
-    return any(still_open.intersection(f.invoice_ids) for f in returned)
 
 
 async def place_hold(

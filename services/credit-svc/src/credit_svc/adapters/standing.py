@@ -1,0 +1,156 @@
+"""A customer's whole standing in one statement: what the credit check and the holds review
+decide on, read under the customer's lock.
+
+Read piece by piece it took a round trip and an ORM query for each of account, receivables,
+limit, reservations, holds, override, the order's reservation and the policy; on the order
+path the round trips and the statements' building were most of a check's cost.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from credit_svc.domain.exposure import CreditAccount
+from credit_svc.domain.holds import Hold, HoldReason
+from credit_svc.domain.standing import Standing
+
+# Figures follow the repositories they replace: receivables in the account currency and
+# still owed; the limit in force; live reservations not yet expired at :now; open holds in
+# the order they were placed. The order's reservation (asked for by a reserving check) is
+# locked, as reading it for the check always did.
+_STANDING = text("""
+WITH account AS (
+    SELECT customer_id, currency, terms_days, grade, next_review_on
+    FROM credit_accounts WHERE customer_id = :customer_id
+), owed AS (
+    SELECT coalesce(sum(r.open_amount), 0) AS open_amount,
+           coalesce(sum(r.open_amount) FILTER (WHERE r.overdue), 0) AS overdue_amount,
+           min(r.due_date) FILTER (WHERE r.overdue) AS oldest_overdue_due
+    FROM receivables r JOIN account a ON r.currency = a.currency
+    WHERE r.customer_id = :customer_id AND r.open_amount > 0
+), reserved AS (
+    SELECT coalesce(sum(v.amount), 0) AS amount
+    FROM credit_reservations v JOIN account a ON v.currency = a.currency
+    WHERE v.customer_id = :customer_id AND v.status = 'live' AND v.expires_at > :now
+), order_reservation AS (
+    SELECT id, decision FROM credit_reservations
+    WHERE customer_id = :customer_id AND order_reference = :reserving_order
+    FOR UPDATE
+)
+SELECT a.currency, a.terms_days, a.grade, a.next_review_on,
+       o.open_amount, o.overdue_amount, o.oldest_overdue_due,
+       (SELECT amount FROM credit_limits
+        WHERE customer_id = :customer_id AND status = 'active') AS credit_limit,
+       (SELECT amount FROM reserved) AS reserved,
+       (SELECT coalesce(json_agg(json_build_array(h.id, h.reason, h.placed_at, h.placed_by,
+                                                  h.note) ORDER BY h.placed_at, h.id), '[]')
+        FROM credit_holds h
+        WHERE h.customer_id = :customer_id AND h.released_at IS NULL) AS open_holds,
+       (SELECT max(amount) FROM credit_overrides
+        WHERE customer_id = :customer_id AND order_reference = :order_reference) AS override,
+       (SELECT id FROM order_reservation) AS order_reservation_id,
+       (SELECT decision FROM order_reservation) AS order_decision,
+       EXISTS (SELECT 1 FROM credit_reservations
+               WHERE customer_id = :customer_id AND status = 'live'
+                 AND expires_at <= :lapsed_by) AS reservations_lapsed,
+       EXISTS (SELECT 1 FROM behaviour_facts f
+               WHERE f.customer_id = :customer_id AND f.kind = 'returned_payment'
+                 AND EXISTS (SELECT 1 FROM receivables r
+                             WHERE r.customer_id = :customer_id AND r.open_amount > 0
+                               AND f.invoice_ids @> jsonb_build_array(r.invoice_id)))
+           AS returned_payment_unpaid,
+       p.version AS policy_version, p.xmin::text::bigint AS policy_revision
+FROM account a CROSS JOIN owed o
+LEFT JOIN credit_policies p ON p.status = 'active'
+""")
+
+
+@dataclass(frozen=True)
+class OrderReservation:
+    id: str
+    # The outcome of the check that placed it; None when it was reserved directly.
+    decision: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class CustomerStanding:
+    account: CreditAccount
+    standing: Standing
+    open_holds: list[Hold]
+    # The order asked about: the largest amount a credit manager overrode it for, and the
+    # reservation a reserving check found.
+    override: int | None
+    order_reservation: OrderReservation | None
+    # A live reservation whose expiry came by the end of the business day asked about.
+    reservations_lapsed: bool
+    # A returned payment whose invoices are owed again.
+    returned_payment_unpaid: bool
+    # The policy in force: its version, and a revision that changes with every write to it.
+    policy_version: int
+    policy_revision: int
+
+
+class Standings:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def of(
+        self,
+        customer_id: str,
+        *,
+        now: datetime,
+        lapsed_by: datetime | None = None,
+        order_reference: str | None = None,
+        reserving: bool = False,
+    ) -> CustomerStanding | None:
+        """The customer's standing at `now`; None if credit control keeps no account for them.
+        Call it under the customer's lock."""
+        row = (
+            await self._session.execute(
+                _STANDING,
+                {
+                    "customer_id": customer_id,
+                    "now": now,
+                    "lapsed_by": lapsed_by or now,
+                    "order_reference": order_reference,
+                    "reserving_order": order_reference if reserving else None,
+                },
+            )
+        ).one_or_none()
+        return None if row is None else _standing(customer_id, row)
+
+
+def _standing(customer_id: str, row: Any) -> CustomerStanding:
+    account = CreditAccount(
+        customer_id, row.currency, row.terms_days, row.grade, row.next_review_on
+    )
+    return CustomerStanding(
+        account=account,
+        standing=Standing(
+            customer_id=customer_id,
+            currency=row.currency,
+            credit_limit=row.credit_limit,
+            open_receivables=int(row.open_amount),
+            overdue_amount=int(row.overdue_amount),
+            reserved=int(row.reserved),
+            oldest_overdue_due=row.oldest_overdue_due,
+        ),
+        open_holds=[_hold(customer_id, h) for h in row.open_holds],
+        override=row.override,
+        order_reservation=None
+        if row.order_reservation_id is None
+        else OrderReservation(row.order_reservation_id, row.order_decision),
+        reservations_lapsed=bool(row.reservations_lapsed),
+        returned_payment_unpaid=bool(row.returned_payment_unpaid),
+        policy_version=row.policy_version,
+        policy_revision=row.policy_revision,
+    )
+
+
+def _hold(customer_id: str, found: list[Any]) -> Hold:
+    hold_id, reason, placed_at, placed_by, note = found
+    placed = datetime.fromisoformat(placed_at)
+    return Hold(hold_id, customer_id, HoldReason(reason), placed, placed_by, note)
