@@ -68,11 +68,19 @@ def row_head(key: GroupKey, group_by: GroupBy | None) -> dict[str, Any]:
     return head
 
 
-def month_out(month: Month, sales: int, currency: str) -> dict[str, Any]:
-    return {
-        "month": month.number,
-        "from": month.first_day.isoformat(),
-        "to": month.through.isoformat(),
-        "days": month.days,
-        "credit_sales": format_minor(sales, currency),
-    }
+def month_heads(months: Sequence[Month]) -> list[dict[str, Any]]:
+    """What each month's entry says of the month itself, made once per report: a countback
+    for every customer repeats the same months in tens of thousands of rows."""
+    return [
+        {
+            "month": m.number,
+            "from": m.first_day.isoformat(),
+            "to": m.through.isoformat(),
+            "days": m.days,
+        }
+        for m in months
+    ]
+
+
+def month_out(head: Mapping[str, Any], sales: int, currency: str) -> dict[str, Any]:
+    return {**head, "credit_sales": format_minor(sales, currency)}

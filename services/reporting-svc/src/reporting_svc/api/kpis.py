@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.web.deps import DbSession
-from reporting_svc.api.kpi_inputs import gather, month_out, row_head
+from reporting_svc.api.kpi_inputs import gather, month_heads, month_out, row_head
 from reporting_svc.api.kpi_parameters import (
     CURRENT,
     MONTHS,
@@ -66,6 +66,7 @@ async def get_dso(
     spans = months_back(as_of, counted)
     windows = [(m.after, m.through) for m in spans] + [(spans[months - 1].after, as_of)]
     figures = await gather(session, as_of, windows, customer_id, group_by, known_at)
+    heads = month_heads(spans)
     rows = []
     for key in figures.group_keys():
         cur = key[1]
@@ -77,9 +78,7 @@ async def get_dso(
             row |= {
                 "dso_days": two_places(walk.days),
                 "cap_reached": walk.cap_reached,
-                "months": [
-                    month_out(m, per_month[i], cur) for i, m in enumerate(spans[: walk.months_used])
-                ],
+                "months": [month_out(heads[i], per_month[i], cur) for i in range(walk.months_used)],
             }
         else:
             sales = figures.sales[-1].get(key, 0)
@@ -92,7 +91,7 @@ async def get_dso(
                 "current_receivables": format_minor(current, cur),
                 "credit_sales": format_minor(sales, cur),
                 "days": days,
-                "months": [month_out(m, per_month[i], cur) for i, m in enumerate(spans[:months])],
+                "months": [month_out(heads[i], per_month[i], cur) for i in range(months)],
             }
             if figure is None:
                 row["null_reason"] = NO_SALES
