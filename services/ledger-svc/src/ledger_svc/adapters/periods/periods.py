@@ -25,38 +25,42 @@ from ledger_svc.domain.periods.period_close import UnexplainedBankLine
 PERIODS_LOCK = 0x1ED6E9_0001
 
 FIRST_POSTING = text("SELECT min(business_date) FROM journal_entries")
+# Built once: every payment takes the shared lock and reads the changes.
+LOCK_SHARED = text("SELECT pg_advisory_xact_lock_shared(:key)")
+LOCK_EXCLUSIVE = text("SELECT pg_advisory_xact_lock(:key)")
+CHANGES = select(PeriodChangeRow).order_by(
+    col(PeriodChangeRow.period), col(PeriodChangeRow.changed_at), col(PeriodChangeRow.id)
+)
 
 
 class AccountingPeriods:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        # The closed periods as this transaction first read them, under the shared lock it
+        # holds until commit: no close or reopening can change them before then, but this
+        # transaction's own (which drops them). Keyed by the transaction they were read in.
+        self._closed: tuple[object, ClosedPeriods] | None = None
 
     async def closed(self) -> ClosedPeriods:
         """The closed periods, for judging postings; holds closing off until commit."""
-        await self._session.execute(
-            text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": PERIODS_LOCK}
-        )
+        transaction = self._session.get_transaction()
+        if self._closed is not None and self._closed[0] is transaction is not None:
+            return self._closed[1]
+        await self._session.execute(LOCK_SHARED, {"key": PERIODS_LOCK})
         states = await self.states()
-        return ClosedPeriods(
+        closed = ClosedPeriods(
             frozenset(p for p, s in states.items() if s.status is PeriodStatus.CLOSED)
         )
+        self._closed = (self._session.get_transaction(), closed)
+        return closed
 
     async def lock_for_change(self) -> None:
-        await self._session.execute(
-            text("SELECT pg_advisory_xact_lock(:key)"), {"key": PERIODS_LOCK}
-        )
+        self._closed = None
+        await self._session.execute(LOCK_EXCLUSIVE, {"key": PERIODS_LOCK})
 
     async def states(self) -> dict[str, AccountingPeriod]:
         """Every period ever closed, as it stands now."""
-        rows = (
-            await self._session.execute(
-                select(PeriodChangeRow).order_by(
-                    col(PeriodChangeRow.period),
-                    col(PeriodChangeRow.changed_at),
-                    col(PeriodChangeRow.id),
-                )
-            )
-        ).scalars()
+        rows = (await self._session.execute(CHANGES)).scalars()
         states: dict[str, AccountingPeriod] = {}
         for row in rows:
             now = states.get(row.period) or open_period(row.period)
@@ -72,6 +76,7 @@ class AccountingPeriods:
 
     async def record(self, changed: AccountingPeriod) -> None:
         """Append the change that made `changed` what it is."""
+        self._closed = None
         closing = changed.status is PeriodStatus.CLOSED
         await self._session.execute(
             insert(PeriodChangeRow).values(
