@@ -19,6 +19,8 @@ from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, func, s
 from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ledgerflow_events.driver import driver_connection
+
 
 def define_idempotency_table(metadata: MetaData) -> Table:
     return Table(
@@ -132,12 +134,16 @@ class IdempotencyStore:
         if not answers:
             return
         refs = list(answers)
-        params = {
-            **_columns(refs),
-            "codes": [answers[r][0] for r in refs],
-            "bodies": [answers[r][1] for r in refs],
-        }
-        await session.execute(self._many.remember, params)
+        # Straight to the driver: every single payment sends it, and SQLAlchemy's binding of
+        # the arrays cost more than sending them. The transaction is the claim's, begun.
+        driver = await driver_connection(session)
+        await driver.execute(
+            self._many.remember,
+            [s for s, _ in refs],
+            [k for _, k in refs],
+            [answers[r][0] for r in refs],
+            [answers[r][1] for r in refs],
+        )
 
     async def release_many(self, session: AsyncSession, refs: Collection[KeyRef]) -> None:
         """Give back the claims of requests that were refused while others in the same
@@ -166,12 +172,12 @@ FROM {table} AS k
 JOIN unnest(CAST(:subjects AS text[]), CAST(:keys AS text[])) AS v(subject, key)
     ON k.subject = v.subject AND k.key = v.key
 """)  # noqa: S608
-        self.remember = text(f"""
+        self.remember = f"""
 UPDATE {table} AS k SET status_code = v.status_code, response = CAST(v.response AS jsonb)
-FROM unnest(CAST(:subjects AS text[]), CAST(:keys AS text[]), CAST(:codes AS integer[]),
-            CAST(:bodies AS text[])) AS v(subject, key, status_code, response)
+FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[])
+    AS v(subject, key, status_code, response)
 WHERE k.subject = v.subject AND k.key = v.key
-""")  # noqa: S608
+"""  # noqa: S608
         self.release = text(f"""
 DELETE FROM {table} AS k
 USING unnest(CAST(:subjects AS text[]), CAST(:keys AS text[])) AS v(subject, key)

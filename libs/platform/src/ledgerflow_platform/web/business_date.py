@@ -64,12 +64,14 @@ class DateGuard:
         )
 
 
-def business_date(request: Request, now: Now) -> date:
+# Coroutines, though they wait for nothing: FastAPI runs a plain function dependency on a worker
+# thread, a thread hop on every request of every route that takes the business date.
+async def business_date(request: Request, now: Now) -> date:
     fixed: date | None = getattr(request.app.state.settings, "business_date", None)
     return fixed if fixed is not None else now.date()
 
 
-def date_guard(request: Request, today: Annotated[date, Depends(business_date)]) -> DateGuard:
+async def date_guard(request: Request, today: Annotated[date, Depends(business_date)]) -> DateGuard:
     ahead: int = getattr(request.app.state.settings, "max_days_ahead", 0)
     return DateGuard(today, ahead)
 

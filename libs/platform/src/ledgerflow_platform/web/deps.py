@@ -99,7 +99,15 @@ def idempotency_key(
     return key
 
 
-IdempotencyKey = Annotated[str | None, Depends(idempotency_key)]
+async def _request_idempotency_key(
+    request: Request, principal: CurrentPrincipal, key: IdempotencyKeyHeader = None
+) -> str | None:
+    # `idempotency_key` as a coroutine: FastAPI runs a plain function dependency on a worker
+    # thread, a thread hop on every request that takes the key (single payments included).
+    return idempotency_key(request, principal, key)
+
+
+IdempotencyKey = Annotated[str | None, Depends(_request_idempotency_key)]
 
 
 async def request_fingerprint(request: Request) -> str:

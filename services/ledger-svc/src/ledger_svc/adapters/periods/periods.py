@@ -7,9 +7,8 @@ so a posting either commits before the close sees the books or sees the period c
 
 from datetime import date
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 from uuid6 import uuid7
 
 from ledger_svc.adapters.tables.periods import PeriodChangeRow
@@ -20,50 +19,58 @@ from ledger_svc.domain.periods.accounting_period import (
     open_period,
 )
 from ledger_svc.domain.periods.period_close import UnexplainedBankLine
+from ledgerflow_platform.database import driver_connection
 
 # The advisory lock key of period changes (any constant the ledger uses for nothing else).
 PERIODS_LOCK = 0x1ED6E9_0001
 
 FIRST_POSTING = text("SELECT min(business_date) FROM journal_entries")
+LOCK_EXCLUSIVE = text("SELECT pg_advisory_xact_lock(:key)")
+# Every payment takes the shared lock and reads the changes: sent straight to the driver, as
+# building and binding them through SQLAlchemy cost more than sending them.
+LOCK_SHARED = "SELECT pg_advisory_xact_lock_shared($1::bigint)"
+CHANGES = f"""
+SELECT period, action, changed_by, changed_at, reason FROM {PeriodChangeRow.__tablename__}
+ORDER BY period, changed_at, id
+"""  # noqa: S608 - the table's own name, no input
 
 
 class AccountingPeriods:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        # The closed periods as this transaction first read them, under the shared lock it
+        # holds until commit: no close or reopening can change them before then, but this
+        # transaction's own (which drops them). Keyed by the transaction they were read in.
+        self._closed: tuple[object, ClosedPeriods] | None = None
 
     async def closed(self) -> ClosedPeriods:
         """The closed periods, for judging postings; holds closing off until commit."""
-        await self._session.execute(
-            text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": PERIODS_LOCK}
-        )
+        transaction = self._session.get_transaction()
+        if self._closed is not None and self._closed[0] is transaction is not None:
+            return self._closed[1]
+        driver = await driver_connection(self._session)
+        await driver.execute(LOCK_SHARED, PERIODS_LOCK)
         states = await self.states()
-        return ClosedPeriods(
+        closed = ClosedPeriods(
             frozenset(p for p, s in states.items() if s.status is PeriodStatus.CLOSED)
         )
+        self._closed = (self._session.get_transaction(), closed)
+        return closed
 
     async def lock_for_change(self) -> None:
-        await self._session.execute(
-            text("SELECT pg_advisory_xact_lock(:key)"), {"key": PERIODS_LOCK}
-        )
+        self._closed = None
+        await self._session.execute(LOCK_EXCLUSIVE, {"key": PERIODS_LOCK})
 
     async def states(self) -> dict[str, AccountingPeriod]:
         """Every period ever closed, as it stands now."""
-        rows = (
-            await self._session.execute(
-                select(PeriodChangeRow).order_by(
-                    col(PeriodChangeRow.period),
-                    col(PeriodChangeRow.changed_at),
-                    col(PeriodChangeRow.id),
-                )
-            )
-        ).scalars()
+        driver = await driver_connection(self._session)
         states: dict[str, AccountingPeriod] = {}
-        for row in rows:
-            now = states.get(row.period) or open_period(row.period)
-            states[row.period] = (
-                now.close(by=row.changed_by, at=row.changed_at)
-                if row.action == "closed"
-                else now.reopen(by=row.changed_by, at=row.changed_at, reason=row.reason or "")
+        for period, action, changed_by, changed_at, reason in await driver.fetch(CHANGES):
+            now = states.get(period) or open_period(period)
+            states[period] = (
+                now.close(by=changed_by, at=changed_at)
+                if action == "closed"
+                else now.reopen(by=changed_by, at=changed_at, reason=reason or "")
             )
         return states
 
@@ -72,6 +79,7 @@ class AccountingPeriods:
 
     async def record(self, changed: AccountingPeriod) -> None:
         """Append the change that made `changed` what it is."""
+        self._closed = None
         closing = changed.status is PeriodStatus.CLOSED
         await self._session.execute(
             insert(PeriodChangeRow).values(
