@@ -3,68 +3,33 @@
 Not part of the suite (the file name is not collected): run it by name,
   pytest services/credit-svc/tests/api/profile_hot_paths.py -s
 and it prints the CPU time per call (for checks, the app's share apart from the test client's;
-a liveness probe gives the web stack's floor), then the heaviest functions under cProfile.
-CPU time, not wall time: the database's work and waiting for it are not counted, so the figures
-move less with the machine's load. cProfile's own cost falls on every resumed coroutine frame
-and inflates the deep ASGI stack: read its lists for proportions, the unprofiled lines for cost.
+a liveness probe gives the web stack's floor), then the heaviest functions under cProfile
+(ledgerflow_platform/profiling.py says how to read them).
 """
 
 import cProfile
-import io
-import os
-import pstats
 import time
 from collections.abc import AsyncIterator
 from datetime import date
-from typing import Any
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
 from credit_svc.service import SPEC
 from credit_svc.settings import Settings
 from ledgerflow_events.contracts.ledger import PaymentAllocation, PaymentReceived
-from ledgerflow_platform.app import build_app
+from ledgerflow_platform.profiling import CALLS, AppCpu, report, timed_client
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 
 from .credit_steps import invoice, new_id, registered_customer, set_limit
 
-CALLS = int(os.environ.get("PROFILE_CALLS", "300"))
-APP_CPU = [0.0]
-TOP = int(os.environ.get("PROFILE_TOP", "40"))
+APP_CPU = AppCpu()
 
 
 @pytest.fixture
 async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """The app as it is served: no dependency overridden (an override costs per request)."""
-    app = build_app(SPEC, settings)
-    async with LifespanManager(app) as manager:
-        served = manager.app
-
-        async def timed(scope: Any, receive: Any, send: Any) -> None:
-            # The server's share alone: requests are sent one at a time, so the CPU spent
-            # between entering and leaving the app is this request's.
-            started = time.process_time()
-            try:
-                await served(scope, receive, send)
-            finally:
-                APP_CPU[0] += time.process_time() - started
-
-        transport = httpx.ASGITransport(app=timed)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
-            yield c
-
-
-def _report(title: str, seconds: float, calls: int, profile: cProfile.Profile) -> None:
-    print(f"\n== {title}: {seconds / calls * 1000:.2f} ms CPU per call over {calls} calls")
-    out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).strip_dirs()
-    stats.sort_stats("cumulative").print_stats(TOP)
-    stats.sort_stats("tottime").print_stats(TOP)
-    if os.environ.get("PROFILE_CALLERS"):
-        stats.print_callers(os.environ["PROFILE_CALLERS"])
-    print(out.getvalue())
+    async with timed_client(SPEC, settings, APP_CPU) as client:
+        yield client
 
 
 async def test_cpu_per_reserving_check(
@@ -95,17 +60,17 @@ async def test_cpu_per_reserving_check(
 
     for n in range(50):
         await check(-n - 1)
-    APP_CPU[0] = 0.0
+    APP_CPU.seconds = 0.0
     for _ in range(CALLS):
         assert (await client.get("/health/live")).status_code == 200
-    print(f"\n== GET /health/live: {APP_CPU[0] / CALLS * 1000:.2f} ms in the app")
-    started, APP_CPU[0] = time.process_time(), 0.0
+    print(f"\n== GET /health/live: {APP_CPU.seconds / CALLS * 1000:.2f} ms in the app")
+    started, APP_CPU.seconds = time.process_time(), 0.0
     for n in range(CALLS):
         await check(n)
     plain = time.process_time() - started
     print(
         f"\n== check: {plain / CALLS * 1000:.2f} ms CPU per call with the test client, "
-        f"{APP_CPU[0] / CALLS * 1000:.2f} ms in the app (unprofiled)"
+        f"{APP_CPU.seconds / CALLS * 1000:.2f} ms in the app (unprofiled)"
     )
     profile = cProfile.Profile(time.process_time)
     started = time.process_time()
@@ -113,7 +78,7 @@ async def test_cpu_per_reserving_check(
     for n in range(CALLS, 2 * CALLS):
         await check(n)
     profile.disable()
-    _report("check (profiled)", time.process_time() - started, CALLS, profile)
+    report("check (profiled)", time.process_time() - started, CALLS, profile)
 
 
 async def test_cpu_per_payment_event(
@@ -166,4 +131,4 @@ async def test_cpu_per_payment_event(
     for n in range(50 + CALLS, 50 + 2 * CALLS):
         await pay(n)
     profile.disable()
-    _report("payment event (profiled)", time.process_time() - started, CALLS, profile)
+    report("payment event (profiled)", time.process_time() - started, CALLS, profile)
