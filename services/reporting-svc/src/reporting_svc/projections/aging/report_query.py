@@ -38,6 +38,7 @@ from reporting_svc.adapters.tables_groups import CustomerSegmentRow, InstalmentR
 from reporting_svc.projections.aging.buckets import AgingBucket
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.query import open_invoice_rows
+from reporting_svc.projections.aging.report_changes import GROUPINGS, age_from_changes
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
 from reporting_svc.projections.credit.grades import grades_in_force
 
@@ -195,13 +196,35 @@ async def age_in_database(
     """The aging at `as_of` as known at `known_at`: a page of rows (every row when `limit` is
     None) and the totals per currency, each in the buckets' order."""
     edges = [b.to_days for b in buckets[1:-1] if b.to_days is not None]
+    if known_at is None and group_by in GROUPINGS:
+        # As known now, by customer or currency: read from the kept changes.
+        return await age_from_changes(
+            session, as_of, customer_id, edges, basis, group_by, after, limit
+        )
+    return await age_in_one_statement(
+        session, as_of, known_at, customer_id, edges, basis, group_by, after, limit
+    )
+
+
+async def age_in_one_statement(
+    session: AsyncSession,
+    as_of: date,
+    known_at: datetime | None,
+    customer_id: str | None,
+    edges: Sequence[int],
+    basis: AgingBasis,
+    group_by: GroupBy,
+    after: RowKey | None,
+    limit: int | None,
+) -> AgingResult:
+    """The aging worked out from the facts themselves: any grouping, as known at any time."""
     statement = aging_statement(as_of, known_at, customer_id, edges, basis, group_by, after, limit)
     # A whole book's open parts are sorted and summed in memory, not spilled to disk; for the
     # rest of this transaction only.
     await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     rows: list[AgingRow] = []
     totals: list[AgingRow] = []
-    width = len(buckets)
+    width = len(edges) + 2
     for line in await session.execute(statement):
         amounts = tuple(int(line[3 + i]) for i in range(width))
         made = AgingRow(line.grp, line.currency, amounts, int(line.disputed or 0))

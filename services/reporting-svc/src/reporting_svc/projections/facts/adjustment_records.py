@@ -8,6 +8,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_svc.adapters.tables_adjustments import InvoiceAdjustmentRow
+from reporting_svc.projections.aging.changes import refresh_aging_changes
 from reporting_svc.projections.facts.adjustments import InvoiceAdjustment
 
 
@@ -42,3 +43,4 @@ async def record_adjustments(
     ]
     if rows:
         await session.execute(insert(InvoiceAdjustmentRow).values(rows).on_conflict_do_nothing())
+        await refresh_aging_changes(session, (str(r["invoice_id"]) for r in rows))

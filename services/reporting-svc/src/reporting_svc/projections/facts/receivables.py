@@ -14,6 +14,7 @@ from sqlmodel import col
 
 from reporting_svc.adapters.tables import AllocationRow, CustomerAccountRow, InvoiceRow
 from reporting_svc.adapters.tables_groups import InstalmentRow
+from reporting_svc.projections.aging.changes import refresh_aging_changes
 from reporting_svc.projections.aging.reference import AppliedPayment, IssuedInvoice, VoidedInvoice
 
 
@@ -72,6 +73,7 @@ async def record_invoice(
     ]
     if parts:
         await session.execute(insert(InstalmentRow).values(parts).on_conflict_do_nothing())
+    await refresh_aging_changes(session, [invoice.invoice_id])
 
 
 async def record_void(
@@ -102,6 +104,7 @@ async def record_void(
             },
         )
     )
+    await refresh_aging_changes(session, [void.invoice_id])
 
 
 async def record_payment(
@@ -136,3 +139,4 @@ async def record_payment(
         )
         .on_conflict_do_nothing()
     )
+    await refresh_aging_changes(session, by_invoice)

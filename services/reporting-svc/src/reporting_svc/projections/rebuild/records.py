@@ -22,6 +22,8 @@ PROJECTIONS = (
     "payment_allocations",
     "invoice_adjustments",
     "invoice_instalments",
+    "aging_changes",
+    "aging_change_totals",
     "customer_segments",
     "disputes",
     "credit_notes",
