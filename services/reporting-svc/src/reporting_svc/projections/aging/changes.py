@@ -86,7 +86,6 @@ def _changes_of(chosen_invoices: str, chosen_facts: str) -> str:
 
 
 def _into_totals(source: str, sign: str) -> str:
-    # Sorted, so two transactions touching the same totals lock them in the same order.
     return f"""
 INSERT INTO aging_change_totals AS t ({_TOTAL_KEY}, change_minor)
 SELECT {_TOTAL_KEY}, {sign}sum(change_minor) FROM {source}
@@ -95,12 +94,11 @@ ON CONFLICT ({_TOTAL_KEY}) DO UPDATE SET change_minor = t.change_minor + exclude
 """  # noqa: S608 - constant fragments and table names, no input
 
 
-# Two transactions recording facts of the same invoice take turns: the later one works the
-# history out again with the earlier one's facts committed, so neither's is lost.
-_TAKE_TURNS = text(
-    "SELECT pg_advisory_xact_lock(hashtextextended(id, 0)) "
-    "FROM (SELECT DISTINCT unnest(CAST(:ids AS text[])) AS id ORDER BY 1) chosen"
-)
+# Transactions recording facts take turns from here to their commit. One that records a fact
+# of an invoice while another does works the history out again with the other's facts
+# committed, so neither's is lost; and the book's totals are updated by one transaction at a
+# time, which cannot deadlock over them, whatever the order of the rows each touches.
+_TAKE_TURNS = text("SELECT pg_advisory_xact_lock(hashtextextended('aging_changes', 0))")
 _RETIRE = text(f"""
 WITH retired AS (
     DELETE FROM aging_changes WHERE invoice_id = ANY(CAST(:ids AS text[])) RETURNING {_COLUMNS}
@@ -124,11 +122,13 @@ async def refresh_aging_changes(session: AsyncSession, invoice_ids: Iterable[str
     ids = sorted(set(invoice_ids))
     if not ids:
         return
-    for statement in (_TAKE_TURNS, _RETIRE, _RECORD):
+    await session.execute(_TAKE_TURNS)
+    for statement in (_RETIRE, _RECORD):
         await session.execute(statement, {"ids": ids})
 
 
 async def rebuild_aging_changes(session: AsyncSession) -> None:
     """Every invoice's changes worked out again at once: after facts were loaded in bulk."""
+    await session.execute(_TAKE_TURNS)
     for statement in REBUILD:
         await session.execute(statement)
