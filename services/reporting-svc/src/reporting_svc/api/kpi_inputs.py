@@ -11,7 +11,7 @@ from ledgerflow_events.money import format_minor
 from reporting_svc.api.kpi_parameters import group_field
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
-from reporting_svc.projections.kpis.inputs import GroupKey, Key, credit_sales, regroup
+from reporting_svc.projections.kpis.inputs import GroupKey, Key, credit_sales_per_window, regroup
 from reporting_svc.projections.kpis.months import Month
 from reporting_svc.projections.kpis.query import owed_at, sale_facts
 
@@ -45,7 +45,7 @@ async def gather(
     earliest = min((a for a, _ in windows), default=as_of)
     latest = max((t for _, t in windows), default=as_of)
     facts = await sale_facts(session, earliest, latest, customer_id, known_at)
-    per_window = [credit_sales(facts, a, t) for a, t in windows]
+    per_window = credit_sales_per_window(facts, windows)
     customers: set[str] = {c for c, _ in owed}
     for window in per_window:
         customers |= {c for c, _ in window}

@@ -6,6 +6,7 @@ issued in it, less the totals of invoices issued in it that were voided by its e
 invoices are receivables but not credit sales.
 """
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,14 +47,33 @@ def owed_by_customer(invoices: Iterable[OpenInvoice], as_of: date) -> dict[Key, 
 
 
 def credit_sales(facts: Iterable[SaleFact], after: date, through: date) -> dict[Key, int]:
-    sums: dict[Key, int] = defaultdict(int)
+    [sums] = credit_sales_per_window(facts, [(after, through)])
+    return sums
+
+
+def credit_sales_per_window(
+    facts: Iterable[SaleFact], windows: Sequence[tuple[date, date]]
+) -> list[dict[Key, int]]:
+    """Credit sales in each (after, through] window, in one pass over the facts: a countback
+    asks for 24 months of a whole book's invoices. The windows' edges cut the calendar into
+    spans that each lie in the same windows; a fact finds its span by bisection."""
+    edges = sorted({d for window in windows for d in window})
+    # Span i is (edges[i - 1], edges[i]]; a window's ends are edges, so it holds all of a span
+    # or none of it.
+    holding = [
+        [w for w, (after, through) in enumerate(windows) if after < edge <= through]
+        for edge in edges
+    ]
+    sums: list[dict[Key, int]] = [defaultdict(int) for _ in windows]
     for fact in facts:
-        if not after < fact.day <= through:
+        span = bisect_left(edges, fact.day)
+        if span == len(edges):
             continue
-        voided = fact.voided_on is not None and fact.voided_on <= through
-        if not voided:
-            sums[fact.customer_id, fact.currency] += fact.amount
-    return dict(sums)
+        for w in holding[span]:
+            voided = fact.voided_on is not None and fact.voided_on <= windows[w][1]
+            if not voided:
+                sums[w][fact.customer_id, fact.currency] += fact.amount
+    return [dict(s) for s in sums]
 
 
 def regroup(
