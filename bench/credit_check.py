@@ -17,6 +17,8 @@ line per figure, in this order:
   payment_stages    the same payments timed apart by the databases' clocks: the ledger's relay
                     (transaction to published) and the broker and credit's consumer (published
                     to applied by credit), p50, p99
+  check_cpu_us,     after each phase: microseconds of CPU per call by part of the platform
+  payment_cpu_us    (bench_credit_cpu.py), with the load average at its end
 
 The clients run in this process on the same two cores as the services they measure.
 """
@@ -43,6 +45,7 @@ from bench_credit_calls import (
     settled,
     sql_check,
 )
+from bench_credit_cpu import cpu_seconds, per_call, platform_parts
 from bench_single import Run
 
 from ledgerflow_devstack.config import StackConfig
@@ -120,11 +123,14 @@ async def measure(stack: Stack) -> None:
         asyncpg.create_pool(ledger_dsn, min_size=1, max_size=1) as ledger_db,
     ):
         await paced_calls(http_check(credit, customers, "warm"), rate=100, seconds=3)
+        parts = platform_parts(stack)
         for rate in (500, 1000, 100):
             await settled(http_check(credit, customers, f"settle{rate}"))
+            before = cpu_seconds(parts)
             run = await paced_calls(
                 http_check(credit, customers, f"r{rate}"), rate=rate, seconds=10
             )
+            spent = per_call(parts, before, cpu_seconds(parts), len(run.latencies) or 1)
             met = {}
             if rate == 500:
                 p99 = latency(run)["p99_ms"]
@@ -133,6 +139,7 @@ async def measure(stack: Stack) -> None:
                     "met": p99 is not None and p99 <= TARGETS["check_p99_ms"] and run.failed == 0,
                 }
             report("check_latency", rate_per_second=rate, reserve=True, **latency(run), **met)
+            report("check_cpu_us", rate_per_second=rate, load_average=os.getloadavg()[0], **spent)
         for rate in (500, 100):
             await settled(http_check(credit, customers, f"settle-sql{rate}"))
             floor = await paced_calls(
@@ -143,10 +150,12 @@ async def measure(stack: Stack) -> None:
         payments = PaymentsSeen(ledger, pool, customers)
         since = await ledger_db.fetchval("SELECT now()")
         watcher = asyncio.create_task(payments.watch())
+        before = cpu_seconds(parts)
         try:
             visible = await paced_calls(payments.call, rate=200, seconds=10)
         finally:
             watcher.cancel()
+        spent = per_call(parts, before, cpu_seconds(parts), len(visible.latencies) or 1)
         figures = latency(visible, payments.seen)
         report(
             "payment_visible",
@@ -158,6 +167,7 @@ async def measure(stack: Stack) -> None:
             and visible.failed == 0,
         )
         report("payment_stages", **await payment_stages(ledger_db, pool, since))
+        report("payment_cpu_us", load_average=os.getloadavg()[0], **spent)
 
 
 def main() -> None:
