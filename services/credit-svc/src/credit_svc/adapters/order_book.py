@@ -74,9 +74,7 @@ class OrderBook:
         await self._connection.execute(_LOCK, customer_id)
 
     async def emit(self, event: EventData) -> None:
-        driven: Any = _Driven(self._connection)
-        executor: Executor = driven
-        await outbox.append_many(executor, [event])
+        await outbox.append_many(cast(Executor, _Driven(self._connection)), [event])
 
 
 @asynccontextmanager
