@@ -187,3 +187,46 @@ class PaymentsSeen:
         except TimeoutError:
             return False
         return True
+
+
+# Where a payment's time goes on its way to credit-svc, from the databases' own clocks (one
+# Postgres server): the ledger's outbox row (written in the payment's transaction, then marked
+# published once the broker acknowledged its batch) and credit's inbox row (written when its
+# consumer applies the event, at the start of that transaction).
+LEDGER_PAYMENTS = """
+SELECT id::text AS event_id, occurred_at, published_at FROM outbox
+WHERE type = 'ledger.payment_received.v1' AND occurred_at >= $1
+"""
+CREDIT_RECEIVED = "SELECT event_id, received_at FROM inbox WHERE event_id = ANY($1::text[])"
+
+
+async def payment_stages(ledger: asyncpg.Pool, credit: asyncpg.Pool, since: object) -> dict:
+    """p50/p99 in ms of each stage for the payments recorded since `since` (a timestamptz):
+    relay (the ledger's transaction until its event was acknowledged and marked published)
+    and consumer (marked published until credit applied it; negative when credit applied it
+    before the relay's mark, which follows the broker's acknowledgement)."""
+    rows = await ledger.fetch(LEDGER_PAYMENTS, since)
+    received = {
+        r["event_id"]: r["received_at"]
+        for r in await credit.fetch(CREDIT_RECEIVED, [r["event_id"] for r in rows])
+    }
+    relay, consumer, whole = [], [], []
+    for r in rows:
+        if r["published_at"] is None or r["event_id"] not in received:
+            continue
+        relay.append((r["published_at"] - r["occurred_at"]).total_seconds())
+        consumer.append((received[r["event_id"]] - r["published_at"]).total_seconds())
+        whole.append((received[r["event_id"]] - r["occurred_at"]).total_seconds())
+
+    def percentiles(figures: list[float]) -> dict[str, float | None]:
+        ordered = sorted(figures)
+        at = lambda p: round(ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000, 1)  # noqa: E731
+        return {"p50_ms": at(0.5), "p99_ms": at(0.99)} if ordered else {"p50_ms": None}
+
+    return {
+        "payments": len(rows),
+        "applied": len(whole),
+        "relay": percentiles(relay),
+        "consumer": percentiles(consumer),
+        "recorded_to_applied": percentiles(whole),
+    }

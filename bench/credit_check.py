@@ -14,6 +14,11 @@ line per figure, in this order:
                     credit-svc's receivables (what `available` is read from) show the payment,
                     read for every waiting customer in one query every 5 ms, p50, p99
                     (target p99 <= 250 ms)
+  payment_stages    the same payments timed apart by the databases' clocks: the ledger's relay
+                    (transaction to published) and the broker and credit's consumer (published
+                    to applied by credit), p50, p99
+  check_cpu_us,     after each phase: microseconds of CPU per call by part of the platform
+  payment_cpu_us    (bench_credit_cpu.py), with the load average at its end
 
 The clients run in this process on the same two cores as the services they measure.
 """
@@ -32,7 +37,15 @@ import aiohttp
 import asyncpg
 import httpx
 from bench_book import open_book
-from bench_credit_calls import PaymentsSeen, http_check, paced_calls, settled, sql_check
+from bench_credit_calls import (
+    PaymentsSeen,
+    http_check,
+    paced_calls,
+    payment_stages,
+    settled,
+    sql_check,
+)
+from bench_credit_cpu import cpu_seconds, per_call, platform_parts
 from bench_single import Run
 
 from ledgerflow_devstack.config import StackConfig
@@ -92,6 +105,7 @@ async def measure(stack: Stack) -> None:
     await limits_and_exposure(stack, customers)
     headers = {"Authorization": f"Bearer {service}", "Content-Type": "application/json"}
     dsn = stack.config.database_url("credit").replace("postgresql+asyncpg", "postgresql")
+    ledger_dsn = stack.config.database_url("ledger").replace("postgresql+asyncpg", "postgresql")
     async with (
         aiohttp.ClientSession(
             base_url=stack.url("credit"),
@@ -106,13 +120,17 @@ async def measure(stack: Stack) -> None:
             timeout=aiohttp.ClientTimeout(total=10.0),
         ) as ledger,
         asyncpg.create_pool(dsn, min_size=8, max_size=8) as pool,
+        asyncpg.create_pool(ledger_dsn, min_size=1, max_size=1) as ledger_db,
     ):
         await paced_calls(http_check(credit, customers, "warm"), rate=100, seconds=3)
+        parts = platform_parts(stack)
         for rate in (500, 1000, 100):
             await settled(http_check(credit, customers, f"settle{rate}"))
+            before = cpu_seconds(parts)
             run = await paced_calls(
                 http_check(credit, customers, f"r{rate}"), rate=rate, seconds=10
             )
+            spent = per_call(parts, before, cpu_seconds(parts), len(run.latencies) or 1)
             met = {}
             if rate == 500:
                 p99 = latency(run)["p99_ms"]
@@ -121,6 +139,7 @@ async def measure(stack: Stack) -> None:
                     "met": p99 is not None and p99 <= TARGETS["check_p99_ms"] and run.failed == 0,
                 }
             report("check_latency", rate_per_second=rate, reserve=True, **latency(run), **met)
+            report("check_cpu_us", rate_per_second=rate, load_average=os.getloadavg()[0], **spent)
         for rate in (500, 100):
             await settled(http_check(credit, customers, f"settle-sql{rate}"))
             floor = await paced_calls(
@@ -129,11 +148,14 @@ async def measure(stack: Stack) -> None:
             report("sql_baseline", rate_per_second=rate, **latency(floor))
         await settled(http_check(credit, customers, "settle-visible"))
         payments = PaymentsSeen(ledger, pool, customers)
+        since = await ledger_db.fetchval("SELECT now()")
         watcher = asyncio.create_task(payments.watch())
+        before = cpu_seconds(parts)
         try:
             visible = await paced_calls(payments.call, rate=200, seconds=10)
         finally:
             watcher.cancel()
+        spent = per_call(parts, before, cpu_seconds(parts), len(visible.latencies) or 1)
         figures = latency(visible, payments.seen)
         report(
             "payment_visible",
@@ -144,6 +166,8 @@ async def measure(stack: Stack) -> None:
             and figures["p99_ms"] <= TARGETS["visible_p99_ms"]
             and visible.failed == 0,
         )
+        report("payment_stages", **await payment_stages(ledger_db, pool, since))
+        report("payment_cpu_us", load_average=os.getloadavg()[0], **spent)
 
 
 def main() -> None:

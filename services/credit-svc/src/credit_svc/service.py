@@ -31,12 +31,14 @@ SPEC = ServiceSpec(
     messaging=messaging,
     idempotency_keys=idempotency_keys,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations",
+    # The order path first: requests are matched against the routes in this order, and the
+    # credit check is called on every order, far more than anything else here.
     routers=[
+        orders.router,
         routes.router,
         profile.router,
         limits.router,
         holds.router,
-        orders.router,
         reservations.router,
         inputs.router,
         policies.router,

@@ -14,6 +14,11 @@ class Settings(ServiceSettings, CompanySettings):
     model_config = SettingsConfigDict(env_prefix="CREDIT_", extra="ignore")
 
     port: int = 8003
+    # credit.events are read by reporting and collections, neither on a clock, and a reserving
+    # check on every order makes them many: gathered 100 ms instead of 20 ms, the relay, the
+    # broker and both consumers handle them in batches five times larger, which cut the
+    # platform's CPU per check by about a third in the credit benchmark.
+    relay_linger_s: float = 0.1
     limit_approval_thresholds: dict[str, Decimal] = Field(
         default_factory=dict,
         description="By currency, the limit above which an increase needs a second credit "

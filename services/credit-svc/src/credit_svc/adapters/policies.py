@@ -17,13 +17,18 @@ _KEPT = 8
 _REVISION: ColumnClause[int] = literal_column("credit_policies.xmin::text::bigint")
 
 
+def kept_in_force(version: int, revision: int) -> CreditPolicy | None:
+    """The policy in force as kept by this process, if it is still that version and revision."""
+    return _IN_FORCE.get((version, revision))
+
+
 class CreditPolicies:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def in_force_at(self, version: int, revision: int) -> CreditPolicy:
         """The policy in force, as the standing read named it (its version and revision)."""
-        kept = _IN_FORCE.get((version, revision))
+        kept = kept_in_force(version, revision)
         if kept is not None:
             return kept
         row, read_revision = (

@@ -1,23 +1,42 @@
 """Reservations for orders in flight, and the overrides credit managers grant orders."""
 
+import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text
-from sqlalchemy.dialects.postgresql import JSONB
+import asyncpg
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from credit_svc.adapters.tables import CreditOverrideRow, CreditReservationRow
 from credit_svc.domain.reservations import Override, Reservation, ReservationStatus
+from ledgerflow_platform.database import driver_connection
 
 LIVE = ReservationStatus.LIVE
-_ADD = text("""
+_ADD = """
 INSERT INTO credit_reservations
     (id, customer_id, currency, amount, order_reference, expires_at, status, created_at, decision)
-VALUES (:id, :customer_id, :currency, :amount, :order_reference, :expires_at, :status,
-        :created_at, :decision)
-""").bindparams(bindparam("decision", type_=JSONB))
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)
+"""
+
+
+async def add_reservation(
+    driver: "asyncpg.Connection[Any]", reservation: Reservation, decision: dict[str, Any] | None
+) -> None:
+    """Insert a new reservation with the check that placed it (None: reserved directly)."""
+    await driver.execute(
+        _ADD,
+        reservation.id,
+        reservation.customer_id,
+        reservation.currency,
+        reservation.amount,
+        reservation.order_reference,
+        reservation.expires_at,
+        reservation.status.value,
+        reservation.created_at,
+        None if decision is None else json.dumps(decision),
+    )
 
 
 class Reservations:
@@ -73,22 +92,9 @@ class Reservations:
         return [_reservation(r) for r in rows.scalars().all()]
 
     async def add(self, reservation: Reservation, decision: dict[str, Any] | None) -> None:
-        # A statement built once: on the order path, the ORM's flush (and even building a Core
-        # insert each time) cost more than the round trip.
-        await self._session.execute(
-            _ADD,
-            {
-                "id": reservation.id,
-                "customer_id": reservation.customer_id,
-                "currency": reservation.currency,
-                "amount": reservation.amount,
-                "order_reference": reservation.order_reference,
-                "expires_at": reservation.expires_at,
-                "status": reservation.status.value,
-                "created_at": reservation.created_at,
-                "decision": decision,
-            },
-        )
+        # On the driver's connection, in the session's transaction: on the order path the ORM's
+        # flush (and even a Core statement) cost more than the round trip.
+        await add_reservation(await driver_connection(self._session), reservation, decision)
 
     async def save_end(self, reservation: Reservation) -> None:
         row = await self._session.get(CreditReservationRow, reservation.id)

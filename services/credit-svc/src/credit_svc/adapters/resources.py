@@ -7,6 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import asyncpg
+from sqlalchemy import make_url
+
+from credit_svc.adapters.order_book import order_book_pool
 from credit_svc.domain.limits import DEFAULT_APPROVAL_THRESHOLD_MAJOR
 from ledgerflow_events.money import to_minor
 from ledgerflow_platform.documents.letterhead import Letterhead
@@ -20,6 +24,8 @@ class CreditResources:
     # first installed of the platform's CJK fonts).
     letterhead: Letterhead = field(default_factory=lambda: Letterhead("Ledgerflow"))
     document_font_file: Path | None = None
+    # The credit check's connections (adapters/order_book.py).
+    order_books: "asyncpg.Pool[Any] | None" = None
 
     def approval_threshold(self, currency: str) -> int:
         """The four-eyes threshold in the currency's minor units."""
@@ -29,8 +35,14 @@ class CreditResources:
 
 @asynccontextmanager
 async def credit_resources(settings: Any, sessions: Sessions) -> AsyncIterator[CreditResources]:
-    yield CreditResources(
-        dict(settings.limit_approval_thresholds),
-        settings.letterhead(),
-        settings.document_font_file,
-    )
+    dsn = make_url(settings.database_url).set(drivername="postgresql")
+    pool = await order_book_pool(dsn.render_as_string(hide_password=False), settings.db_pool_size)
+    try:
+        yield CreditResources(
+            dict(settings.limit_approval_thresholds),
+            settings.letterhead(),
+            settings.document_font_file,
+            pool,
+        )
+    finally:
+        await pool.close()

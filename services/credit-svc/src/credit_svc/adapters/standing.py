@@ -10,62 +10,63 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credit_svc.domain.exposure import CreditAccount
 from credit_svc.domain.holds import Hold, HoldReason
 from credit_svc.domain.standing import Standing
+from ledgerflow_platform.database import driver_connection
 
 # Figures follow the repositories they replace: receivables in the account currency and
-# still owed; the limit in force; live reservations not yet expired at :now; open holds in
+# still owed; the limit in force; live reservations not yet expired at `now`; open holds in
 # the order they were placed. The order's reservation (asked for by a reserving check) is
 # locked, as reading it for the check always did.
-_STANDING = text("""
+_STANDING = """
 WITH account AS (
     SELECT customer_id, currency, terms_days, grade, next_review_on
-    FROM credit_accounts WHERE customer_id = :customer_id
+    FROM credit_accounts WHERE customer_id = $1
 ), owed AS (
     SELECT coalesce(sum(r.open_amount), 0) AS open_amount,
            coalesce(sum(r.open_amount) FILTER (WHERE r.overdue), 0) AS overdue_amount,
            min(r.due_date) FILTER (WHERE r.overdue) AS oldest_overdue_due
     FROM receivables r JOIN account a ON r.currency = a.currency
-    WHERE r.customer_id = :customer_id AND r.open_amount > 0
+    WHERE r.customer_id = $1 AND r.open_amount > 0
 ), reserved AS (
     SELECT coalesce(sum(v.amount), 0) AS amount
     FROM credit_reservations v JOIN account a ON v.currency = a.currency
-    WHERE v.customer_id = :customer_id AND v.status = 'live' AND v.expires_at > :now
+    WHERE v.customer_id = $1 AND v.status = 'live' AND v.expires_at > $2
 ), order_reservation AS (
     SELECT id, decision FROM credit_reservations
-    WHERE customer_id = :customer_id AND order_reference = :reserving_order
+    WHERE customer_id = $1 AND order_reference = $5
     FOR UPDATE
 )
 SELECT a.currency, a.terms_days, a.grade, a.next_review_on,
        o.open_amount, o.overdue_amount, o.oldest_overdue_due,
        (SELECT amount FROM credit_limits
-        WHERE customer_id = :customer_id AND status = 'active') AS credit_limit,
+        WHERE customer_id = $1 AND status = 'active') AS credit_limit,
        (SELECT amount FROM reserved) AS reserved,
        (SELECT coalesce(json_agg(json_build_array(h.id, h.reason, h.placed_at, h.placed_by,
                                                   h.note) ORDER BY h.placed_at, h.id), '[]')
         FROM credit_holds h
-        WHERE h.customer_id = :customer_id AND h.released_at IS NULL) AS open_holds,
+        WHERE h.customer_id = $1 AND h.released_at IS NULL) AS open_holds,
        (SELECT max(amount) FROM credit_overrides
-        WHERE customer_id = :customer_id AND order_reference = :order_reference) AS override,
+        WHERE customer_id = $1 AND order_reference = $4) AS override,
        (SELECT id FROM order_reservation) AS order_reservation_id,
        (SELECT decision FROM order_reservation) AS order_decision,
        EXISTS (SELECT 1 FROM credit_reservations
-               WHERE customer_id = :customer_id AND status = 'live'
-                 AND expires_at <= :lapsed_by) AS reservations_lapsed,
+               WHERE customer_id = $1 AND status = 'live'
+                 AND expires_at <= $3) AS reservations_lapsed,
        EXISTS (SELECT 1 FROM behaviour_facts f
-               WHERE f.customer_id = :customer_id AND f.kind = 'returned_payment'
+               WHERE f.customer_id = $1 AND f.kind = 'returned_payment'
                  AND EXISTS (SELECT 1 FROM receivables r
-                             WHERE r.customer_id = :customer_id AND r.open_amount > 0
+                             WHERE r.customer_id = $1 AND r.open_amount > 0
                                AND f.invoice_ids @> jsonb_build_array(r.invoice_id)))
            AS returned_payment_unpaid,
        p.version AS policy_version, p.xmin::text::bigint AS policy_revision
 FROM account a CROSS JOIN owed o
 LEFT JOIN credit_policies p ON p.status = 'active'
-""")
+"""
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,11 @@ class CustomerStanding:
 
 
 class Standings:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    """Read on the driver's connection, in the caller's transaction: the statement is prepared
+    once per connection and its row comes without SQLAlchemy's result machinery."""
+
+    def __init__(self, db: "AsyncSession | asyncpg.Connection[Any]") -> None:
+        self._db = db
 
     async def of(
         self,
@@ -108,45 +112,42 @@ class Standings:
     ) -> CustomerStanding | None:
         """The customer's standing at `now`; None if credit control keeps no account for them.
         Call it under the customer's lock."""
-        row = (
-            await self._session.execute(
-                _STANDING,
-                {
-                    "customer_id": customer_id,
-                    "now": now,
-                    "lapsed_by": lapsed_by or now,
-                    "order_reference": order_reference,
-                    "reserving_order": order_reference if reserving else None,
-                },
-            )
-        ).one_or_none()
+        db = await driver_connection(self._db) if isinstance(self._db, AsyncSession) else self._db
+        row = await db.fetchrow(
+            _STANDING,
+            customer_id,
+            now,
+            lapsed_by or now,
+            order_reference,
+            order_reference if reserving else None,
+        )
         return None if row is None else _standing(customer_id, row)
 
 
 def _standing(customer_id: str, row: Any) -> CustomerStanding:
     account = CreditAccount(
-        customer_id, row.currency, row.terms_days, row.grade, row.next_review_on
+        customer_id, row["currency"], row["terms_days"], row["grade"], row["next_review_on"]
     )
     return CustomerStanding(
         account=account,
         standing=Standing(
             customer_id=customer_id,
-            currency=row.currency,
-            credit_limit=row.credit_limit,
-            open_receivables=int(row.open_amount),
-            overdue_amount=int(row.overdue_amount),
-            reserved=int(row.reserved),
-            oldest_overdue_due=row.oldest_overdue_due,
+            currency=row["currency"],
+            credit_limit=row["credit_limit"],
+            open_receivables=int(row["open_amount"]),
+            overdue_amount=int(row["overdue_amount"]),
+            reserved=int(row["reserved"]),
+            oldest_overdue_due=row["oldest_overdue_due"],
         ),
-        open_holds=[_hold(customer_id, h) for h in row.open_holds],
-        override=row.override,
+        open_holds=[_hold(customer_id, h) for h in row["open_holds"]],
+        override=row["override"],
         order_reservation=None
-        if row.order_reservation_id is None
-        else OrderReservation(row.order_reservation_id, row.order_decision),
-        reservations_lapsed=bool(row.reservations_lapsed),
-        returned_payment_unpaid=bool(row.returned_payment_unpaid),
-        policy_version=row.policy_version,
-        policy_revision=row.policy_revision,
+        if row["order_reservation_id"] is None
+        else OrderReservation(row["order_reservation_id"], row["order_decision"]),
+        reservations_lapsed=bool(row["reservations_lapsed"]),
+        returned_payment_unpaid=bool(row["returned_payment_unpaid"]),
+        policy_version=row["policy_version"],
+        policy_revision=row["policy_revision"],
     )
 
 

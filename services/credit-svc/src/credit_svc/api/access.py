@@ -25,7 +25,7 @@ CanRead = Annotated[
     ),
 ]
 CanDecide = Annotated[Principal, Depends(require_roles(Role.CREDIT_MANAGER))]
-CanCheck = Annotated[
-    Principal, Depends(require_roles(Role.CREDIT_MANAGER, Role.ADMIN, Role.SERVICE))
-]
+# Named: the credit check's route applies it itself to the requests it answers directly.
+CHECKERS = require_roles(Role.CREDIT_MANAGER, Role.ADMIN, Role.SERVICE)
+CanCheck = Annotated[Principal, Depends(CHECKERS)]
 Resources = Annotated[CreditResources, Depends(resources_of(CreditResources))]

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from credit_svc.adapters.order_book import NeedsFullUnitOfWork
 from credit_svc.adapters.standing import CustomerStanding
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.amounts import amount_in, same_currency
 from credit_svc.domain.credit_check import CheckOutcome, Decision, Reason, ReasonCode, judge_order
 from credit_svc.domain.exposure import CustomerNotFound
 from credit_svc.domain.reservations import end_of_business_day, expiry_of
+from credit_svc.use_cases.order_book import OrderBook
 from credit_svc.use_cases.reserve_credit import expire_reservations, place_reservation
 from ledgerflow_platform.errors import DomainError
 
@@ -42,7 +44,7 @@ class OrderToCheck:
     expires_at: datetime | date | None = None
 
 
-async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime) -> CreditCheck:
+async def check_credit(uow: OrderBook, order: OrderToCheck, now: datetime) -> CreditCheck:
     if order.reserve and order.order_reference is None:
         raise ReservationNeedsOrder()
     await uow.lock_customer(order.customer_id)
@@ -55,6 +57,9 @@ async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime
     if reserved is not None and reserved.decision is not None:
         return CreditCheck(_outcome_from(reserved.decision), reserved.id)
     if found.reservations_lapsed:
+        if not isinstance(uow, CreditUnitOfWork):
+            # Ending them is the full unit of work's: the order path's hands the check over.
+            raise NeedsFullUnitOfWork("lapsed reservations to end")
         await expire_reservations(uow, as_of=now.date(), now=now, customer_id=order.customer_id)
         found = await _standing(uow, order, now)
     policy = await uow.policies.in_force_at(found.policy_version, found.policy_revision)
@@ -85,7 +90,7 @@ async def check_credit(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime
     return CreditCheck(outcome, reservation.id)
 
 
-async def _standing(uow: CreditUnitOfWork, order: OrderToCheck, now: datetime) -> CustomerStanding:
+async def _standing(uow: OrderBook, order: OrderToCheck, now: datetime) -> CustomerStanding:
     found = await uow.standings.of(
         order.customer_id,
         now=now,

@@ -16,6 +16,7 @@ from credit_svc.domain.reservations import (
     expiry_of,
 )
 from credit_svc.use_cases.credit_standing import account_of
+from credit_svc.use_cases.order_book import OrderBook
 from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
 from ledgerflow_events.contracts.credit import CreditReservationEnded, CreditReserved
 from ledgerflow_events.money import format_minor
@@ -48,7 +49,7 @@ async def reserve_credit(
 
 
 async def place_reservation(
-    uow: CreditUnitOfWork,
+    uow: OrderBook,
     customer_id: str,
     currency: str,
     amount: int,
