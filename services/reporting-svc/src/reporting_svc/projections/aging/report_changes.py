@@ -29,15 +29,22 @@ def _sums(since: str, buckets: int) -> str:
     )
 
 
-def _customers_page(sums: str, customer_id: str | None, after: RowKey | None) -> str:
+def _where(customer_id: str | None, after: str | None) -> str:
+    """Changes up to as_of, of one customer when given, after the last row of a page."""
     where = ["changed_on <= :as_of"]
     if customer_id is not None:
         where.append("customer_id = :customer_id")
     if after is not None:
-        where.append("(customer_id, currency) > (:after_group, :after_currency)")
+        where.append(after)
+    return " AND ".join(where)
+
+
+def _customers_page(sums: str, customer_id: str | None, after: RowKey | None) -> str:
+    past = "(customer_id, currency) > (:after_group, :after_currency)"
+    where = _where(customer_id, None if after is None else past)
     return (
         f"SELECT customer_id AS grp, currency, {sums} FROM aging_changes "  # noqa: S608
-        f"WHERE {' AND '.join(where)} GROUP BY customer_id, currency "
+        f"WHERE {where} GROUP BY customer_id, currency "
         "HAVING sum(change_minor) > 0 ORDER BY customer_id, currency LIMIT :limit"
     )
 
@@ -45,13 +52,9 @@ def _customers_page(sums: str, customer_id: str | None, after: RowKey | None) ->
 def _currencies(sums: str, customer_id: str | None, after: RowKey | None) -> str:
     # One customer's totals are its own changes; the book's are the summed ones.
     source = "aging_change_totals" if customer_id is None else "aging_changes"
-    where = ["changed_on <= :as_of"]
-    if customer_id is not None:
-        where.append("customer_id = :customer_id")
-    if after is not None:
-        where.append("currency > :after_currency")
+    where = _where(customer_id, None if after is None else "currency > :after_currency")
     return (
-        f"SELECT NULL AS grp, currency, {sums} FROM {source} WHERE {' AND '.join(where)} "  # noqa: S608
+        f"SELECT NULL AS grp, currency, {sums} FROM {source} WHERE {where} "  # noqa: S608
         "GROUP BY currency HAVING sum(change_minor) > 0 ORDER BY currency LIMIT :limit"
     )
 
