@@ -2,12 +2,14 @@
 
 Records are applied in order per partition, then their offset is committed (rebalances.py
 says when it is not). A partition's records are applied `batch_size` at a time in one
-transaction (InboxProcessor.process_batch); a bigger batch costs less per event but holds
-the rows its handlers lock, and keeps what it changed unseen, until all of it commits. The partitions of a fetched batch are applied side by side: a
-partition's events are one customer's stream and never wait on another's, and a consumer
-catching up (after a restart, say) spends most of its time waiting on database round trips,
-which overlap. A replay of everything a producer ever published costs one statement per
-batch for what was seen before: the batch's claims.
+transaction (InboxProcessor.process_batch): a bigger batch costs less per event, but holds
+the rows its handlers lock, and keeps what it changed unseen, until all of it commits.
+
+The partitions of a fetched batch are applied side by side: a partition's events are one
+customer's stream and never wait on another's, and a consumer catching up (after a restart,
+say) spends most of its time waiting on database round trips, which overlap. A replay of
+everything a producer ever published costs one statement per batch for what was seen
+before: the batch's claims.
 """
 
 import asyncio

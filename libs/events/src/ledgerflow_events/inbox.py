@@ -214,7 +214,7 @@ class InboxProcessor:
             raise BatchFailed(f"{type(exc).__name__}: {exc}") from exc
         # Each event's own handler time, and its share of the claims and the commit.
         shared = (time.perf_counter() - started - sum(durations)) / max(len(durations), 1)
-        self._count(records, batch, outcomes, durations, shared)
+        self._count(batch, outcomes, durations, shared)
         return outcomes
 
     async def _handle(
@@ -233,7 +233,6 @@ class InboxProcessor:
 
     def _count(
         self,
-        records: Sequence[ConsumerRecord[bytes, bytes]],
         batch: list[tuple[ReceivedEvent[EventData], Handler] | None],
         outcomes: list[Outcome],
         durations: list[float],
@@ -242,7 +241,7 @@ class InboxProcessor:
         now = datetime.now(UTC)
         handled = iter(durations)
         consumed: Counter[tuple[str, Outcome]] = Counter()
-        for record, item, outcome in zip(records, batch, outcomes, strict=True):
+        for item, outcome in zip(batch, outcomes, strict=True):
             if item is None:
                 continue  # ignored, and not counted, as when applied alone
             envelope = item[0].envelope

@@ -31,7 +31,8 @@ async def test_a_batch_applies_in_one_transaction(scratch: Scratch) -> None:
     outcomes = await processor.process_batch(_records(scratch, events))
 
     assert outcomes == [Outcome.APPLIED] * 4
-    assert len(transactions) == 4 and len(set(transactions)) == 1
+    assert len(transactions) == 4
+    assert len(set(transactions)) == 1, "one transaction for the batch"
     assert sorted(await scratch.applied_totals()) == [f"olga-inv-{n}" for n in range(4)]
     assert await scratch.count(scratch.tables.inbox) == 4
 
