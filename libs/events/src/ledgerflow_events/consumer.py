@@ -39,6 +39,7 @@ class InboxConsumer:
         partitions_at_once: int = 4,
         batch_size: int | None = 20,
     ) -> None:
+        assert batch_size is None or batch_size >= 1, "None applies each event on its own"
         self._processor = processor
         self._kafka = kafka
         self.group_id = group_id
