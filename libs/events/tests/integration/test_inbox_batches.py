@@ -2,6 +2,7 @@
 
 import dataclasses
 
+from prometheus_client import REGISTRY
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -10,6 +11,17 @@ from ledgerflow_events.inbox import Outcome, ReceivedEvent
 from ledgerflow_events.testing import as_record, cloud_event
 
 from .conftest import POISON_TOTAL, Scratch, apply_invoice, invoice
+
+
+def _consumed(service: str) -> float:
+    labels = {"service": service, "type": "ledger.invoice_issued.v1", "outcome": "applied"}
+    return REGISTRY.get_sample_value("ledgerflow_events_consumed_total", labels) or 0.0
+
+
+def _timed(service: str) -> float:
+    labels = {"service": service, "type": "ledger.invoice_issued.v1"}
+    found = REGISTRY.get_sample_value("ledgerflow_event_handler_duration_seconds_count", labels)
+    return found or 0.0
 
 
 def _records(scratch: Scratch, events):  # type: ignore[no-untyped-def]
@@ -25,12 +37,15 @@ async def test_a_batch_applies_in_one_transaction(scratch: Scratch) -> None:
         transactions.append((await session.execute(text("SELECT txid_current()"))).scalar_one())
         await apply_invoice(session, event)
 
-    processor = scratch.processor(apply=noting_the_transaction)
+    processor = scratch.processor(service="batched", apply=noting_the_transaction)
     events = [cloud_event(invoice("olga", n)) for n in range(4)]
+    consumed_before, timed_before = _consumed("batched"), _timed("batched")
 
     outcomes = await processor.process_batch(_records(scratch, events))
 
     assert outcomes == [Outcome.APPLIED] * 4
+    assert _consumed("batched") - consumed_before == 4, "each event counted"
+    assert _timed("batched") - timed_before == 4, "each event timed"
     assert len(transactions) == 4
     assert len(set(transactions)) == 1, "one transaction for the batch"
     assert sorted(await scratch.applied_totals()) == [f"olga-inv-{n}" for n in range(4)]
