@@ -37,7 +37,7 @@ class InboxConsumer:
         topics: list[str],
         commit_timeout: float = 5.0,
         partitions_at_once: int = 4,
-        batch_size: int | None = 20,
+        batch_size: int | None = 10,
     ) -> None:
         assert batch_size is None or batch_size >= 1, "None applies each event on its own"
         self._processor = processor
