@@ -154,7 +154,7 @@ class InboxProcessor:
             return await self._apply_batch(records)
         except BatchFailed as failed:
             log.info("a batch of %d events failed (%s); applying them one by one",
-                     len(records), failed.__cause__)  # fmt: skip
+                     len(records), failed)  # fmt: skip
         seen: set[str] = set()
 
         async def look_up() -> None:
@@ -173,7 +173,8 @@ class InboxProcessor:
             try:
                 event = decode(list(record.headers or []), record.value)
             except MalformedEvent as exc:
-                raise BatchFailed("a malformed event") from exc
+                # Dead-lettered where it stands, by the one-at-a-time path.
+                raise BatchFailed(f"a malformed event: {exc}") from exc
             handler = self._handlers.get(event.envelope.type) if event else None
             batch.append((event, handler) if event is not None and handler is not None else None)
         applying = [item for item in batch if item is not None]
@@ -182,7 +183,7 @@ class InboxProcessor:
             return [Outcome.IGNORED] * len(records)
         durations: list[float] = []
         started = time.perf_counter()
-        failing: str | None = None
+        failing: str | None = None  # the type of the event whose handler is running
         try:
             async with self._sessions() as session, session.begin():
                 claimed = await session.execute(
