@@ -157,3 +157,42 @@ async def test_each_event_of_a_batch_hands_its_own_correlation_to_what_it_emits(
         "sam-inv-1-echo": "order-1234",
         "sam-inv-2-echo": events[2].id,
     }
+
+
+async def test_what_a_failed_batch_emitted_is_emitted_once_when_applied_again(
+    scratch: Scratch,
+) -> None:
+    async def emitting(session: AsyncSession, event: ReceivedEvent[InvoiceIssued]) -> None:
+        await apply_invoice(session, event)  # raises for the poison invoice
+        echo = event.data.model_copy(update={"invoice_id": f"{event.data.invoice_id}-echo"})
+        await scratch.outbox.lock_stream(session, event.data.customer_id)
+        await scratch.outbox.append(session, echo)
+
+    processor = scratch.processor(apply=emitting)
+    data = [invoice("tara", n) for n in range(1, 5)]
+    data[1] = invoice("tara", 2, total=POISON_TOTAL)
+    try:
+        outcomes = await processor.process_batch(_records(scratch, [cloud_event(d) for d in data]))
+    finally:
+        await processor._dead_letters.close()
+
+    assert outcomes == [
+        Outcome.APPLIED,
+        Outcome.DEAD_LETTERED,
+        Outcome.APPLIED,
+        Outcome.APPLIED,
+    ]
+    outbox, streams = scratch.tables.outbox, scratch.tables.event_streams
+    async with scratch.engine.connect() as conn:
+        emitted = await conn.execute(
+            select(outbox.c.payload["invoice_id"].astext, outbox.c.sequence).order_by(
+                outbox.c.position
+            )
+        )
+        numbered = {invoice_id: sequence for invoice_id, sequence in emitted}
+        last = await conn.execute(
+            select(streams.c.last_sequence).where(streams.c.subject == "tara")
+        )
+        last_sequence = last.scalar_one()
+    assert numbered == {"tara-inv-1-echo": 1, "tara-inv-3-echo": 2, "tara-inv-4-echo": 3}
+    assert last_sequence == 3, "the rolled-back batch numbered nothing"
