@@ -6,10 +6,16 @@ skipped. A handler that keeps failing sends the message to `<topic>.dlq` and the
 partition moves on. A failure that is the infrastructure's (the database restarting, a
 service not answering: resilience.is_transient) is no fault of the message: it is retried
 until the dependency is back, and the message is never dead-lettered for it.
+
+The consumer hands over a partition's fetched records together (process_batch): their claims
+and handlers go in one transaction, one commit for all, since a transaction of its own per
+event cost more than most handlers. If anything in it fails, all of it is rolled back and
+the records are applied one at a time as above, with their retries and dead letters.
 """
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +24,7 @@ from typing import Any, Generic, TypeVar
 
 from aiokafka import ConsumerRecord
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tenacity import AsyncRetrying, RetryCallState, wait_exponential_jitter
@@ -27,7 +33,7 @@ from ledgerflow_events import context, metrics
 from ledgerflow_events.contracts import EventData, model_for
 from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent, header_of
-from ledgerflow_events.resilience import is_transient
+from ledgerflow_events.resilience import is_transient, until_done
 from ledgerflow_events.tables import MessagingTables
 from ledgerflow_events.tracing import consumer_span
 
@@ -88,8 +94,23 @@ def decode(headers: Headers | None, value: bytes | None) -> ReceivedEvent[EventD
         raise MalformedEvent(f"{envelope.type} does not match its contract: {exc}") from exc
 
 
+# Claims a batch's ids in one statement; an id claimed before (or twice in the batch) is not
+# returned, which is how a redelivered event is recognised.
+_CLAIM_MANY = """
+INSERT INTO {inbox} (event_id, event_type)
+SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]))
+ON CONFLICT (event_id) DO NOTHING
+RETURNING event_id
+"""
+
+
+class BatchFailed(Exception):
+    """Something in a batch failed: nothing of it was committed."""
+
+
 class InboxProcessor:
-    """Applies one record at a time; Kafka-free so it can be driven directly."""
+    """Applies records one at a time, or a partition's batch at once; Kafka-free so it can be
+    driven directly."""
 
     def __init__(
         self,
@@ -107,6 +128,7 @@ class InboxProcessor:
         self._dead_letters = dead_letters
         self.service = service
         self._retry = retry
+        self._claim_many = text(_CLAIM_MANY.format(inbox=self._inbox.fullname))
 
     async def applied_before(self, records: Sequence[ConsumerRecord[bytes, bytes]]) -> set[str]:
         """The event ids among `records` this inbox holds already: one query for a batch, so
@@ -123,6 +145,119 @@ class InboxProcessor:
 
     async def process(self, record: ConsumerRecord[bytes, bytes], *, seen: bool = False) -> Outcome:
         """Apply one record; `seen`: its id is known to be in the inbox (applied_before)."""
+        return await self._process_one(record, seen=seen)
+
+    async def process_batch(self, records: Sequence[ConsumerRecord[bytes, bytes]]) -> list[Outcome]:
+        """Apply one partition's records, in order: in one transaction if all of them apply,
+        else one at a time as `process` does (after one lookup of the ids seen before)."""
+        try:
+            return await self._apply_batch(records)
+        except BatchFailed as failed:
+            log.info("a batch of %d events failed (%s); applying them one by one",
+                     len(records), failed)  # fmt: skip
+        seen: set[str] = set()
+
+        async def look_up() -> None:
+            seen.update(await self.applied_before(records))
+
+        await until_done(f"{self.service} looking up its inbox", look_up)
+        return [
+            await self._process_one(record, seen=event_id_of(record) in seen) for record in records
+        ]
+
+    async def _apply_batch(self, records: Sequence[ConsumerRecord[bytes, bytes]]) -> list[Outcome]:
+        """All the records or none: raises BatchFailed, nothing committed, if any event is
+        malformed or any claim, handler or the commit fails."""
+        batch: list[tuple[ReceivedEvent[EventData], Handler] | None] = []
+        for record in records:
+            try:
+                event = decode(list(record.headers or []), record.value)
+            except MalformedEvent as exc:
+                # Dead-lettered where it stands, by the one-at-a-time path.
+                raise BatchFailed(f"a malformed event: {exc}") from exc
+            handler = self._handlers.get(event.envelope.type) if event else None
+            batch.append((event, handler) if event is not None and handler is not None else None)
+        applying = [item for item in batch if item is not None]
+        outcomes: list[Outcome] = []
+        if not applying:
+            return [Outcome.IGNORED] * len(records)
+        durations: list[float] = []
+        started = time.perf_counter()
+        failing: str | None = None  # the type of the event whose handler is running
+        try:
+            async with self._sessions() as session, session.begin():
+                claimed = await session.execute(
+                    self._claim_many,
+                    {
+                        "ids": [event.envelope.id for event, _ in applying],
+                        "types": [event.envelope.type for event, _ in applying],
+                    },
+                )
+                unclaimed = {row.event_id for row in claimed}
+                for item in batch:
+                    if item is None:
+                        outcomes.append(Outcome.IGNORED)
+                        continue
+                    event, handler = item
+                    if event.envelope.id not in unclaimed:
+                        outcomes.append(Outcome.DUPLICATE)  # or twice in this batch
+                        continue
+                    unclaimed.discard(event.envelope.id)
+                    failing = event.envelope.type
+                    handled = time.perf_counter()
+                    await self._handle(session, event, handler)
+                    durations.append(time.perf_counter() - handled)
+                    outcomes.append(Outcome.APPLIED)
+                failing = None
+        except Exception as exc:
+            if failing is not None:
+                metrics.EVENTS_FAILED.labels(self.service, failing).inc()
+            raise BatchFailed(f"{type(exc).__name__}: {exc}") from exc
+        # Each event's own handler time, and its share of the claims and the commit.
+        shared = (time.perf_counter() - started - sum(durations)) / max(len(durations), 1)
+        self._count(batch, outcomes, durations, shared)
+        return outcomes
+
+    async def _handle(
+        self, session: AsyncSession, event: ReceivedEvent[EventData], handler: Handler
+    ) -> None:
+        """One event of a batch, with its own correlation and trace as when applied alone."""
+        context.correlation_id.set(event.envelope.correlation_id or event.envelope.id)
+        with consumer_span(self.service, event.envelope) as traceparent:
+            context.traceparent.set(traceparent)
+            await handler(session, event)
+        # Each handler starts from the database, as in a session of its own: objects another
+        # handler loaded are not handed on (what they changed is, the transaction being one).
+        if session.new or session.deleted or len(session.identity_map):
+            await session.flush()
+            session.expunge_all()
+
+    def _count(
+        self,
+        batch: list[tuple[ReceivedEvent[EventData], Handler] | None],
+        outcomes: list[Outcome],
+        durations: list[float],
+        shared: float,
+    ) -> None:
+        now = datetime.now(UTC)
+        handled = iter(durations)
+        consumed: Counter[tuple[str, Outcome]] = Counter()
+        for item, outcome in zip(batch, outcomes, strict=True):
+            if item is None:
+                continue  # ignored, and not counted, as when applied alone
+            envelope = item[0].envelope
+            consumed[envelope.type, outcome] += 1
+            if outcome is not Outcome.APPLIED:
+                continue
+            metrics.HANDLER_DURATION.labels(self.service, envelope.type).observe(
+                next(handled) + shared
+            )
+            latency = (now - envelope.time).total_seconds()
+            metrics.EVENT_LATENCY.labels(self.service, envelope.type).observe(max(latency, 0.0))
+        for (event_type, outcome), count in consumed.items():
+            metrics.EVENTS_CONSUMED.labels(self.service, event_type, outcome.value).inc(count)
+
+    async def _process_one(self, record: ConsumerRecord[bytes, bytes], *, seen: bool) -> Outcome:
         if seen:
             event_type = header_of(record, "ce_type") or "unknown"
             metrics.EVENTS_CONSUMED.labels(self.service, event_type, Outcome.DUPLICATE).inc()

@@ -2,7 +2,7 @@
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -72,6 +72,11 @@ class RecordingProcessor(InboxProcessor):
         outcome = await super().process(record, seen=seen)
         self.outcomes.append(outcome)
         return outcome
+
+    async def process_batch(self, records: Sequence[ConsumerRecord[bytes, bytes]]) -> list[Outcome]:
+        outcomes = await super().process_batch(records)
+        self.outcomes.extend(outcomes)
+        return outcomes
 
 
 class Scratch:

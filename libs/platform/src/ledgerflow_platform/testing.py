@@ -92,7 +92,19 @@ class EventDelivery:
         event = cloud_event(data, event_id=event_id)
         self._offset += 1
         topic = f"{data.producer}.events"
-        return await self.processor.process(as_record(event, topic=topic, offset=self._offset))
+        # As the consumer applies it: a batch of one, the path every consumed event takes.
+        record = as_record(event, topic=topic, offset=self._offset)
+        (outcome,) = await self.processor.process_batch([record])
+        return outcome
+
+    async def deliver_batch(self, *events: EventData) -> list[Outcome]:
+        """Deliver events as one partition's fetched batch: in one transaction if all apply."""
+        records = []
+        for data in events:
+            self._offset += 1
+            topic = f"{data.producer}.events"
+            records.append(as_record(cloud_event(data), topic=topic, offset=self._offset))
+        return await self.processor.process_batch(records)
 
     async def close(self) -> None:
         await self._dead_letters.close()

@@ -53,7 +53,11 @@ async def run_worker(spec: ServiceSpec, settings: ServiceSettings) -> None:
                     retry=RetryPolicy(attempts=settings.consumer_retry_attempts),
                 )
                 consumer = InboxConsumer(
-                    processor, kafka, group_id=spec.consumer_group, topics=list(spec.consumes)
+                    processor,
+                    kafka,
+                    group_id=spec.consumer_group,
+                    topics=list(spec.consumes),
+                    batch_size=settings.consumer_batch_size or None,
                 )
                 tasks.create_task(consumer.run(), name=f"{spec.name}-consumer")
     finally:
