@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.contracts.ledger import InvoiceIssued
-from ledgerflow_events.inbox import Outcome, ReceivedEvent
+from ledgerflow_events.inbox import InboxProcessor, Outcome, ReceivedEvent
 from ledgerflow_events.testing import as_record, cloud_event
 
 from .conftest import POISON_TOTAL, Scratch, apply_invoice, invoice
@@ -26,6 +26,16 @@ def _timed(service: str) -> float:
 
 def _records(scratch: Scratch, events):  # type: ignore[no-untyped-def]
     return [as_record(e, topic=scratch.topic, offset=n) for n, e in enumerate(events)]
+
+
+async def _dead_lettering_batch(
+    scratch: Scratch, processor: InboxProcessor, data: list[InvoiceIssued]
+) -> list[Outcome]:
+    """Apply the invoices as one batch with a processor that may dead-letter some of them."""
+    try:
+        return await processor.process_batch(_records(scratch, [cloud_event(d) for d in data]))
+    finally:
+        await processor._dead_letters.close()
 
 
 async def test_a_batch_applies_in_one_transaction(scratch: Scratch) -> None:
@@ -65,10 +75,7 @@ async def test_a_failing_event_is_dead_lettered_alone_and_the_rest_of_its_batch_
     data = [invoice("pia", n) for n in range(1, 6)]
     data[2] = invoice("pia", 3, total=POISON_TOTAL)
 
-    try:
-        outcomes = await processor.process_batch(_records(scratch, [cloud_event(d) for d in data]))
-    finally:
-        await processor._dead_letters.close()
+    outcomes = await _dead_lettering_batch(scratch, processor, data)
 
     assert outcomes == [
         Outcome.APPLIED,
@@ -171,10 +178,7 @@ async def test_what_a_failed_batch_emitted_is_emitted_once_when_applied_again(
     processor = scratch.processor(apply=emitting)
     data = [invoice("tara", n) for n in range(1, 5)]
     data[1] = invoice("tara", 2, total=POISON_TOTAL)
-    try:
-        outcomes = await processor.process_batch(_records(scratch, [cloud_event(d) for d in data]))
-    finally:
-        await processor._dead_letters.close()
+    outcomes = await _dead_lettering_batch(scratch, processor, data)
 
     assert outcomes == [
         Outcome.APPLIED,
