@@ -23,7 +23,7 @@ import asyncpg
 
 from customer_svc.service import SPEC
 from customer_svc.settings import Settings
-from ledgerflow_devstack.config import free_ports
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_devstack.testing import PgServer
 from ledgerflow_platform.testing import KeyPair, app_client, migrate

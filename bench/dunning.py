@@ -42,7 +42,8 @@ from collections_svc.resources import CollectionsResources, notice_sending
 from collections_svc.service import SPEC
 from collections_svc.settings import Settings
 from collections_svc.use_cases.run_dunning import run_dunning
-from ledgerflow_devstack.config import StackConfig, free_ports
+from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.migrations import upgrade_to_head

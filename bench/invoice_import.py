@@ -26,7 +26,8 @@ import asyncpg
 
 from ledger_svc.service import SPEC
 from ledger_svc.settings import Settings
-from ledgerflow_devstack.config import HOST, free_ports
+from ledgerflow_devstack.config import HOST
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_platform.testing import KeyPair, app_client, migrate
 

@@ -33,7 +33,8 @@ from typing import Any
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from ledgerflow_devstack.config import HOST, free_ports
+from ledgerflow_devstack.config import HOST
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_platform.testing import KeyPair, app_client, migrate
 from reporting_svc.api.customer_table_out import table_xlsx

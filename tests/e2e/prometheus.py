@@ -12,7 +12,8 @@ from typing import Any
 import httpx
 import yaml
 
-from ledgerflow_devstack.config import HOST, free_ports
+from ledgerflow_devstack.config import HOST
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_events.testing import eventually
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ledgerflow_devstack.config import StackConfig, free_ports
+from ledgerflow_devstack.config import StackConfig
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import verify_token
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from ledgerflow_devstack.config import free_ports
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_devstack.postgres import MAX_CONNECTIONS, Postgres
 from ledgerflow_devstack.testing import PgServer
 

@@ -1,12 +1,12 @@
 """Where the local platform keeps its state and which ports it listens on, from env vars."""
 
 import os
-import socket
 from collections.abc import Mapping
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
+
+from ledgerflow_devstack.port_claims import free_ports
 
 SERVICES: Final = ("customer", "ledger", "credit", "collections", "reporting")
 # reporting only consumes, so it has no outbox to replay
@@ -23,15 +23,6 @@ DEFAULT_SERVICE_PORTS: Final[Mapping[str, int]] = {
     "collections": 8004,
     "reporting": 8005,
 }
-
-
-def free_ports(count: int) -> list[int]:
-    """Ports the kernel calls free right now; held together so the answers are distinct."""
-    with ExitStack() as stack:
-        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
-        for sock in sockets:
-            sock.bind((HOST, 0))
-        return [int(sock.getsockname()[1]) for sock in sockets]
 
 
 def _port(env: Mapping[str, str], name: str, default: int) -> int:

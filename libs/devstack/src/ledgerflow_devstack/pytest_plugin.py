@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from ledgerflow_devstack.broker import Broker
-from ledgerflow_devstack.config import SERVICES, StackConfig, free_ports
+from ledgerflow_devstack.config import SERVICES, StackConfig
+from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_devstack.stack import Stack
 from ledgerflow_devstack.testing import CrashablePgServer, KafkaBroker, PgServer
