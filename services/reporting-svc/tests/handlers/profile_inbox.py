@@ -34,6 +34,8 @@ EVENTS = int(os.environ.get("PROFILE_EVENTS", "2000"))
 # out of fetches of n records (their ids looked up in the inbox once per fetch)
 BATCH_SIZES = os.environ.get("BATCH_SIZES", "alone1,1,alone2,2,alone5,5,alone20,20,100").split(",")
 CUSTOMERS = 20
+# which events are fed, in turn: PROFILE_KINDS=reserved profiles the credit check's event alone
+KINDS = os.environ.get("PROFILE_KINDS", "reserved,payment").split(",")
 
 
 def _id() -> str:
@@ -134,7 +136,8 @@ async def test_cpu_per_consumed_event(delivery: EventDelivery) -> None:
         out: list[EventData] = []
         for n in range(count):
             customer, invoice_id = customers[n % CUSTOMERS]
-            out.append(reserved(customer) if n % 2 == 0 else payment(customer, invoice_id))
+            kind = KINDS[n % len(KINDS)]
+            out.append(reserved(customer) if kind == "reserved" else payment(customer, invoice_id))
         return out
 
     async def run(size: str, records: list[ConsumerRecord[bytes, bytes]]) -> None:

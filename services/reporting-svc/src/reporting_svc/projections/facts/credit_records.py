@@ -1,13 +1,16 @@
 """Recording credit-svc's limits, holds and reservations, once each whatever the redeliveries;
-an ending that arrives before its beginning is kept and completed when the beginning comes."""
+an ending that arrives before its beginning is kept and completed when the beginning comes.
+
+Each statement is built once, on the tables rather than the row classes: a reservation comes
+with every credit check an order system makes, and building and caching an ORM upsert anew for
+each cost more CPU than the rest of applying the event."""
 
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Table, func
+from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from reporting_svc.adapters.tables_credit import (
     CreditHoldRow,
@@ -15,6 +18,39 @@ from reporting_svc.adapters.tables_credit import (
     CreditReservationRow,
     GradeChangeRow,
 )
+
+
+def _table(row: type) -> Table:
+    return row.__table__  # type: ignore[attr-defined, no-any-return]
+
+
+def _kept_once(row: type) -> Insert:
+    return insert(_table(row)).on_conflict_do_nothing()
+
+
+def _completed(
+    row: type, key: str, keep_first: tuple[str, ...], terms: tuple[str, ...] = ()
+) -> Insert:
+    """An upsert on `key` that fills `keep_first` where still empty and overwrites `terms`."""
+    table = _table(row)
+    statement = insert(table)
+    update: dict[str, Any] = {
+        name: func.coalesce(table.c[name], statement.excluded[name]) for name in keep_first
+    }
+    update |= {name: statement.excluded[name] for name in terms}
+    return statement.on_conflict_do_update(index_elements=[table.c[key]], set_=update)
+
+
+_LIMIT = _kept_once(CreditLimitRow)
+_GRADE = _kept_once(GradeChangeRow)
+_HOLD = _completed(CreditHoldRow, "hold_id", ("placed_at", "released_at"))
+_RESERVED = _completed(
+    CreditReservationRow,
+    "reservation_id",
+    (),
+    ("currency", "amount_minor", "reserved_at", "expires_at"),
+)
+_RESERVATION_ENDED = _completed(CreditReservationRow, "reservation_id", ("ended_at",))
 
 
 async def record_limit(
@@ -26,15 +62,14 @@ async def record_limit(
     effective_at: datetime,
 ) -> None:
     await session.execute(
-        insert(CreditLimitRow)
-        .values(
-            limit_id=limit_id,
-            customer_id=customer_id,
-            currency=currency,
-            limit_minor=limit,
-            effective_at=effective_at,
-        )
-        .on_conflict_do_nothing()
+        _LIMIT,
+        {
+            "limit_id": limit_id,
+            "customer_id": customer_id,
+            "currency": currency,
+            "limit_minor": limit,
+            "effective_at": effective_at,
+        },
     )
 
 
@@ -47,23 +82,15 @@ async def record_hold(
     placed_at: datetime | None = None,
     released_at: datetime | None = None,
 ) -> None:
-    row = CreditHoldRow
-    statement = insert(row).values(
-        hold_id=hold_id, customer_id=customer_id, reason=reason,
-        placed_at=placed_at, released_at=released_at,
-    )  # fmt: skip
     await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[col(CreditHoldRow.hold_id)],
-            set_={
-                "placed_at": func.coalesce(
-                    col(CreditHoldRow.placed_at), statement.excluded.placed_at
-                ),
-                "released_at": func.coalesce(
-                    col(CreditHoldRow.released_at), statement.excluded.released_at
-                ),
-            },
-        )
+        _HOLD,
+        {
+            "hold_id": hold_id,
+            "customer_id": customer_id,
+            "reason": reason,
+            "placed_at": placed_at,
+            "released_at": released_at,
+        },
     )
 
 
@@ -78,19 +105,17 @@ async def record_reservation(
     expires_at: datetime | None = None,
     ended_at: datetime | None = None,
 ) -> None:
-    statement = insert(CreditReservationRow).values(
-        reservation_id=reservation_id, customer_id=customer_id, currency=currency,
-        amount_minor=amount, reserved_at=reserved_at, expires_at=expires_at, ended_at=ended_at,
-    )  # fmt: skip
-    row = CreditReservationRow
-    update: dict[str, Any]
-    if ended_at is not None:
-        update = {"ended_at": func.coalesce(col(row.ended_at), statement.excluded.ended_at)}
-    else:
-        terms = ("currency", "amount_minor", "reserved_at", "expires_at")
-        update = {name: statement.excluded[name] for name in terms}
     await session.execute(
-        statement.on_conflict_do_update(index_elements=[col(row.reservation_id)], set_=update)
+        _RESERVATION_ENDED if ended_at is not None else _RESERVED,
+        {
+            "reservation_id": reservation_id,
+            "customer_id": customer_id,
+            "currency": currency,
+            "amount_minor": amount,
+            "reserved_at": reserved_at,
+            "expires_at": expires_at,
+            "ended_at": ended_at,
+        },
     )
 
 
@@ -104,13 +129,12 @@ async def record_grade_change(
 ) -> None:
     """A grade in force from `effective_on`, kept once whatever the redeliveries."""
     await session.execute(
-        insert(GradeChangeRow)
-        .values(
-            assessment_id=assessment_id,
-            customer_id=customer_id,
-            grade=grade,
-            effective_on=effective_on,
-            recorded_at=recorded_at,
-        )
-        .on_conflict_do_nothing()
+        _GRADE,
+        {
+            "assessment_id": assessment_id,
+            "customer_id": customer_id,
+            "grade": grade,
+            "effective_on": effective_on,
+            "recorded_at": recorded_at,
+        },
     )
