@@ -1,40 +1,57 @@
-"""The credit check's own unit of work: one transaction on one asyncpg connection.
+"""The credit check's own unit of work: a read and at most one write, on one asyncpg
+connection, without an explicit transaction.
 
 Order systems call the check on every order. Through the ORM session a reserving check spent
-more of the process's CPU on SQLAlchemy (its session, pool, greenlets and results) than on
-its statements; here the same statements go straight to the driver, in the same order, under
-the same customer lock, and the event is appended by the same outbox. What the check rarely
-needs and only the full unit of work does (ending lapsed reservations, reading a policy this
-process has not kept yet) raises NeedsFullUnitOfWork: the transaction rolls back and the
-caller checks again through CreditUnitOfWork.
+more of the process's CPU on SQLAlchemy than on its statements; in a transaction of its own it
+then took six round trips (BEGIN, the customer's lock, the standing, the reservation, the
+event, COMMIT), and under load each round trip waited for the two processes to be scheduled
+again, holding a pooled connection the whole time. Here the standing is read in one statement,
+with the version of the customer's event stream in the same snapshot, and the reservation and
+its event are written in one statement that writes only if that version is unchanged
+(Outbox.append_if_unchanged): two round trips. Every writer that could change what the check
+decided on (another check, a hold, a payment applied) locks or appends to that stream and so
+changes its version; when it did, nothing was written, StandingMoved is raised and the check
+is decided again on a fresh read. What the check rarely needs and only the full unit of work
+does (ending lapsed reservations, reading a policy this process has not kept yet) raises
+NeedsFullUnitOfWork before anything is written: the caller checks again through
+CreditUnitOfWork.
 """
 
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any, cast
 
 import asyncpg
 
 from credit_svc.adapters.policies import kept_in_force
-from credit_svc.adapters.reservations import add_reservation
-from credit_svc.adapters.standing import Standings
-from credit_svc.adapters.tables import messaging, outbox
+from credit_svc.adapters.standing import CustomerStanding, Standings
+from credit_svc.adapters.tables import outbox
 from credit_svc.domain.policy import CreditPolicy
 from credit_svc.domain.reservations import Reservation
 from ledgerflow_events.contracts.base import EventData
-from ledgerflow_events.driver import Executor
 
-# As the outbox locks a customer's stream (Outbox.lock_stream): the upsert changes nothing
-# but waits for any other holder, so per-customer event order is commit order.
-_LOCK = f"""
-INSERT INTO {messaging.event_streams.name} (subject, last_sequence) VALUES ($1, 0)
-ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject
-"""  # noqa: S608 (the table's name is our own metadata's)
+# The reservation, written only with its event: the outbox's statement plus this CTE.
+_RESERVE_AND_APPEND = outbox.append_if_unchanged_statement(
+    """, reserved AS (
+    INSERT INTO credit_reservations
+        (id, customer_id, currency, amount, order_reference, expires_at, status, created_at,
+         decision)
+    SELECT $11::text, $12::text, $13::text, $14::bigint, $15::text, $16::timestamptz,
+           $17::text, $18::timestamptz, $19::text::jsonb
+    FROM appended_to
+)"""
+)
 
 
 class NeedsFullUnitOfWork(Exception):
     """The check needs what only CreditUnitOfWork does; nothing was written."""
+
+
+class StandingMoved(Exception):
+    """Someone wrote to the customer between the check's read and its write; nothing was
+    written, and the check is to be decided again."""
 
 
 class KeptPolicies:
@@ -45,44 +62,99 @@ class KeptPolicies:
         return kept
 
 
-class NewReservations:
-    def __init__(self, connection: "asyncpg.Connection[Any]") -> None:
-        self._connection = connection
+class _ReadOnce:
+    """The standing, read once per check: the write is guarded by the version read with it."""
+
+    def __init__(self, book: "OrderBook") -> None:
+        self._book = book
+        self._standings = Standings(book.connection)
+
+    async def of(
+        self,
+        customer_id: str,
+        *,
+        now: datetime,
+        lapsed_by: datetime | None = None,
+        order_reference: str | None = None,
+        reserving: bool = False,
+    ) -> CustomerStanding | None:
+        if self._book.read is not None:
+            raise NeedsFullUnitOfWork("the standing is read again")
+        found = await self._standings.of(
+            customer_id,
+            now=now,
+            lapsed_by=lapsed_by,
+            order_reference=order_reference,
+            reserving=reserving,
+        )
+        self._book.read = found
+        return found
+
+
+class _HeldForTheWrite:
+    def __init__(self, book: "OrderBook") -> None:
+        self._book = book
 
     async def add(self, reservation: Reservation, decision: dict[str, Any] | None) -> None:
-        await add_reservation(self._connection, reservation, decision)
-
-
-class _Driven:
-    """The connection as the outbox asks for its driver (as of a SQLAlchemy connection)."""
-
-    def __init__(self, connection: "asyncpg.Connection[Any]") -> None:
-        self.driver_connection = connection
-
-    async def get_raw_connection(self) -> "_Driven":
-        return self
+        if self._book.reservation is not None:
+            raise NeedsFullUnitOfWork("more than one reservation")
+        self._book.reservation = (reservation, decision)
 
 
 class OrderBook:
     def __init__(self, connection: "asyncpg.Connection[Any]") -> None:
-        self._connection = connection
-        self.standings = Standings(connection)
+        self.connection = connection
+        self.read: CustomerStanding | None = None
+        self.reservation: tuple[Reservation, dict[str, Any] | None] | None = None
+        self.event: EventData | None = None
+        self.standings = _ReadOnce(self)
         self.policies = KeptPolicies()
-        self.reservations = NewReservations(connection)
+        self.reservations = _HeldForTheWrite(self)
 
     async def lock_customer(self, customer_id: str) -> None:
-        await self._connection.execute(_LOCK, customer_id)
+        """No lock: the write checks the customer's stream is as it was read (see above)."""
 
     async def emit(self, event: EventData) -> None:
-        await outbox.append_many(cast(Executor, _Driven(self._connection)), [event])
+        if self.event is not None:
+            raise NeedsFullUnitOfWork("more than one event")
+        self.event = event
+
+    async def write(self) -> None:
+        """The reservation and its event, if the check placed one, in one statement."""
+        if self.reservation is None and self.event is None:
+            return
+        if self.reservation is None or self.event is None or self.read is None:
+            raise NeedsFullUnitOfWork("a write the order path does not make")
+        reservation, decision = self.reservation
+        written = await outbox.append_if_unchanged(
+            self.connection,
+            self.event,
+            self.read.stream_version,
+            statement=_RESERVE_AND_APPEND,
+            also_args=(
+                reservation.id,
+                reservation.customer_id,
+                reservation.currency,
+                reservation.amount,
+                reservation.order_reference,
+                reservation.expires_at,
+                reservation.status.value,
+                reservation.created_at,
+                None if decision is None else json.dumps(decision),
+            ),
+        )
+        if not written:
+            raise StandingMoved(reservation.customer_id)
 
 
 @asynccontextmanager
 async def order_book(pool: "asyncpg.Pool[Any]") -> AsyncIterator[OrderBook]:
-    """A unit of work committed when the block ends, rolled back if it raises."""
-    async with pool.acquire() as connection, connection.transaction():
+    """A unit of work whose write is made when the block ends, and not if it raises."""
+    async with pool.acquire() as connection:
         # The pool lends a proxy of the connection, which answers as the connection does.
-        yield OrderBook(cast("asyncpg.Connection[Any]", connection))
+        book = OrderBook(cast("asyncpg.Connection[Any]", connection))
+        yield book
+        await book.write()
 
 
 async def _decode_json(connection: "asyncpg.Connection[Any]") -> None:
@@ -95,9 +167,9 @@ async def _decode_json(connection: "asyncpg.Connection[Any]") -> None:
 
 
 async def _keep_session(connection: "asyncpg.Connection[Any]") -> None:
-    """Nothing to reset: these connections only ever run the check's transaction (no session
-    settings, advisory locks, cursors or listeners), and the pool still rolls back one left
-    open. The default reset was a round trip more than the check's own on every check."""
+    """Nothing to reset: these connections only ever run the check's two statements (no
+    session settings, advisory locks, cursors or listeners), and the pool still rolls back a
+    transaction left open. The default reset was a round trip more on every check."""
 
 
 async def order_book_pool(dsn: str, size: int) -> "asyncpg.Pool[Any]":

@@ -13,16 +13,22 @@ from typing import Any
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from credit_svc.adapters.tables import messaging
 from credit_svc.domain.exposure import CreditAccount
 from credit_svc.domain.holds import Hold, HoldReason
 from credit_svc.domain.standing import Standing
 from ledgerflow_platform.database import driver_connection
 
+# The customer's event stream row's version (its xmin) is read in the same snapshot: the order
+# path writes only if it is unchanged (Outbox.append_if_unchanged), instead of holding the
+# customer's lock from the read to the commit.
+#
 # Figures follow the repositories they replace: receivables in the account currency and
 # still owed; the limit in force; live reservations not yet expired at `now`; open holds in
 # the order they were placed. The order's reservation (asked for by a reserving check) is
 # locked, as reading it for the check always did.
-_STANDING = """
+_STREAMS = messaging.event_streams.name
+_STANDING = f"""
 WITH account AS (
     SELECT customer_id, currency, terms_days, grade, next_review_on
     FROM credit_accounts WHERE customer_id = $1
@@ -63,10 +69,11 @@ SELECT a.currency, a.terms_days, a.grade, a.next_review_on,
                              WHERE r.customer_id = $1 AND r.open_amount > 0
                                AND f.invoice_ids @> jsonb_build_array(r.invoice_id)))
            AS returned_payment_unpaid,
-       p.version AS policy_version, p.xmin::text::bigint AS policy_revision
+       p.version AS policy_version, p.xmin::text::bigint AS policy_revision,
+       (SELECT xmin::text FROM {_STREAMS} WHERE subject = $1) AS stream_version
 FROM account a CROSS JOIN owed o
 LEFT JOIN credit_policies p ON p.status = 'active'
-"""
+"""  # noqa: S608 (the table's name is our own metadata's)
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,8 @@ class CustomerStanding:
     # The policy in force: its version, and a revision that changes with every write to it.
     policy_version: int
     policy_revision: int
+    # The customer's event stream as read with all of the above; None: no event yet.
+    stream_version: str | None = None
 
 
 class Standings:
@@ -148,6 +157,7 @@ def _standing(customer_id: str, row: Any) -> CustomerStanding:
         returned_payment_unpaid=bool(row["returned_payment_unpaid"]),
         policy_version=row["policy_version"],
         policy_revision=row["policy_revision"],
+        stream_version=row["stream_version"],
     )
 
 

@@ -6,8 +6,8 @@ session, Idempotency-Key, clock, role), then validating the answer against the r
 again, cost more of the process's CPU than the check's own work. A request that is plainly
 well formed (a JSON body this route accepts, a bearer token, no Idempotency-Key, no
 dependency overridden but the clock) is answered here with the same steps in the same order:
-the token verified (401), the role checked (403), the body read, the check run in one
-transaction on the order path's own connection (adapters/order_book.py) and committed. Any
+the token verified (401), the role checked (403), the body read, the check decided on the
+order path's own connection (adapters/order_book.py): one read, and one write guarded by it. Any
 other request, and any body the declared route would refuse, goes to the declared route,
 which answers it as it always has; its OpenAPI operation is the declared one. Domain errors
 raised here meet the same problem handlers.
@@ -24,18 +24,20 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from pydantic import ValidationError
 
-from credit_svc.adapters.order_book import NeedsFullUnitOfWork, order_book
+from credit_svc.adapters.order_book import NeedsFullUnitOfWork, StandingMoved, order_book
 from credit_svc.adapters.resources import CreditResources
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.api.access import CHECKERS
 from credit_svc.api.order_schemas import CheckCredit, check_out
-from credit_svc.use_cases.check_credit import OrderToCheck, check_credit
+from credit_svc.use_cases.check_credit import CreditCheck, OrderToCheck, check_credit
 from ledgerflow_platform.web.auth import current_principal
 from ledgerflow_platform.web.clock import request_time
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 _bearer = HTTPBearer(auto_error=False)
+# Reads of a customer's standing before the order path hands a check to the full unit of work.
+_DECIDE_AGAIN = 3
 _JSON = "application/json"
 
 
@@ -75,16 +77,31 @@ async def _answer_directly(request: Request) -> Response | None:
     books = _order_books(request)
     if books is None:
         return None
-    try:
-        async with order_book(books) as book:
-            checked = await check_credit(book, order, now)
-    except NeedsFullUnitOfWork:
+    checked = await _on_the_order_book(books, order, now)
+    if checked is None:
         async with request.app.state.sessions() as session:
             uow = CreditUnitOfWork(session)
             checked = await check_credit(uow, order, now)
             await uow.commit()
     answer = check_out(checked.outcome, body.currency, checked.reservation_id)
     return Response(answer.model_dump_json(), media_type=_JSON)
+
+
+async def _on_the_order_book(
+    books: "asyncpg.Pool[Any]", order: OrderToCheck, now: datetime
+) -> CreditCheck | None:
+    """The check decided on the order path, again on a fresh read each time the customer
+    changed between its read and its write; None when only the full unit of work can."""
+    for _ in range(_DECIDE_AGAIN):
+        try:
+            async with order_book(books) as book:
+                return await check_credit(book, order, now)
+        except StandingMoved:
+            continue
+        except NeedsFullUnitOfWork:
+            return None
+    # A customer written to this often: the full unit of work decides under its lock.
+    return None
 
 
 def _order_books(request: Request) -> "asyncpg.Pool[Any] | None":
