@@ -170,6 +170,9 @@ class InboxProcessor:
         malformed or any claim, handler or the commit fails."""
         batch: list[tuple[ReceivedEvent[EventData], Handler] | None] = []
         for record in records:
+            if self._not_handled(record):
+                batch.append(None)
+                continue
             try:
                 event = decode(list(record.headers or []), record.value)
             except MalformedEvent as exc:
@@ -257,11 +260,21 @@ class InboxProcessor:
         for (event_type, outcome), count in consumed.items():
             metrics.EVENTS_CONSUMED.labels(self.service, event_type, outcome.value).inc(count)
 
+    def _not_handled(self, record: ConsumerRecord[bytes, bytes]) -> bool:
+        """A type this consumer has no handler for, told by its header alone: a topic carries
+        every event of its producer (credit's reservations come with every order checked), and
+        reading and validating each only to ignore it cost most of what ignoring it does. A
+        record without the header is decoded, and dead-lettered if it is no event at all."""
+        event_type = header_of(record, "ce_type")
+        return event_type is not None and event_type not in self._handlers
+
     async def _process_one(self, record: ConsumerRecord[bytes, bytes], *, seen: bool) -> Outcome:
         if seen:
             event_type = header_of(record, "ce_type") or "unknown"
             metrics.EVENTS_CONSUMED.labels(self.service, event_type, Outcome.DUPLICATE).inc()
             return Outcome.DUPLICATE
+        if self._not_handled(record):
+            return Outcome.IGNORED
         try:
             event = decode(list(record.headers or []), record.value)
         except MalformedEvent as exc:

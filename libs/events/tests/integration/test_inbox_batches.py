@@ -200,3 +200,21 @@ async def test_what_a_failed_batch_emitted_is_emitted_once_when_applied_again(
         last_sequence = last.scalar_one()
     assert numbered == {"tara-inv-1-echo": 1, "tara-inv-3-echo": 2, "tara-inv-4-echo": 3}
     assert last_sequence == 3, "the rolled-back batch numbered nothing"
+
+
+async def test_types_without_a_handler_are_ignored_by_their_header_alone(scratch: Scratch) -> None:
+    """A type the consumer does not handle is ignored without reading its data, even data its
+    contract would refuse; the handled events beside it apply, in one batch or one by one."""
+    processor = scratch.processor(service="ignoring")
+    unhandled = dataclasses.replace(
+        cloud_event(invoice("pia", 0)), type="credit.credit_reserved.v1", data={"no": "contract"}
+    )
+    handled = [cloud_event(invoice("pia", n)) for n in (1, 2)]
+
+    outcomes = await processor.process_batch(_records(scratch, [handled[0], unhandled, handled[1]]))
+    alone = await processor.process(as_record(unhandled, topic=scratch.topic, offset=3))
+
+    assert outcomes == [Outcome.APPLIED, Outcome.IGNORED, Outcome.APPLIED]
+    assert alone is Outcome.IGNORED
+    assert await scratch.applied_totals() == {"pia-inv-1": 10000, "pia-inv-2": 10000}
+    assert await scratch.count(scratch.tables.inbox) == 2
