@@ -19,10 +19,11 @@ from credit_svc.adapters.limits import CreditLimits
 from credit_svc.adapters.policies import CreditPolicies
 from credit_svc.adapters.reservations import Overrides, Reservations
 from credit_svc.adapters.standing import Standings
-from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, outbox
+from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, messaging, outbox
 from credit_svc.adapters.watch import Reviews, Warnings
 from credit_svc.domain.exposure import CreditAccount, Receivable
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_platform.database import driver_connection
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
 
@@ -105,6 +106,29 @@ ON CONFLICT (invoice_id) DO UPDATE SET
     open_amount = excluded.open_amount,
     paid_on = CASE WHEN excluded.open_amount > 0 THEN NULL ELSE r.paid_on END
 """)
+
+
+# The customer's lock first, as the outbox takes it (Outbox.lock_stream: the upsert changes
+# nothing but waits for any other holder), then _RESTATE_OPEN's writes. The writes read the
+# locked stream's row, so they cannot run before the lock is held; the account is opened
+# whether or not the fact names any invoice.
+_LOCK_AND_RESTATE_OPEN = f"""
+WITH stream AS (
+    INSERT INTO {messaging.event_streams.name} (subject, last_sequence) VALUES ($1, 0)
+    ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject
+    RETURNING subject
+), account AS (
+    INSERT INTO credit_accounts (customer_id, currency) SELECT subject, $2 FROM stream
+    ON CONFLICT (customer_id) DO NOTHING
+)
+INSERT INTO receivables AS r
+    (invoice_id, customer_id, currency, open_amount, overdue, due_date, total, issue_date)
+SELECT v.invoice_id, s.subject, $2, v.open_amount, false, NULL, NULL, NULL
+FROM stream s CROSS JOIN unnest($3::text[], $4::bigint[]) AS v(invoice_id, open_amount)
+ON CONFLICT (invoice_id) DO UPDATE SET
+    open_amount = excluded.open_amount,
+    paid_on = CASE WHEN excluded.open_amount > 0 THEN NULL ELSE r.paid_on END
+"""  # noqa: S608 (the table's name is our own metadata's)
 
 
 class Receivables:
@@ -237,6 +261,21 @@ class CreditUnitOfWork(UnitOfWork):
         self.warnings = Warnings(session)
         self.reviews = Reviews(session)
         self.standings = Standings(session)
+
+    async def lock_and_restate_open(
+        self, account: CreditAccount, open_after: Mapping[str, int]
+    ) -> None:
+        """`lock_customer`, then `receivables.restate_open`, in one statement sent straight
+        to the driver: a payment's writes cost one round trip, and no statement built or
+        result read through SQLAlchemy."""
+        driver = await driver_connection(self.session)
+        await driver.execute(
+            _LOCK_AND_RESTATE_OPEN,
+            account.customer_id,
+            account.currency,
+            list(open_after),
+            list(open_after.values()),
+        )
 
     async def emit(self, event: EventData) -> None:
         # One statement (the stream's next number, the outbox row, the relay's wake-up) where
