@@ -241,7 +241,12 @@ class CreditUnitOfWork(UnitOfWork):
         """`lock_customer`, then open the account if absent and set each invoice's open
         amount, in one statement sent straight to the driver: a payment's writes cost one
         round trip, and no statement built or result read through SQLAlchemy."""
-        driver = await driver_connection(self.session)
+        # As the session's own execute would (autoflush): the statement, and the standing
+        # read after it, see whatever this transaction holds unflushed.
+        session = self.session
+        if session.new or session.deleted or len(session.identity_map):
+            await session.flush()
+        driver = await driver_connection(session)
         await driver.execute(
             _LOCK_AND_RESTATE_OPEN,
             account.customer_id,
