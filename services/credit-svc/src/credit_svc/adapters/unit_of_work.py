@@ -92,11 +92,11 @@ class CreditAccounts:
         )
 
 
-# A fact restating open amounts (a payment, a credit note, a write-off, a reversal): the
-# customer's lock first, as the outbox takes it (Outbox.lock_stream: the upsert changes
-# nothing but waits for any other holder), then the account opened if absent and each
-# invoice's open amount set, as `Receivables.set_open_amount` sets one. The writes read the
-# locked stream's row, so they cannot run before the lock is held; the account is opened
+# A fact restating open amounts (a payment, a credit note, a write-off, a reversal, applied
+# credit): the customer's lock first, as the outbox takes it (Outbox.lock_stream: the upsert
+# changes nothing but waits for any other holder), then the account opened if absent and
+# each invoice's open amount set, as `Receivables.set_open_amount` sets one. The writes read
+# the locked stream's row, so they cannot run before the lock is held; the account is opened
 # whether or not the fact names any invoice.
 _LOCK_AND_RESTATE_OPEN = f"""
 WITH stream AS (
