@@ -5,25 +5,40 @@ Not part of the suite (the file name is not collected): run it by name,
 and it prints the CPU time per call (for checks, the app's share apart from the test client's;
 a liveness probe gives the web stack's floor), then the heaviest functions under cProfile
 (ledgerflow_platform/profiling.py says how to read them).
+
+Payments are profiled twice: each in a batch of its own, and as the worker applies them, in
+fetches of FETCH records of one partition through the inbox consumer (one transaction for a
+fetch), with the CPU of the Postgres backends serving them and the statements sent.
 """
 
 import cProfile
+import os
 import time
 from collections.abc import AsyncIterator
 from datetime import date
 
 import httpx
+import psutil
 import pytest
+from aiokafka import ConsumerRecord
+from sqlalchemy import text
 
 from credit_svc.service import SPEC
 from credit_svc.settings import Settings
+from ledgerflow_events.consumer import InboxConsumer
 from ledgerflow_events.contracts.ledger import PaymentAllocation, PaymentReceived
-from ledgerflow_platform.profiling import CALLS, AppCpu, report, timed_client
+from ledgerflow_events.kafka import KafkaConfig
+from ledgerflow_events.testing import as_record, cloud_event
+from ledgerflow_platform.profiling import CALLS, AppCpu, report, statements_sent, timed_client
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 
 from .credit_steps import invoice, new_id, registered_customer, set_limit
 
 APP_CPU = AppCpu()
+# the records of one partition the worker applies in one transaction (the consumer's default)
+FETCH = int(os.environ.get("PROFILE_FETCH", "10"))
+# measured more than once: on a busy machine one round can be far off the others
+ROUNDS = int(os.environ.get("PROFILE_ROUNDS", "3"))
 
 
 @pytest.fixture
@@ -81,9 +96,39 @@ async def test_cpu_per_reserving_check(
     report("check (profiled)", time.process_time() - started, CALLS, profile)
 
 
-async def test_cpu_per_payment_event(
+class Payments:
+    """Payments of 1.00 each, in turn from customers owing one large invoice and four small."""
+
+    def __init__(self, customers: list[tuple[str, str]]) -> None:
+        self._customers = customers
+        self._open_after = {c: 10_000_000 for c, _ in customers}
+        self._made = 0
+
+    def next(self) -> PaymentReceived:
+        customer, invoice_id = self._customers[self._made % len(self._customers)]
+        self._made += 1
+        self._open_after[customer] -= 100
+        left = self._open_after[customer]
+        return PaymentReceived(
+            customer_id=customer,
+            payment_id=new_id(),
+            currency="EUR",
+            amount="1.00",
+            received_on=date(2026, 11, 10),
+            allocations=[
+                PaymentAllocation(
+                    invoice_id=invoice_id,
+                    amount="1.00",
+                    open_amount_after=f"{left // 100}.{left % 100:02d}",
+                )
+            ],
+            unapplied_amount="0.00",
+        )
+
+
+async def paying_customers(
     client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
-) -> None:
+) -> Payments:
     customers: list[tuple[str, str]] = []
     for _ in range(20):
         customer = await registered_customer(delivery)
@@ -93,42 +138,104 @@ async def test_cpu_per_payment_event(
             await delivery.deliver(invoice(customer, "50.00"))
         await set_limit(client, auth_keys, customer, "900000.00")
         customers.append((customer, issued.invoice_id))
-    open_after = {c: 10_000_000 for c, _ in customers}
+    return Payments(customers)
 
-    async def pay(n: int) -> None:
-        customer, invoice_id = customers[n % len(customers)]
-        open_after[customer] -= 100
-        left = open_after[customer]
-        outcome = await delivery.deliver(
-            PaymentReceived(
-                customer_id=customer,
-                payment_id=new_id(),
-                currency="EUR",
-                amount="1.00",
-                received_on=date(2026, 11, 10),
-                allocations=[
-                    PaymentAllocation(
-                        invoice_id=invoice_id,
-                        amount="1.00",
-                        open_amount_after=f"{left // 100}.{left % 100:02d}",
-                    )
-                ],
-                unapplied_amount="0.00",
-            )
-        )
-        assert outcome is not None
 
-    for n in range(50):
-        await pay(n)
+async def test_cpu_per_payment_event(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    payments = await paying_customers(client, delivery, auth_keys)
+
+    async def pay() -> None:
+        assert await delivery.deliver(payments.next()) is not None
+
+    for _ in range(50):
+        await pay()
     started = time.process_time()
-    for n in range(50, 50 + CALLS):
-        await pay(n)
+    for _ in range(CALLS):
+        await pay()
     plain = time.process_time() - started
     print(f"\n== payment event: {plain / CALLS * 1000:.2f} ms CPU per event (unprofiled)")
     profile = cProfile.Profile(time.process_time)
     started = time.process_time()
     profile.enable()
-    for n in range(50 + CALLS, 50 + 2 * CALLS):
-        await pay(n)
+    for _ in range(CALLS):
+        await pay()
     profile.disable()
     report("payment event (profiled)", time.process_time() - started, CALLS, profile)
+
+
+async def _backend_pids(delivery: EventDelivery) -> list[int]:
+    async with delivery.processor._sessions() as session:
+        rows = await session.execute(
+            text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend'"
+            )
+        )
+        return [r.pid for r in rows]
+
+
+def _cpu_of(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            times = psutil.Process(pid).cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+async def test_cpu_per_payment_event_in_fetches(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    payments = await paying_customers(client, delivery, auth_keys)
+    consumer = InboxConsumer(
+        delivery.processor, KafkaConfig("unused:9092"), group_id="profile", topics=[]
+    )
+    offset = 0
+
+    def fetched(count: int) -> list[list[ConsumerRecord[bytes, bytes]]]:
+        nonlocal offset
+        records = []
+        for _ in range(count):
+            offset += 1
+            records.append(
+                as_record(cloud_event(payments.next()), topic="ledger.events", offset=offset)
+            )
+        return [records[start : start + FETCH] for start in range(0, count, FETCH)]
+
+    async def apply(fetches: list[list[ConsumerRecord[bytes, bytes]]]) -> None:
+        for records in fetches:
+            await consumer._apply(records)
+
+    await apply(fetched(100))  # warm: caches, prepared statements, the pool
+    pids = await _backend_pids(delivery)
+    print(f"\n== load average {os.getloadavg()}, {CALLS} payments in fetches of {FETCH}")
+    for _ in range(ROUNDS):
+        fetches = fetched(CALLS)
+        with statements_sent() as sent:
+            pg_before, started = _cpu_of(pids), time.process_time()
+            await apply(fetches)
+            own, pg = time.process_time() - started, _cpu_of(pids) - pg_before
+        print(
+            f"payment event: {own / CALLS * 1e6:6.0f} µs consumer, "
+            f"{pg / CALLS * 1e6:6.0f} µs Postgres, "
+            f"{sum(sent.values()) / CALLS:5.2f} statements per event"
+        )
+    for statement, count in sent.most_common(12):
+        print(f"    {count / CALLS:5.2f}  {statement}")
+    print(f"== load average {os.getloadavg()}")
+    fetches = fetched(CALLS)
+    profile = cProfile.Profile(time.process_time)
+    started = time.process_time()
+    profile.enable()
+    await apply(fetches)
+    profile.disable()
+    report(
+        f"payment event in fetches of {FETCH} (profiled)",
+        time.process_time() - started,
+        CALLS,
+        profile,
+    )

@@ -7,7 +7,7 @@ same state: the projection is idempotent by value, not only by event id.
 from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import case, func, select, text, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -19,10 +19,11 @@ from credit_svc.adapters.limits import CreditLimits
 from credit_svc.adapters.policies import CreditPolicies
 from credit_svc.adapters.reservations import Overrides, Reservations
 from credit_svc.adapters.standing import Standings
-from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, outbox
+from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, messaging, outbox
 from credit_svc.adapters.watch import Reviews, Warnings
 from credit_svc.domain.exposure import CreditAccount, Receivable
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_platform.database import driver_connection
 from ledgerflow_platform.unit_of_work import UnitOfWork
 
 
@@ -91,20 +92,29 @@ class CreditAccounts:
         )
 
 
-_RESTATE_OPEN = text("""
-WITH account AS (
-    INSERT INTO credit_accounts (customer_id, currency) VALUES (:customer_id, :currency)
+# A fact restating open amounts (a payment, a credit note, a write-off, a reversal, applied
+# credit): the customer's lock first, as the outbox takes it (Outbox.lock_stream: the upsert
+# changes nothing but waits for any other holder), then the account opened if absent and
+# each invoice's open amount set, as `Receivables.set_open_amount` sets one. The writes read
+# the locked stream's row, so they cannot run before the lock is held; the account is opened
+# whether or not the fact names any invoice.
+_LOCK_AND_RESTATE_OPEN = f"""
+WITH stream AS (
+    INSERT INTO {messaging.event_streams.name} (subject, last_sequence) VALUES ($1, 0)
+    ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject
+    RETURNING subject
+), account AS (
+    INSERT INTO credit_accounts (customer_id, currency) SELECT subject, $2 FROM stream
     ON CONFLICT (customer_id) DO NOTHING
 )
 INSERT INTO receivables AS r
     (invoice_id, customer_id, currency, open_amount, overdue, due_date, total, issue_date)
-SELECT v.invoice_id, :customer_id, :currency, v.open_amount, false, NULL, NULL, NULL
-FROM unnest(CAST(:invoice_ids AS text[]), CAST(:open_amounts AS bigint[]))
-    AS v(invoice_id, open_amount)
+SELECT v.invoice_id, s.subject, $2, v.open_amount, false, NULL, NULL, NULL
+FROM stream s CROSS JOIN unnest($3::text[], $4::bigint[]) AS v(invoice_id, open_amount)
 ON CONFLICT (invoice_id) DO UPDATE SET
     open_amount = excluded.open_amount,
     paid_on = CASE WHEN excluded.open_amount > 0 THEN NULL ELSE r.paid_on END
-""")
+"""  # noqa: S608 (the table's name is our own metadata's)
 
 
 class Receivables:
@@ -154,19 +164,6 @@ class Receivables:
                     ),
                 },
             )
-        )
-
-    async def restate_open(self, account: CreditAccount, open_after: Mapping[str, int]) -> None:
-        """Open the account if absent and set each invoice's open amount, as `set_open_amount`
-        does one by one, in one statement: a payment's invoices are written in a round trip."""
-        await self._session.execute(
-            _RESTATE_OPEN,
-            {
-                "customer_id": account.customer_id,
-                "currency": account.currency,
-                "invoice_ids": list(open_after),
-                "open_amounts": list(open_after.values()),
-            },
         )
 
     async def mark_overdue(self, customer_id: str, receivable: Receivable) -> None:
@@ -237,6 +234,26 @@ class CreditUnitOfWork(UnitOfWork):
         self.warnings = Warnings(session)
         self.reviews = Reviews(session)
         self.standings = Standings(session)
+
+    async def lock_and_restate_open(
+        self, account: CreditAccount, open_after: Mapping[str, int]
+    ) -> None:
+        """`lock_customer`, then open the account if absent and set each invoice's open
+        amount, in one statement sent straight to the driver: a payment's writes cost one
+        round trip, and no statement built or result read through SQLAlchemy."""
+        # As the session's own execute would (autoflush): the statement, and the standing
+        # read after it, see whatever this transaction holds unflushed.
+        session = self.session
+        if session.new or session.deleted or len(session.identity_map):
+            await session.flush()
+        driver = await driver_connection(session)
+        await driver.execute(
+            _LOCK_AND_RESTATE_OPEN,
+            account.customer_id,
+            account.currency,
+            list(open_after),
+            list(open_after.values()),
+        )
 
     async def emit(self, event: EventData) -> None:
         # One statement (the stream's next number, the outbox row, the relay's wake-up) where

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.exposure import open_account
-from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
+from credit_svc.use_cases.review_automatic_holds import review_holds_under_lock
 
 
 async def restate_open_amounts(
@@ -23,5 +23,5 @@ async def restate_open_amounts(
     now: datetime,
 ) -> None:
     """`open_after` maps each invoice the fact touched onto its open amount after it."""
-    await uow.receivables.restate_open(open_account(customer_id, currency), open_after)
-    await review_automatic_holds(uow, customer_id, as_of=as_of, now=now)
+    await uow.lock_and_restate_open(open_account(customer_id, currency), open_after)
+    await review_holds_under_lock(uow, customer_id, as_of=as_of, now=now)

@@ -25,6 +25,13 @@ async def review_automatic_holds(
     uow: CreditUnitOfWork, customer_id: str, *, as_of: date, now: datetime
 ) -> None:
     await uow.lock_customer(customer_id)
+    await review_holds_under_lock(uow, customer_id, as_of=as_of, now=now)
+
+
+async def review_holds_under_lock(
+    uow: CreditUnitOfWork, customer_id: str, *, as_of: date, now: datetime
+) -> None:
+    """As review_automatic_holds, where the caller took the customer's lock already."""
     found = await uow.standings.of(customer_id, now=now)
     if found is None:
         raise CustomerNotFound(customer_id)
