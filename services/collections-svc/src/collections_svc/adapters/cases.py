@@ -1,6 +1,8 @@
 """Collection cases, open and closed."""
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -8,8 +10,28 @@ from sqlmodel import col
 from collections_svc.adapters.tables import CollectionCaseRow
 from collections_svc.domain.case import CaseStatus, CollectionCase
 
+_cases = CollectionCaseRow.__table__  # type: ignore[attr-defined]
+# Built once: every payment looks up its customer's open case, and building these statements
+# again per event cost more CPU than sending them.
+_OPEN_CASE_OF = (
+    select(_cases)
+    .where(
+        _cases.c.customer_id == bindparam("customer_id"),
+        _cases.c.status == CaseStatus.OPEN.value,
+    )
+    .with_for_update()
+)
+_new = insert(_cases)
+_SAVE = _new.on_conflict_do_update(
+    index_elements=[_cases.c.id],
+    set_={
+        column: _new.excluded[column]
+        for column in ("status", "overdue_amount", "closed_on", "collector", "assigned_on")
+    },
+)
 
-def _to_domain(row: CollectionCaseRow) -> CollectionCase:
+
+def _to_domain(row: Any) -> CollectionCase:
     return CollectionCase(
         id=row.id,
         customer_id=row.customer_id,
@@ -31,41 +53,24 @@ class CollectionCases:
 
     async def open_case_of(self, customer_id: str) -> CollectionCase | None:
         """The customer's open case, locked until the transaction ends."""
-        rows = await self._session.execute(
-            select(CollectionCaseRow)
-            .where(
-                col(CollectionCaseRow.customer_id) == customer_id,
-                col(CollectionCaseRow.status) == CaseStatus.OPEN.value,
-            )
-            .with_for_update()
-        )
-        row = rows.scalars().first()
+        rows = await self._session.execute(_OPEN_CASE_OF, {"customer_id": customer_id})
+        row = rows.first()
         return _to_domain(row) if row else None
 
     async def save(self, case: CollectionCase) -> None:
-        values = {
-            "id": case.id,
-            "customer_id": case.customer_id,
-            "currency": case.currency,
-            "status": case.status.value,
-            "overdue_amount": case.overdue_amount,
-            "opened_on": case.opened_on,
-            "closed_on": case.closed_on,
-            "collector": case.collector,
-            "assigned_on": case.assigned_on,
-        }
-        statement = insert(CollectionCaseRow).values(values)
         await self._session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[col(CollectionCaseRow.id)],
-                set_={
-                    "status": statement.excluded.status,
-                    "overdue_amount": statement.excluded.overdue_amount,
-                    "closed_on": statement.excluded.closed_on,
-                    "collector": statement.excluded.collector,
-                    "assigned_on": statement.excluded.assigned_on,
-                },
-            )
+            _SAVE,
+            {
+                "id": case.id,
+                "customer_id": case.customer_id,
+                "currency": case.currency,
+                "status": case.status.value,
+                "overdue_amount": case.overdue_amount,
+                "opened_on": case.opened_on,
+                "closed_on": case.closed_on,
+                "collector": case.collector,
+                "assigned_on": case.assigned_on,
+            },
         )
 
     async def get(self, case_id: str, *, for_update: bool = False) -> CollectionCase | None:
