@@ -2,13 +2,17 @@
 
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, exists, select, true
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from collections_svc.adapters.dunning_tables import payment_plans, promises
 from collections_svc.adapters.tables import CollectionCaseRow
 from collections_svc.domain.case import CaseStatus, CollectionCase
+from collections_svc.domain.commitments import Commitments
+from collections_svc.domain.payment_plan import PlanStatus
+from collections_svc.domain.promise import PromiseStatus
 
 _cases = CollectionCaseRow.__table__  # type: ignore[attr-defined]
 # Built once: every payment looks up its customer's open case, and building these statements
@@ -20,6 +24,27 @@ _OPEN_CASE_OF = (
         _cases.c.status == CaseStatus.OPEN.value,
     )
     .with_for_update()
+)
+# The open case as _OPEN_CASE_OF locks it, and in the same round trip whether the customer has
+# anything else a payment counts towards: most customers paying have none of these, and are
+# spared looking for each.
+_locked_case = _OPEN_CASE_OF.cte("open_case").prefix_with("MATERIALIZED")
+_commitments = select(
+    exists()
+    .where(
+        promises.c.customer_id == bindparam("customer_id"),
+        promises.c.status == PromiseStatus.OPEN.value,
+    )
+    .label("promises_open"),
+    exists()
+    .where(
+        payment_plans.c.customer_id == bindparam("customer_id"),
+        payment_plans.c.status == PlanStatus.ON_TRACK.value,
+    )
+    .label("plans_on_track"),
+).subquery("commitments")
+_OPEN_CASE_AND_COMMITMENTS = select(_locked_case, _commitments).select_from(
+    _commitments.outerjoin(_locked_case, true())
 )
 _new = insert(_cases)
 _SAVE = _new.on_conflict_do_update(
@@ -56,6 +81,15 @@ class CollectionCases:
         rows = await self._session.execute(_OPEN_CASE_OF, {"customer_id": customer_id})
         row = rows.first()
         return _to_domain(row) if row else None
+
+    async def open_case_and_commitments(
+        self, customer_id: str
+    ) -> tuple[CollectionCase | None, Commitments]:
+        """The customer's open case, locked as by `open_case_of`, and their commitments."""
+        rows = await self._session.execute(_OPEN_CASE_AND_COMMITMENTS, {"customer_id": customer_id})
+        row = rows.one()
+        commitments = Commitments(row.promises_open, row.plans_on_track)
+        return (_to_domain(row) if row.id is not None else None), commitments
 
     async def save(self, case: CollectionCase) -> None:
         await self._session.execute(
