@@ -16,4 +16,6 @@ async def follow_up_arrears(uow: CollectionsUnitOfWork, *, customer_id: str, on:
 async def follow_case(uow: CollectionsUnitOfWork, case: CollectionCase, *, on: date) -> None:
     """`case`: the customer's open case, locked."""
     overdue = overdue_total(await uow.receivables.overdue_of(case.customer_id), case.currency)
-    await uow.cases.save(case.follow_arrears(overdue, on))
+    followed = case.follow_arrears(overdue, on)
+    if followed != case:  # a payment on an invoice not yet due leaves the case as it was
+        await uow.cases.save(followed)
