@@ -3,8 +3,9 @@
 Not part of the suite (the file name is not collected): run it by name,
   pytest services/collections-svc/tests/handlers/profile_inbox.py -s
 It feeds collections' handlers 10.00 payments against large open invoices, as one partition's
-fetches of FETCH records, and prints per event: the consumer's CPU, the CPU of the Postgres
-backends serving it, and the statements sent. Each mix in MIXES pays other customers:
+fetches of FETCH records, and prints per event, of the least costly of ROUNDS rounds: the
+consumer's CPU, the CPU of the Postgres backends serving it, and the statements sent. Each mix
+in MIXES pays other customers:
   current  customers owing nothing overdue (most payments the ledger records)
   arrears  customers in collections: an overdue invoice and an open case, half of the cases
            assigned to a collector, with a promise to pay or a payment plan on track
@@ -46,6 +47,8 @@ from ledgerflow_platform.testing import EventDelivery
 
 EVENTS = int(os.environ.get("PROFILE_EVENTS", "2000"))
 FETCH = int(os.environ.get("PROFILE_FETCH", "10"))
+# the round costing the consumer least is printed: the machine's other work only adds to it
+ROUNDS = int(os.environ.get("PROFILE_ROUNDS", "3"))
 MIXES = os.environ.get("MIXES", "current,arrears,mixed").split(",")
 CUSTOMERS = 40  # of each kind
 TOTAL = 100_000_000  # minor units: 1,000,000.00, never paid off by 10.00 payments
@@ -224,11 +227,14 @@ async def test_cpu_per_consumed_payment(delivery: EventDelivery) -> None:
     pids = await _backend_pids(delivery)
     print(f"\n== load average {os.getloadavg()}, {EVENTS} payments per mix, fetches of {FETCH}")
     for mix in MIXES:
-        records = payments(mix, EVENTS)
-        with statements_sent() as sent:
-            pg_before, started = _cpu_of(pids), time.process_time()
-            await run(records)
-            own, pg = time.process_time() - started, _cpu_of(pids) - pg_before
+        rounds = []
+        for _ in range(ROUNDS):
+            records = payments(mix, EVENTS)
+            with statements_sent() as sent:
+                pg_before, started = _cpu_of(pids), time.process_time()
+                await run(records)
+                rounds.append((time.process_time() - started, _cpu_of(pids) - pg_before, sent))
+        own, pg, sent = min(rounds, key=lambda r: r[0])
         print(
             f"{mix:>8}: {own / EVENTS * 1e6:6.0f} µs consumer, "
             f"{pg / EVENTS * 1e6:6.0f} µs Postgres, "
