@@ -2,50 +2,48 @@
 
 from typing import Any
 
-from sqlalchemy import bindparam, exists, select, true
+import asyncpg
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from collections_svc.adapters.dunning_tables import payment_plans, promises
 from collections_svc.adapters.tables import CollectionCaseRow
 from collections_svc.domain.case import CaseStatus, CollectionCase
 from collections_svc.domain.commitments import Commitments
-from collections_svc.domain.payment_plan import PlanStatus
-from collections_svc.domain.promise import PromiseStatus
+from ledgerflow_platform.database import driver_connection
 
 _cases = CollectionCaseRow.__table__  # type: ignore[attr-defined]
-# Built once: every payment looks up its customer's open case, and building these statements
-# again per event cost more CPU than sending them.
-_OPEN_CASE_OF = (
-    select(_cases)
-    .where(
-        _cases.c.customer_id == bindparam("customer_id"),
-        _cases.c.status == CaseStatus.OPEN.value,
-    )
-    .with_for_update()
-)
+# Every payment looks up its customer's open case twice (before and after it is applied): sent
+# on the driver's connection, prepared once per connection, these cost a fraction of the same
+# statements sent through the session and its result machinery.
+_OPEN_CASE_OF = """
+SELECT id, customer_id, currency, status, overdue_amount, opened_on, closed_on, collector,
+       assigned_on
+FROM collection_cases
+WHERE customer_id = $1 AND status = 'open'
+FOR UPDATE
+"""
 # The open case as _OPEN_CASE_OF locks it, and in the same round trip whether the customer has
 # anything else a payment counts towards: most customers paying have none of these, and are
 # spared looking for each.
-_locked_case = _OPEN_CASE_OF.cte("open_case").prefix_with("MATERIALIZED")
-_commitments = select(
-    exists()
-    .where(
-        promises.c.customer_id == bindparam("customer_id"),
-        promises.c.status == PromiseStatus.OPEN.value,
-    )
-    .label("promises_open"),
-    exists()
-    .where(
-        payment_plans.c.customer_id == bindparam("customer_id"),
-        payment_plans.c.status == PlanStatus.ON_TRACK.value,
-    )
-    .label("plans_on_track"),
-).subquery("commitments")
-_OPEN_CASE_AND_COMMITMENTS = select(_locked_case, _commitments).select_from(
-    _commitments.outerjoin(_locked_case, true())
+_OPEN_CASE_AND_COMMITMENTS = """
+WITH open_case AS MATERIALIZED (
+    SELECT id, customer_id, currency, status, overdue_amount, opened_on, closed_on, collector,
+           assigned_on
+    FROM collection_cases
+    WHERE customer_id = $1 AND status = 'open'
+    FOR UPDATE
 )
+SELECT open_case.*, commitments.*
+FROM (
+    SELECT EXISTS (SELECT FROM promises WHERE customer_id = $1 AND status = 'open')
+               AS promises_open,
+           EXISTS (SELECT FROM payment_plans WHERE customer_id = $1 AND status = 'on_track')
+               AS plans_on_track
+) AS commitments
+LEFT JOIN open_case ON true
+"""
 _new = insert(_cases)
 _SAVE = _new.on_conflict_do_update(
     index_elements=[_cases.c.id],
@@ -54,6 +52,20 @@ _SAVE = _new.on_conflict_do_update(
         for column in ("status", "overdue_amount", "closed_on", "collector", "assigned_on")
     },
 )
+
+
+def _from_record(record: asyncpg.Record) -> CollectionCase:
+    return CollectionCase(
+        id=record["id"],
+        customer_id=record["customer_id"],
+        currency=record["currency"],
+        status=CaseStatus(record["status"]),
+        overdue_amount=record["overdue_amount"],
+        opened_on=record["opened_on"],
+        closed_on=record["closed_on"],
+        collector=record["collector"],
+        assigned_on=record["assigned_on"],
+    )
 
 
 def _to_domain(row: Any) -> CollectionCase:
@@ -78,18 +90,19 @@ class CollectionCases:
 
     async def open_case_of(self, customer_id: str) -> CollectionCase | None:
         """The customer's open case, locked until the transaction ends."""
-        rows = await self._session.execute(_OPEN_CASE_OF, {"customer_id": customer_id})
-        row = rows.first()
-        return _to_domain(row) if row else None
+        driver = await driver_connection(self._session)
+        record = await driver.fetchrow(_OPEN_CASE_OF, customer_id)
+        return _from_record(record) if record is not None else None
 
     async def open_case_and_commitments(
         self, customer_id: str
     ) -> tuple[CollectionCase | None, Commitments]:
         """The customer's open case, locked as by `open_case_of`, and their commitments."""
-        rows = await self._session.execute(_OPEN_CASE_AND_COMMITMENTS, {"customer_id": customer_id})
-        row = rows.one()
-        commitments = Commitments(row.promises_open, row.plans_on_track)
-        return (_to_domain(row) if row.id is not None else None), commitments
+        driver = await driver_connection(self._session)
+        record = await driver.fetchrow(_OPEN_CASE_AND_COMMITMENTS, customer_id)
+        assert record is not None, "the commitments make one row, with or without a case"
+        commitments = Commitments(record["promises_open"], record["plans_on_track"])
+        return (_from_record(record) if record["id"] is not None else None), commitments
 
     async def save(self, case: CollectionCase) -> None:
         await self._session.execute(
