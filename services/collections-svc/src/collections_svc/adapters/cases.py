@@ -4,7 +4,6 @@ from typing import Any
 
 import asyncpg
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -13,7 +12,6 @@ from collections_svc.domain.case import CaseStatus, CollectionCase
 from collections_svc.domain.commitments import Commitments
 from ledgerflow_platform.database import driver_connection
 
-_cases = CollectionCaseRow.__table__  # type: ignore[attr-defined]
 # Every payment looks up its customer's open case twice (before and after it is applied): sent
 # on the driver's connection, prepared once per connection, these cost a fraction of the same
 # statements sent through the session and its result machinery.
@@ -44,14 +42,16 @@ FROM (
 ) AS commitments
 LEFT JOIN open_case ON true
 """
-_new = insert(_cases)
-_SAVE = _new.on_conflict_do_update(
-    index_elements=[_cases.c.id],
-    set_={
-        column: _new.excluded[column]
-        for column in ("status", "overdue_amount", "closed_on", "collector", "assigned_on")
-    },
-)
+# Written again by every payment, void or credit of a customer in collections, likewise.
+_SAVE = """
+INSERT INTO collection_cases (id, customer_id, currency, status, overdue_amount, opened_on,
+                              closed_on, collector, assigned_on)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+ON CONFLICT (id) DO UPDATE
+SET status = excluded.status, overdue_amount = excluded.overdue_amount,
+    closed_on = excluded.closed_on, collector = excluded.collector,
+    assigned_on = excluded.assigned_on
+"""
 
 
 def _from_record(record: asyncpg.Record) -> CollectionCase:
@@ -105,19 +105,18 @@ class CollectionCases:
         return (_from_record(record) if record["id"] is not None else None), commitments
 
     async def save(self, case: CollectionCase) -> None:
-        await self._session.execute(
+        driver = await driver_connection(self._session)
+        await driver.execute(
             _SAVE,
-            {
-                "id": case.id,
-                "customer_id": case.customer_id,
-                "currency": case.currency,
-                "status": case.status.value,
-                "overdue_amount": case.overdue_amount,
-                "opened_on": case.opened_on,
-                "closed_on": case.closed_on,
-                "collector": case.collector,
-                "assigned_on": case.assigned_on,
-            },
+            case.id,
+            case.customer_id,
+            case.currency,
+            case.status.value,
+            case.overdue_amount,
+            case.opened_on,
+            case.closed_on,
+            case.collector,
+            case.assigned_on,
         )
 
     async def get(self, case_id: str, *, for_update: bool = False) -> CollectionCase | None:

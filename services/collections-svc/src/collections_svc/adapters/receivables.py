@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -11,7 +11,6 @@ from collections_svc.adapters.tables import ReceivableRow
 from collections_svc.domain.arrears import Receivable
 from ledgerflow_platform.database import driver_connection
 
-_receivables = ReceivableRow.__table__  # type: ignore[attr-defined]
 # Every payment sets the open amount of each invoice it paid: sent on the driver's connection,
 # prepared once per connection, this costs a fraction of the same upsert sent through the
 # session. An invoice not seen yet is recorded as the table's defaults would have it.
@@ -22,17 +21,12 @@ VALUES ($1, $2, $3, $4, $5, 0, $6)
 ON CONFLICT (invoice_id) DO UPDATE
 SET open_amount = excluded.open_amount, changed_by = excluded.changed_by
 """
-# Built once: payments to customers in collections read what is overdue.
-_OVERDUE_OF = select(
-    _receivables.c.invoice_id,
-    _receivables.c.currency,
-    _receivables.c.open_amount,
-    _receivables.c.overdue,
-).where(
-    _receivables.c.customer_id == bindparam("customer_id"),
-    _receivables.c.overdue.is_(True),
-    _receivables.c.open_amount > 0,
-)
+# Read again by every payment, void or credit of a customer in collections, likewise.
+_OVERDUE_OF = """
+SELECT invoice_id, currency, open_amount, overdue
+FROM receivables
+WHERE customer_id = $1 AND overdue IS true AND open_amount > 0
+"""
 
 
 class Receivables:
@@ -85,8 +79,11 @@ class Receivables:
         )
 
     async def overdue_of(self, customer_id: str) -> list[Receivable]:
-        rows = await self._session.execute(_OVERDUE_OF, {"customer_id": customer_id})
-        return [Receivable(r.invoice_id, r.currency, r.open_amount, r.overdue) for r in rows]
+        driver = await driver_connection(self._session)
+        return [
+            Receivable(r["invoice_id"], r["currency"], r["open_amount"], r["overdue"])
+            for r in await driver.fetch(_OVERDUE_OF, customer_id)
+        ]
 
     @staticmethod
     def _insert(customer_id: str, receivable: Receivable, changed_by: str | None = None) -> Insert:
