@@ -143,16 +143,22 @@ async def test_the_open_case_comes_with_what_the_customer_promised_and_planned(
     assert await found(sessions, kept) == ((kept, 20_000), Commitments(False, False))
 
 
-async def test_the_open_case_found_with_the_commitments_stays_locked_until_the_end(
-    delivery: EventDelivery, sessions: Sessions
+@pytest.mark.parametrize("with_commitments", [False, True], ids=["alone", "with_commitments"])
+async def test_the_open_case_a_payment_finds_stays_locked_until_the_end(
+    delivery: EventDelivery, sessions: Sessions, with_commitments: bool
 ) -> None:
     customer = new_id()
     await in_arrears(delivery, customer, "300.00")
     async with sessions() as holding, holding.begin():
-        case, _ = await CollectionsUnitOfWork(holding).cases.open_case_and_commitments(customer)
+        cases = CollectionsUnitOfWork(holding).cases
+        if with_commitments:
+            case, _ = await cases.open_case_and_commitments(customer)
+        else:
+            case = await cases.open_case_of(customer)
         assert case is not None
-        assert case.status is OPEN
+        assert (case.customer_id, case.status, case.overdue_amount) == (customer, OPEN, 30_000)
         async with sessions() as other, other.begin():
+            # Conflicts with FOR UPDATE alone: a weaker lock would let it through.
             with pytest.raises(DBAPIError, match="could not obtain lock"):
                 await other.execute(
                     text("SELECT id FROM collection_cases WHERE id = :id FOR KEY SHARE NOWAIT"),
