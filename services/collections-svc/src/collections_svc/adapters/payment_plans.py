@@ -4,12 +4,27 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.dunning_tables import payment_plans
 from collections_svc.domain.payment_plan import Instalment, PaymentPlan, PlanStatus
+
+# Built once: every payment looks for its customer's plans on track, and building these
+# statements again per event cost more CPU than sending them.
+_new = insert(payment_plans)
+_SAVE = _new.on_conflict_do_update(
+    index_elements=[payment_plans.c.id],
+    set_={column: _new.excluded[column] for column in ("status", "paid", "ended_on")},
+)
+_ON_TRACK = (
+    select(payment_plans)
+    .where(payment_plans.c.status == PlanStatus.ON_TRACK.value)
+    .order_by(payment_plans.c.id)
+    .with_for_update()
+)
+_ON_TRACK_OF_CUSTOMER = _ON_TRACK.where(payment_plans.c.customer_id == bindparam("customer_id"))
 
 
 def _plan(row: Any) -> PaymentPlan:
@@ -35,27 +50,23 @@ class PaymentPlans:
         self._session = session
 
     async def save(self, plan: PaymentPlan) -> None:
-        values = {
-            "id": plan.id,
-            "case_id": plan.case_id,
-            "customer_id": plan.customer_id,
-            "currency": plan.currency,
-            "invoice_ids": list(plan.invoice_ids),
-            "instalments": [
-                {"due_on": i.due_on.isoformat(), "amount": i.amount} for i in plan.instalments
-            ],
-            "grace_days": plan.grace_days,
-            "agreed_on": plan.agreed_on,
-            "status": plan.status.value,
-            "paid": plan.paid,
-            "ended_on": plan.ended_on,
-        }
-        statement = insert(payment_plans).values(values)
         await self._session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[payment_plans.c.id],
-                set_={k: values[k] for k in ("status", "paid", "ended_on")},
-            )
+            _SAVE,
+            {
+                "id": plan.id,
+                "case_id": plan.case_id,
+                "customer_id": plan.customer_id,
+                "currency": plan.currency,
+                "invoice_ids": list(plan.invoice_ids),
+                "instalments": [
+                    {"due_on": i.due_on.isoformat(), "amount": i.amount} for i in plan.instalments
+                ],
+                "grace_days": plan.grace_days,
+                "agreed_on": plan.agreed_on,
+                "status": plan.status.value,
+                "paid": plan.paid,
+                "ended_on": plan.ended_on,
+            },
         )
 
     async def get(self, plan_id: str) -> PaymentPlan | None:
@@ -65,15 +76,11 @@ class PaymentPlans:
 
     async def on_track(self, customer_id: str | None = None) -> list[PaymentPlan]:
         """Plans on track, locked: a payment and a run judging one wait for each other."""
-        query = (
-            select(payment_plans)
-            .where(payment_plans.c.status == PlanStatus.ON_TRACK.value)
-            .order_by(payment_plans.c.id)
-            .with_for_update()
-        )
-        if customer_id is not None:
-            query = query.where(payment_plans.c.customer_id == customer_id)
-        return [_plan(row) for row in await self._session.execute(query)]
+        if customer_id is None:
+            rows = await self._session.execute(_ON_TRACK)
+        else:
+            rows = await self._session.execute(_ON_TRACK_OF_CUSTOMER, {"customer_id": customer_id})
+        return [_plan(row) for row in rows]
 
     async def customers_in_plan(self, customer_ids: Collection[str]) -> frozenset[str]:
         """Which of these customers have a plan on track (read only, nothing locked)."""

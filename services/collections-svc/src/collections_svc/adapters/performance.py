@@ -11,6 +11,9 @@ from sqlmodel import col
 from collections_svc.adapters.dunning_tables import collected, promises
 from collections_svc.adapters.tables import CollectionCaseRow
 
+# Built once: payments on an assigned case's overdue invoices are recorded as they arrive.
+_ADD = insert(collected).on_conflict_do_nothing()
+
 
 class Collected:
     def __init__(self, session: AsyncSession) -> None:
@@ -28,19 +31,21 @@ class Collected:
     ) -> None:
         if not amounts:
             return
-        rows = [
-            {
-                "payment_ref": payment_ref,
-                "invoice_id": invoice_id,
-                "case_id": case_id,
-                "collector": collector,
-                "currency": currency,
-                "amount": amount,
-                "collected_on": on,
-            }
-            for invoice_id, amount in amounts.items()
-        ]
-        await self._session.execute(insert(collected).values(rows).on_conflict_do_nothing())
+        await self._session.execute(
+            _ADD,
+            [
+                {
+                    "payment_ref": payment_ref,
+                    "invoice_id": invoice_id,
+                    "case_id": case_id,
+                    "collector": collector,
+                    "currency": currency,
+                    "amount": amount,
+                    "collected_on": on,
+                }
+                for invoice_id, amount in amounts.items()
+            ],
+        )
 
     async def by_collector(self, start: date, end: date) -> list[tuple[str, str, int]]:
         """(collector, currency, amount) collected in the period."""

@@ -22,7 +22,7 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         allocated=allocated,
         on=data.received_on,
     )
-    await apply_payment_to_arrears(
+    commitments = await apply_payment_to_arrears(
         uow,
         customer_id=data.customer_id,
         currency=data.currency,
@@ -31,12 +31,11 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         },
         received_on=data.received_on,
     )
-    await count_towards_promises(
-        uow,
-        customer_id=data.customer_id,
-        allocated=allocated,
-        on=data.received_on,
-    )
-    await count_towards_plans(
-        uow, customer_id=data.customer_id, allocated=allocated, on=data.received_on
-    )
+    if commitments.promises_open:
+        await count_towards_promises(
+            uow, customer_id=data.customer_id, allocated=allocated, on=data.received_on
+        )
+    if commitments.plans_on_track:
+        await count_towards_plans(
+            uow, customer_id=data.customer_id, allocated=allocated, on=data.received_on
+        )

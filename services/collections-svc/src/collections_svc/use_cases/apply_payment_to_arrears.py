@@ -5,7 +5,8 @@ from datetime import date
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
 from collections_svc.domain.arrears import Receivable
-from collections_svc.use_cases.follow_up_arrears import follow_up_arrears
+from collections_svc.domain.commitments import Commitments
+from collections_svc.use_cases.follow_up_arrears import follow_case
 
 
 async def apply_payment_to_arrears(
@@ -15,10 +16,14 @@ async def apply_payment_to_arrears(
     currency: str,
     open_after: Mapping[str, int],
     received_on: date,
-) -> None:
-    """`open_after` maps each invoice the payment was applied to onto its open amount after it."""
+) -> Commitments:
+    """`open_after` maps each invoice the payment was applied to onto its open amount after it.
+    Returns what else the customer has that the payment may count towards."""
     for invoice_id, open_amount in open_after.items():
         await uow.receivables.set_open_amount(
             customer_id, Receivable(invoice_id, currency, open_amount), changed_by="paid"
         )
-    await follow_up_arrears(uow, customer_id=customer_id, on=received_on)
+    case, commitments = await uow.cases.open_case_and_commitments(customer_id)
+    if case is not None:
+        await follow_case(uow, case, on=received_on)
+    return commitments
