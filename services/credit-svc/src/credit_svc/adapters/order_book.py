@@ -31,6 +31,7 @@ from credit_svc.adapters.tables import outbox
 from credit_svc.domain.policy import CreditPolicy
 from credit_svc.domain.reservations import Reservation
 from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.outbox import NOTIFY_AT_MOST_EVERY_S
 
 # The reservation, written only with its event: the outbox's statement plus this CTE.
 _RESERVE_AND_APPEND = outbox.append_if_unchanged_statement(
@@ -131,6 +132,9 @@ class OrderBook:
             self.event,
             self.read.stream_version,
             statement=_RESERVE_AND_APPEND,
+            # Checks come hundreds a second: each waking the relay made every commit on the
+            # server wait for the one before it (NOTIFY_AT_MOST_EVERY_S).
+            notify_every_s=NOTIFY_AT_MOST_EVERY_S,
             also_args=(
                 reservation.id,
                 reservation.customer_id,
