@@ -15,7 +15,7 @@ import pytest
 
 from ledgerflow_platform.testing import EventDelivery, KeyPair, ServiceDb
 
-from .credit_steps import new_id
+from .credit_steps import invoice, new_id
 from .test_credit_check_route import customer_owing, post_check
 
 CHECK = {"currency": "EUR", "reserve": True, "expires_at": "2026-12-15"}
@@ -142,3 +142,57 @@ async def test_a_write_between_the_checks_read_and_its_write_is_decided_on_again
     assert "over_limit" in [r["code"] for r in decided["reasons"]]
     assert decided["available_before"] == "100.00"
     assert await reservations(db, customer) == [("SO-FIRST", 30000)]
+
+
+async def test_an_invoice_for_an_order_converts_a_reservation_committed_while_it_waited(
+    client: httpx.AsyncClient,
+    delivery: EventDelivery,
+    auth_keys: KeyPair,
+    db: ServiceDb,
+    database_url: str,
+) -> None:
+    """The invoice takes the customer's lock before it looks for its order's reservation: one
+    being written while the invoice arrives is converted once it commits, not left to count
+    beside the invoice until it expires."""
+    customer = await customer_owing(client, delivery, auth_keys, "600.00", "1000.00")
+    writer = await asyncpg.connect(database_url.replace("postgresql+asyncpg", "postgresql"))
+    try:
+        transaction = writer.transaction()
+        await transaction.start()
+        await writer.execute(
+            "INSERT INTO event_streams (subject, last_sequence) VALUES ($1, 0)"
+            " ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject",
+            customer,
+        )
+        await writer.execute(
+            "INSERT INTO credit_reservations (id, customer_id, currency, amount,"
+            " order_reference, expires_at, status, created_at)"
+            " VALUES ($1, $2, 'EUR', 30000, 'SO-BILLED', $3, 'live', $4)",
+            new_id(),
+            customer,
+            datetime(2026, 12, 15, 23, 59, tzinfo=UTC),
+            datetime(2026, 11, 16, 9, 0, tzinfo=UTC),
+        )
+        billed = asyncio.create_task(
+            delivery.deliver(invoice(customer, "300.00", order="SO-BILLED"))
+        )
+        deadline = time.monotonic() + 10
+        while not await writer.fetchval(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))"
+        ):
+            assert time.monotonic() < deadline, "the invoice never waited for the customer's lock"
+            await asyncio.sleep(0.01)
+        await transaction.commit()
+        await asyncio.wait_for(billed, timeout=10)
+    finally:
+        await writer.close()
+
+    assert await db.rows(
+        "SELECT order_reference, status FROM credit_reservations WHERE customer_id = :c", c=customer
+    ) == [("SO-BILLED", "converted")]
+    standing = await post_check(
+        client, auth_keys, {**CHECK, "customer_id": customer, "amount": "1.00", "reserve": False}
+    )
+    # 600.00 and the 300.00 invoice owed, nothing reserved: 100.00 of the 1,000.00 limit left
+    assert standing.json()["available_before"] == "100.00"

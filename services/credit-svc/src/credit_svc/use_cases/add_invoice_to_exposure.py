@@ -6,7 +6,7 @@ from datetime import date, datetime
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.domain.exposure import Receivable, open_account
 from credit_svc.use_cases.reserve_credit import convert_reservation
-from credit_svc.use_cases.review_automatic_holds import review_automatic_holds
+from credit_svc.use_cases.review_automatic_holds import review_holds_under_lock
 
 
 async def add_invoice_to_exposure(
@@ -23,6 +23,9 @@ async def add_invoice_to_exposure(
     now: datetime,
 ) -> None:
     # Registration should come first; if it has not, the invoice's currency is the account's.
+    # The customer's lock before the first write, as every writer takes it: what the check or
+    # another fact reads under it is whole, and two writers never wait on each other crosswise.
+    await uow.lock_customer(customer_id)
     await uow.accounts.add_if_absent(open_account(customer_id, currency))
     await uow.receivables.add_if_absent(
         customer_id,
@@ -32,4 +35,4 @@ async def add_invoice_to_exposure(
     )
     if order_reference is not None:
         await convert_reservation(uow, customer_id, order_reference, invoice_id, now)
-    await review_automatic_holds(uow, customer_id, as_of=as_of, now=now)
+    await review_holds_under_lock(uow, customer_id, as_of=as_of, now=now)
