@@ -11,7 +11,8 @@ its event are written in one statement that writes only if that version is uncha
 (Outbox.append_if_unchanged): two round trips. Every writer that could change what the check
 decided on (another check, a hold, a payment applied) locks or appends to that stream and so
 changes its version; when it did, nothing was written, StandingMoved is raised and the check
-is decided again on a fresh read. What the check rarely needs and only the full unit of work
+is decided again on a fresh read. An Idempotency-Key is looked up before the read and kept,
+with the check's answer, in that same write. What the check rarely needs and only the full unit of work
 does (ending lapsed reservations, reading a policy this process has not kept yet) raises
 NeedsFullUnitOfWork before anything is written: the caller checks again through
 CreditUnitOfWork.
@@ -20,6 +21,7 @@ CreditUnitOfWork.
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
@@ -27,15 +29,14 @@ import asyncpg
 
 from credit_svc.adapters.policies import kept_in_force
 from credit_svc.adapters.standing import CustomerStanding, Standings
-from credit_svc.adapters.tables import outbox
+from credit_svc.adapters.tables import idempotency_keys, outbox
 from credit_svc.domain.policy import CreditPolicy
 from credit_svc.domain.reservations import Reservation
 from ledgerflow_events.contracts.base import EventData
 from ledgerflow_events.outbox import NOTIFY_AT_MOST_EVERY_S
 
 # The reservation, written only with its event: the outbox's statement plus this CTE.
-_RESERVE_AND_APPEND = outbox.append_if_unchanged_statement(
-    """, reserved AS (
+_RESERVED = """, reserved AS (
     INSERT INTO credit_reservations
         (id, customer_id, currency, amount, order_reference, expires_at, status, created_at,
          decision)
@@ -43,7 +44,47 @@ _RESERVE_AND_APPEND = outbox.append_if_unchanged_statement(
            $17::text, $18::timestamptz, $19::text::jsonb
     FROM appended_to
 )"""
+_RESERVE_AND_APPEND = outbox.append_if_unchanged_statement(_RESERVED)
+
+# An Idempotency-Key and the answer it was given, kept with what the check wrote (or alone,
+# when it wrote nothing). No ON CONFLICT: a key another request holds fails the statement,
+# nothing of it is written, and the declared route answers (a replay, or the key's misuse).
+_KEYS = idempotency_keys.name
+_REMEMBERED = f"""
+    INSERT INTO {_KEYS} (subject, key, fingerprint, status_code, response)
+    SELECT $20::text, $21::text, $22::text, 200, $23::text::jsonb"""
+_RESERVE_REMEMBER_AND_APPEND = outbox.append_if_unchanged_statement(
+    f"{_RESERVED}, remembered AS ({_REMEMBERED} FROM appended_to\n)"
 )
+_REMEMBER = f"""
+INSERT INTO {_KEYS} (subject, key, fingerprint, status_code, response)
+VALUES ($1, $2, $3, 200, $4::text::jsonb)
+"""  # noqa: S608 (the table's name is our own metadata's)
+_REMEMBERED_BEFORE = f"""
+SELECT fingerprint, status_code, response FROM {_KEYS} WHERE subject = $1 AND key = $2
+"""  # noqa: S608 (the table's name is our own metadata's)
+
+
+@dataclass(frozen=True)
+class KeyedRequest:
+    """An Idempotency-Key sent with the check: whose it is and what request it came with."""
+
+    subject: str
+    key: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """The answer a key was first given, and the request it came with."""
+
+    fingerprint: str
+    status_code: int | None
+    body: Any
+
+
+class KeyTaken(Exception):
+    """Another request holds or held this Idempotency-Key: nothing was written."""
 
 
 class NeedsFullUnitOfWork(Exception):
@@ -103,8 +144,13 @@ class _HeldForTheWrite:
 
 
 class OrderBook:
-    def __init__(self, connection: "asyncpg.Connection[Any]") -> None:
+    def __init__(
+        self, connection: "asyncpg.Connection[Any]", keyed: KeyedRequest | None = None
+    ) -> None:
         self.connection = connection
+        self.keyed = keyed
+        # The answer to keep with the key; set by the caller once the check is decided.
+        self.answer: str | None = None
         self.read: CustomerStanding | None = None
         self.reservation: tuple[Reservation, dict[str, Any] | None] | None = None
         self.event: EventData | None = None
@@ -120,9 +166,34 @@ class OrderBook:
             raise NeedsFullUnitOfWork("more than one event")
         self.event = event
 
+    async def remembered(self) -> Remembered | None:
+        """What the request's key was first answered, if it was used before."""
+        if self.keyed is None:
+            return None
+        row = await self.connection.fetchrow(_REMEMBERED_BEFORE, self.keyed.subject, self.keyed.key)
+        return None if row is None else Remembered(*row)
+
     async def write(self) -> None:
-        """The reservation and its event, if the check placed one, in one statement."""
+        """The reservation and its event, if the check placed one, and the key with its
+        answer, in one statement."""
+        keyed = self.keyed
+        decided = self.reservation is not None or self.event is not None
+        if keyed is not None and self.answer is None and decided:
+            raise NeedsFullUnitOfWork("a keyed check without its answer")
+        remembering: tuple[Any, ...] = ()
+        if keyed is not None and self.answer is not None:
+            remembering = (keyed.subject, keyed.key, keyed.fingerprint, self.answer)
+        try:
+            await self._write(remembering)
+        except asyncpg.UniqueViolationError as exc:
+            if exc.table_name == idempotency_keys.name:
+                raise KeyTaken(keyed.key if keyed else "") from exc
+            raise
+
+    async def _write(self, remembering: tuple[Any, ...]) -> None:
         if self.reservation is None and self.event is None:
+            if remembering:
+                await self.connection.execute(_REMEMBER, *remembering)
             return
         if self.reservation is None or self.event is None or self.read is None:
             raise NeedsFullUnitOfWork("a write the order path does not make")
@@ -131,7 +202,7 @@ class OrderBook:
             self.connection,
             self.event,
             self.read.stream_version,
-            statement=_RESERVE_AND_APPEND,
+            statement=_RESERVE_REMEMBER_AND_APPEND if remembering else _RESERVE_AND_APPEND,
             # Checks come hundreds a second: each waking the relay made every commit on the
             # server wait for the one before it (NOTIFY_AT_MOST_EVERY_S).
             notify_every_s=NOTIFY_AT_MOST_EVERY_S,
@@ -145,6 +216,7 @@ class OrderBook:
                 reservation.status.value,
                 reservation.created_at,
                 None if decision is None else json.dumps(decision),
+                *remembering,
             ),
         )
         if not written:
@@ -152,11 +224,13 @@ class OrderBook:
 
 
 @asynccontextmanager
-async def order_book(pool: "asyncpg.Pool[Any]") -> AsyncIterator[OrderBook]:
+async def order_book(
+    pool: "asyncpg.Pool[Any]", keyed: KeyedRequest | None = None
+) -> AsyncIterator[OrderBook]:
     """A unit of work whose write is made when the block ends, and not if it raises."""
     async with pool.acquire() as connection:
         # The pool lends a proxy of the connection, which answers as the connection does.
-        book = OrderBook(cast("asyncpg.Connection[Any]", connection))
+        book = OrderBook(cast("asyncpg.Connection[Any]", connection), keyed)
         yield book
         await book.write()
 

@@ -4,13 +4,16 @@ per-request dependency solving, everything else by the route as declared.
 Order systems call the check on every order, and solving its declared dependencies (token,
 session, Idempotency-Key, clock, role), then validating the answer against the response model
 again, cost more of the process's CPU than the check's own work. A request that is plainly
-well formed (a JSON body this route accepts, a bearer token, no Idempotency-Key, no
-dependency overridden but the clock) is answered here with the same steps in the same order:
-the token verified (401), the role checked (403), the body read, the check decided on the
-order path's own connection (adapters/order_book.py): one read, and one write guarded by it. Any
-other request, and any body the declared route would refuse, goes to the declared route,
-which answers it as it always has; its OpenAPI operation is the declared one. Domain errors
-raised here meet the same problem handlers.
+well formed (a JSON body this route accepts, a bearer token, no dependency overridden but the
+clock) is answered here with the same steps in the same order: the token verified (401), the
+role checked (403), the body read, the check decided on the order path's own connection
+(adapters/order_book.py): one read, and one write guarded by it. An Idempotency-Key is looked
+up first and kept with that write, its answer with it: a retry is answered as the first
+request was, byte for byte as the declared route replays it; a key another request holds,
+or held for another body, is the declared route's to answer. Any other request, and any body
+the declared route would refuse, goes to the declared route, which answers it as it always
+has; its OpenAPI operation is the declared one. Domain errors raised here meet the same
+problem handlers.
 """
 
 import json
@@ -24,14 +27,23 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from pydantic import ValidationError
 
-from credit_svc.adapters.order_book import NeedsFullUnitOfWork, StandingMoved, order_book
+from credit_svc.adapters.order_book import (
+    KeyedRequest,
+    KeyTaken,
+    NeedsFullUnitOfWork,
+    Remembered,
+    StandingMoved,
+    order_book,
+)
 from credit_svc.adapters.resources import CreditResources
 from credit_svc.adapters.unit_of_work import CreditUnitOfWork
 from credit_svc.api.access import CHECKERS
 from credit_svc.api.order_schemas import CheckCredit, check_out
-from credit_svc.use_cases.check_credit import CreditCheck, OrderToCheck, check_credit
+from credit_svc.use_cases.check_credit import OrderToCheck, check_credit
+from ledgerflow_platform.idempotency import fingerprint
 from ledgerflow_platform.web.auth import current_principal
 from ledgerflow_platform.web.clock import request_time
+from ledgerflow_platform.web.deps import MAX_KEY_LENGTH, replayed
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -57,51 +69,76 @@ class CreditCheckRoute(APIRoute):
 async def _answer_directly(request: Request) -> Response | None:
     """The check's response, or None when the declared route must answer the request."""
     headers = request.headers
-    if (
-        "idempotency-key" in headers
-        or headers.get("content-type") != _JSON
-        or request.app.dependency_overrides.keys() - {request_time}
-    ):
+    if headers.get("content-type") != _JSON or request.app.dependency_overrides.keys() - {
+        request_time
+    }:
         return None
     credentials = await _bearer(request)
     if credentials is None:
         return None
     principal = await current_principal(request, credentials)
     await CHECKERS(principal)
+    raw = await request.body()
     try:
-        body = CheckCredit.model_validate(json.loads(await request.body()))
+        body = CheckCredit.model_validate(json.loads(raw))
     except (ValueError, ValidationError):
         return None
+    keyed = None
+    if (key := headers.get("idempotency-key")) is not None:
+        if not 0 < len(key) <= MAX_KEY_LENGTH:
+            return None
+        keyed = KeyedRequest(principal.subject, key, fingerprint("POST", request.url.path, raw))
     now = await _now(request)
     order = _order(body)
     books = _order_books(request)
     if books is None:
         return None
-    checked = await _on_the_order_book(books, order, now)
-    if checked is None:
-        async with request.app.state.sessions() as session:
-            uow = CreditUnitOfWork(session)
-            checked = await check_credit(uow, order, now)
-            await uow.commit()
+    answered = await _on_the_order_book(books, order, body.currency, now, keyed)
+    if answered is not None or keyed is not None:
+        # A keyed check the order path could not answer is the declared route's whole: it
+        # claims the key, checks under the customer's lock and keeps the answer.
+        return answered
+    async with request.app.state.sessions() as session:
+        uow = CreditUnitOfWork(session)
+        checked = await check_credit(uow, order, now)
+        await uow.commit()
     answer = check_out(checked.outcome, body.currency, checked.reservation_id)
     return Response(answer.model_dump_json(), media_type=_JSON)
 
 
 async def _on_the_order_book(
-    books: "asyncpg.Pool[Any]", order: OrderToCheck, now: datetime
-) -> CreditCheck | None:
+    books: "asyncpg.Pool[Any]",
+    order: OrderToCheck,
+    currency: str,
+    now: datetime,
+    keyed: KeyedRequest | None,
+) -> Response | None:
     """The check decided on the order path, again on a fresh read each time the customer
-    changed between its read and its write; None when only the full unit of work can."""
+    changed between its read and its write; None when only the full unit of work can. A key
+    used before is answered as it first was, if it came with this request."""
     for _ in range(_DECIDE_AGAIN):
         try:
-            async with order_book(books) as book:
-                return await check_credit(book, order, now)
+            async with order_book(books, keyed) as book:
+                if (first := await book.remembered()) is not None:
+                    return _replay(first, keyed)
+                checked = await check_credit(book, order, now)
+                answer = check_out(checked.outcome, currency, checked.reservation_id)
+                book.answer = answer.model_dump_json()
+            return Response(book.answer, media_type=_JSON)
         except StandingMoved:
             continue
-        except NeedsFullUnitOfWork:
+        except (NeedsFullUnitOfWork, KeyTaken):
             return None
     # A customer written to this often: the full unit of work decides under its lock.
     return None
+
+
+def _replay(first: Remembered, keyed: KeyedRequest | None) -> Response | None:
+    # Another request's key, or one still being answered: the declared route refuses it or
+    # waits for its answer.
+    if keyed is None or first.fingerprint != keyed.fingerprint or first.status_code is None:
+        return None
+    return replayed(first.status_code, first.body)
 
 
 def _order_books(request: Request) -> "asyncpg.Pool[Any] | None":
