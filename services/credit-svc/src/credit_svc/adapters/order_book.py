@@ -12,9 +12,9 @@ its event are written in one statement that writes only if that version is uncha
 decided on (another check, a hold, a payment applied) locks or appends to that stream and so
 changes its version; when it did, nothing was written, StandingMoved is raised and the check
 is decided again on a fresh read. An Idempotency-Key is looked up before the read and kept,
-with the check's answer, in that same write. What the check rarely needs and only the full unit of work
-does (ending lapsed reservations, reading a policy this process has not kept yet) raises
-NeedsFullUnitOfWork before anything is written: the caller checks again through
+with the check's answer, in that same write. What the check rarely needs and only the full
+unit of work does (ending lapsed reservations, reading a policy this process has not kept
+yet) raises NeedsFullUnitOfWork before anything is written: the caller checks again through
 CreditUnitOfWork.
 """
 
