@@ -17,16 +17,22 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
+from aiokafka import ConsumerRecord
 from asgi_lifespan import LifespanManager
 from asyncpg.prepared_stmt import PreparedStatement
+from sqlalchemy import text
 
+from ledgerflow_events.contracts.base import EventData
+from ledgerflow_events.testing import as_record, cloud_event
 from ledgerflow_platform.app import build_app
 from ledgerflow_platform.settings import ServiceSettings
 from ledgerflow_platform.spec import ServiceSpec
+from ledgerflow_platform.testing import EventDelivery
 
 CALLS = int(os.environ.get("PROFILE_CALLS", "300"))
 TOP = int(os.environ.get("PROFILE_TOP", "40"))
@@ -114,3 +120,46 @@ def report(title: str, seconds: float, calls: int, profile: cProfile.Profile) ->
     if os.environ.get("PROFILE_CALLERS"):
         stats.print_callers(os.environ["PROFILE_CALLERS"])
     print(out.getvalue())
+
+
+class Feed:
+    """Consumed records as one partition of the producers' topics delivers them, numbered on
+    from one feed to the next: what a worker's InboxConsumer is handed to apply."""
+
+    def __init__(self) -> None:
+        self.offset = 0
+
+    def records(self, events: list[EventData]) -> list[ConsumerRecord[bytes, bytes]]:
+        out = []
+        for data in events:
+            self.offset += 1
+            out.append(
+                as_record(cloud_event(data), topic=f"{data.producer}.events", offset=self.offset)
+            )
+        return out
+
+
+async def backend_pids(delivery: EventDelivery) -> list[int]:
+    """The Postgres backends serving a service's database: whose CPU a consumer also costs."""
+    async with delivery.processor._sessions() as session:
+        rows = await session.execute(
+            text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend'"
+            )
+        )
+        return [r.pid for r in rows]
+
+
+def cpu_seconds_of(pids: list[int]) -> float:
+    """User and system CPU seconds these processes have spent, from /proc (a backend gone is
+    counted as nothing)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total

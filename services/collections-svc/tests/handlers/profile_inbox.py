@@ -20,9 +20,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from itertools import cycle
 
-import psutil
 from aiokafka import ConsumerRecord
-from sqlalchemy import text
 from uuid6 import uuid7
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
@@ -41,8 +39,13 @@ from ledgerflow_events.contracts.ledger import (
 )
 from ledgerflow_events.kafka import KafkaConfig
 from ledgerflow_events.money import format_minor
-from ledgerflow_events.testing import as_record, cloud_event
-from ledgerflow_platform.profiling import report, statements_sent
+from ledgerflow_platform.profiling import (
+    Feed,
+    backend_pids,
+    cpu_seconds_of,
+    report,
+    statements_sent,
+)
 from ledgerflow_platform.testing import EventDelivery
 
 EVENTS = int(os.environ.get("PROFILE_EVENTS", "2000"))
@@ -120,22 +123,6 @@ class Customer:
         )
 
 
-class Feed:
-    """Records as one partition of the consumed topics delivers them."""
-
-    def __init__(self) -> None:
-        self.offset = 0
-
-    def records(self, events: list[EventData]) -> list[ConsumerRecord[bytes, bytes]]:
-        out = []
-        for data in events:
-            self.offset += 1
-            out.append(
-                as_record(cloud_event(data), topic=f"{data.producer}.events", offset=self.offset)
-            )
-        return out
-
-
 async def _work_the_cases(delivery: EventDelivery, customers: list[Customer]) -> None:
     """Half the cases assigned; each with a promise (far from kept) or a plan on track."""
     async with delivery.processor._sessions() as session:
@@ -174,28 +161,6 @@ async def _work_the_cases(delivery: EventDelivery, customers: list[Customer]) ->
         await uow.commit()
 
 
-async def _backend_pids(delivery: EventDelivery) -> list[int]:
-    async with delivery.processor._sessions() as session:
-        rows = await session.execute(
-            text(
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                "AND backend_type = 'client backend'"
-            )
-        )
-        return [r.pid for r in rows]
-
-
-def _cpu_of(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            times = psutil.Process(pid).cpu_times()
-        except psutil.NoSuchProcess:
-            continue
-        total += times.user + times.system
-    return total
-
-
 async def test_cpu_per_consumed_payment(delivery: EventDelivery) -> None:
     feed = Feed()
     consumer = InboxConsumer(
@@ -224,16 +189,18 @@ async def test_cpu_per_consumed_payment(delivery: EventDelivery) -> None:
 
     for mix in MIXES:  # warm: caches, prepared statements, the pool
         await run(payments(mix, 200))
-    pids = await _backend_pids(delivery)
+    pids = await backend_pids(delivery)
     print(f"\n== load average {os.getloadavg()}, {EVENTS} payments per mix, fetches of {FETCH}")
     for mix in MIXES:
         rounds = []
         for _ in range(ROUNDS):
             records = payments(mix, EVENTS)
             with statements_sent() as sent:
-                pg_before, started = _cpu_of(pids), time.process_time()
+                pg_before, started = cpu_seconds_of(pids), time.process_time()
                 await run(records)
-                rounds.append((time.process_time() - started, _cpu_of(pids) - pg_before, sent))
+                rounds.append(
+                    (time.process_time() - started, cpu_seconds_of(pids) - pg_before, sent)
+                )
         own, pg, sent = min(rounds, key=lambda r: r[0])
         print(
             f"{mix:>8}: {own / EVENTS * 1e6:6.0f} µs consumer, "

@@ -18,10 +18,8 @@ from collections.abc import AsyncIterator
 from datetime import date
 
 import httpx
-import psutil
 import pytest
 from aiokafka import ConsumerRecord
-from sqlalchemy import text
 
 from credit_svc.service import SPEC
 from credit_svc.settings import Settings
@@ -29,7 +27,15 @@ from ledgerflow_events.consumer import InboxConsumer
 from ledgerflow_events.contracts.ledger import PaymentAllocation, PaymentReceived
 from ledgerflow_events.kafka import KafkaConfig
 from ledgerflow_events.testing import as_record, cloud_event
-from ledgerflow_platform.profiling import CALLS, AppCpu, report, statements_sent, timed_client
+from ledgerflow_platform.profiling import (
+    CALLS,
+    AppCpu,
+    backend_pids,
+    cpu_seconds_of,
+    report,
+    statements_sent,
+    timed_client,
+)
 from ledgerflow_platform.testing import EventDelivery, KeyPair
 
 from .credit_steps import invoice, new_id, registered_customer, set_limit
@@ -165,28 +171,6 @@ async def test_cpu_per_payment_event(
     report("payment event (profiled)", time.process_time() - started, CALLS, profile)
 
 
-async def _backend_pids(delivery: EventDelivery) -> list[int]:
-    async with delivery.processor._sessions() as session:
-        rows = await session.execute(
-            text(
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                "AND backend_type = 'client backend'"
-            )
-        )
-        return [r.pid for r in rows]
-
-
-def _cpu_of(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            times = psutil.Process(pid).cpu_times()
-        except psutil.NoSuchProcess:
-            continue
-        total += times.user + times.system
-    return total
-
-
 async def test_cpu_per_payment_event_in_fetches(
     client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
 ) -> None:
@@ -211,14 +195,14 @@ async def test_cpu_per_payment_event_in_fetches(
             await consumer._apply(records)
 
     await apply(fetched(100))  # warm: caches, prepared statements, the pool
-    pids = await _backend_pids(delivery)
+    pids = await backend_pids(delivery)
     print(f"\n== load average {os.getloadavg()}, {CALLS} payments in fetches of {FETCH}")
     for _ in range(ROUNDS):
         fetches = fetched(CALLS)
         with statements_sent() as sent:
-            pg_before, started = _cpu_of(pids), time.process_time()
+            pg_before, started = cpu_seconds_of(pids), time.process_time()
             await apply(fetches)
-            own, pg = time.process_time() - started, _cpu_of(pids) - pg_before
+            own, pg = time.process_time() - started, cpu_seconds_of(pids) - pg_before
         print(
             f"payment event: {own / CALLS * 1e6:6.0f} µs consumer, "
             f"{pg / CALLS * 1e6:6.0f} µs Postgres, "

@@ -75,6 +75,31 @@ async def test_checks_side_by_side_for_one_order_reserve_once(
     assert await reservations(db, customer) == [("SO-ONE", 12000)]
 
 
+async def _reserving_under_the_lock(
+    writer: "asyncpg.Connection[Any]", customer: str, order_reference: str
+) -> "asyncpg.transaction.Transaction":
+    """A transaction left open holding the customer's stream, as every writer takes it first,
+    with 300.00 reserved for the order in it, not committed."""
+    transaction = writer.transaction()
+    await transaction.start()
+    await writer.execute(
+        "INSERT INTO event_streams (subject, last_sequence) VALUES ($1, 0)"
+        " ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject",
+        customer,
+    )
+    await writer.execute(
+        "INSERT INTO credit_reservations (id, customer_id, currency, amount,"
+        " order_reference, expires_at, status, created_at)"
+        " VALUES ($1, $2, 'EUR', 30000, $3, $4, 'live', $5)",
+        new_id(),
+        customer,
+        order_reference,
+        datetime(2026, 12, 15, 23, 59, tzinfo=UTC),
+        datetime(2026, 11, 16, 9, 0, tzinfo=UTC),
+    )
+    return transaction
+
+
 async def _blocked_writing_the_event(
     writer: "asyncpg.Connection[Any]", within: float = 10.0
 ) -> None:
@@ -110,22 +135,7 @@ async def test_a_write_between_the_checks_read_and_its_write_is_decided_on_again
     try:
         # Another writer, as every use case writes: the customer's stream locked first, then
         # what it changes (here: 300.00 of the 400.00 available reserved directly).
-        transaction = writer.transaction()
-        await transaction.start()
-        await writer.execute(
-            "INSERT INTO event_streams (subject, last_sequence) VALUES ($1, 0)"
-            " ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject",
-            customer,
-        )
-        await writer.execute(
-            "INSERT INTO credit_reservations (id, customer_id, currency, amount,"
-            " order_reference, expires_at, status, created_at)"
-            " VALUES ($1, $2, 'EUR', 30000, 'SO-FIRST', $3, 'live', $4)",
-            new_id(),
-            customer,
-            datetime(2026, 12, 15, 23, 59, tzinfo=UTC),
-            datetime(2026, 11, 16, 9, 0, tzinfo=UTC),
-        )
+        transaction = await _reserving_under_the_lock(writer, customer, "SO-FIRST")
         body = {**CHECK, "customer_id": customer, "amount": "250.00", "order_reference": "SO-2"}
         check = asyncio.create_task(post_check(client, auth_keys, body))
         # The check read 400.00 available (the writer's reservation is not committed) and
@@ -157,22 +167,7 @@ async def test_an_invoice_for_an_order_converts_a_reservation_committed_while_it
     customer = await customer_owing(client, delivery, auth_keys, "600.00", "1000.00")
     writer = await asyncpg.connect(database_url.replace("postgresql+asyncpg", "postgresql"))
     try:
-        transaction = writer.transaction()
-        await transaction.start()
-        await writer.execute(
-            "INSERT INTO event_streams (subject, last_sequence) VALUES ($1, 0)"
-            " ON CONFLICT (subject) DO UPDATE SET subject = excluded.subject",
-            customer,
-        )
-        await writer.execute(
-            "INSERT INTO credit_reservations (id, customer_id, currency, amount,"
-            " order_reference, expires_at, status, created_at)"
-            " VALUES ($1, $2, 'EUR', 30000, 'SO-BILLED', $3, 'live', $4)",
-            new_id(),
-            customer,
-            datetime(2026, 12, 15, 23, 59, tzinfo=UTC),
-            datetime(2026, 11, 16, 9, 0, tzinfo=UTC),
-        )
+        transaction = await _reserving_under_the_lock(writer, customer, "SO-BILLED")
         billed = asyncio.create_task(
             delivery.deliver(invoice(customer, "300.00", order="SO-BILLED"))
         )

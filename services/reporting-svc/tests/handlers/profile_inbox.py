@@ -14,9 +14,7 @@ import os
 import time
 from datetime import UTC, date, datetime, timedelta
 
-import psutil
 from aiokafka import ConsumerRecord
-from sqlalchemy import text
 from uuid6 import uuid7
 
 from ledgerflow_events.consumer import InboxConsumer
@@ -25,8 +23,13 @@ from ledgerflow_events.contracts.credit import CreditReserved
 from ledgerflow_events.contracts.customer import CustomerRegistered
 from ledgerflow_events.contracts.ledger import InvoiceIssued, PaymentAllocation, PaymentReceived
 from ledgerflow_events.kafka import KafkaConfig
-from ledgerflow_events.testing import as_record, cloud_event
-from ledgerflow_platform.profiling import report, statements_sent
+from ledgerflow_platform.profiling import (
+    Feed,
+    backend_pids,
+    cpu_seconds_of,
+    report,
+    statements_sent,
+)
 from ledgerflow_platform.testing import EventDelivery
 
 EVENTS = int(os.environ.get("PROFILE_EVENTS", "2000"))
@@ -65,44 +68,6 @@ def payment(customer: str, invoice_id: str) -> PaymentReceived:
         ],
         unapplied_amount="0.00",
     )
-
-
-class Feed:
-    """Records as one partition of the consumed topics delivers them."""
-
-    def __init__(self) -> None:
-        self.offset = 0
-
-    def records(self, events: list[EventData]) -> list[ConsumerRecord[bytes, bytes]]:
-        out = []
-        for data in events:
-            self.offset += 1
-            out.append(
-                as_record(cloud_event(data), topic=f"{data.producer}.events", offset=self.offset)
-            )
-        return out
-
-
-async def _backend_pids(delivery: EventDelivery) -> list[int]:
-    async with delivery.processor._sessions() as session:
-        rows = await session.execute(
-            text(
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                "AND backend_type = 'client backend'"
-            )
-        )
-        return [r.pid for r in rows]
-
-
-def _cpu_of(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            times = psutil.Process(pid).cpu_times()
-        except psutil.NoSuchProcess:
-            continue
-        total += times.user + times.system
-    return total
 
 
 async def test_cpu_per_consumed_event(delivery: EventDelivery) -> None:
@@ -149,14 +114,14 @@ async def test_cpu_per_consumed_event(delivery: EventDelivery) -> None:
 
     await run("alone20", feed.records(events(100)))  # warm: caches, prepared statements, the pool
     await run("20", feed.records(events(100)))
-    pids = await _backend_pids(delivery)
+    pids = await backend_pids(delivery)
     print(f"\n== load average {os.getloadavg()}, {EVENTS} events per batch size")
     for size in BATCH_SIZES:
         records = feed.records(events(EVENTS))
         with statements_sent() as sent:
-            pg_before, started = _cpu_of(pids), time.process_time()
+            pg_before, started = cpu_seconds_of(pids), time.process_time()
             await run(size, records)
-            own, pg = time.process_time() - started, _cpu_of(pids) - pg_before
+            own, pg = time.process_time() - started, cpu_seconds_of(pids) - pg_before
         print(
             f"batch of {size:>5}: {own / EVENTS * 1e6:6.0f} µs consumer, "
             f"{pg / EVENTS * 1e6:6.0f} µs Postgres, "
