@@ -28,6 +28,7 @@ from typing import Any, cast
 import asyncpg
 
 from credit_svc.adapters.policies import kept_in_force
+from credit_svc.adapters.reservations import reservation_values
 from credit_svc.adapters.standing import CustomerStanding, Standings
 from credit_svc.adapters.tables import idempotency_keys, outbox
 from credit_svc.domain.policy import CreditPolicy
@@ -206,18 +207,7 @@ class OrderBook:
             # Checks come hundreds a second: each waking the relay made every commit on the
             # server wait for the one before it (NOTIFY_AT_MOST_EVERY_S).
             notify_every_s=NOTIFY_AT_MOST_EVERY_S,
-            also_args=(
-                reservation.id,
-                reservation.customer_id,
-                reservation.currency,
-                reservation.amount,
-                reservation.order_reference,
-                reservation.expires_at,
-                reservation.status.value,
-                reservation.created_at,
-                None if decision is None else json.dumps(decision),
-                *remembering,
-            ),
+            also_args=(*reservation_values(reservation, decision), *remembering),
         )
         if not written:
             raise StandingMoved(reservation.customer_id)

@@ -21,12 +21,11 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)
 """
 
 
-async def add_reservation(
-    driver: "asyncpg.Connection[Any]", reservation: Reservation, decision: dict[str, Any] | None
-) -> None:
-    """Insert a new reservation with the check that placed it (None: reserved directly)."""
-    await driver.execute(
-        _ADD,
+def reservation_values(
+    reservation: Reservation, decision: dict[str, Any] | None
+) -> tuple[Any, ...]:
+    """A new reservation's columns, in the order every insert of one lists them (_ADD)."""
+    return (
         reservation.id,
         reservation.customer_id,
         reservation.currency,
@@ -37,6 +36,13 @@ async def add_reservation(
         reservation.created_at,
         None if decision is None else json.dumps(decision),
     )
+
+
+async def add_reservation(
+    driver: "asyncpg.Connection[Any]", reservation: Reservation, decision: dict[str, Any] | None
+) -> None:
+    """Insert a new reservation with the check that placed it (None: reserved directly)."""
+    await driver.execute(_ADD, *reservation_values(reservation, decision))
 
 
 class Reservations:
