@@ -155,6 +155,39 @@ async def test_a_reserving_check_reserves_once_per_order_and_the_invoice_convert
     ]
 
 
+async def test_a_reserving_check_after_the_orders_invoice_converts_at_once(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair, db: ServiceDb
+) -> None:
+    customer = await customer_with_limit(client, delivery, auth_keys, "600.00", "1000.00")
+    order, billed = new_id(), new_id()
+    await delivery.deliver(invoice(customer, "100.00", invoice_id=billed, order=order))
+
+    first = await check(client, auth_keys, customer, "100.00", order_reference=order, reserve=True)
+    again = await check(client, auth_keys, customer, "100.00", order_reference=order, reserve=True)
+
+    assert codes(first) == ("approved", [])
+    assert (first["exposure"], first["available_before"]) == ("700.00", "300.00")
+    assert again == first
+    seen = await profile(client, auth_keys, customer)
+    assert (seen["open_receivables"], seen["reserved"], seen["exposure"]) == (
+        "700.00",
+        "0.00",
+        "700.00",
+    )
+    reservation = await client.get(
+        f"/v1/credit-reservations/{first['reservation_id']}", headers=auth_keys.auth("auditor")
+    )
+    assert (reservation.json()["status"], reservation.json()["invoice_id"]) == (
+        "converted",
+        billed,
+    )
+    events = [(t, p.get("outcome")) for t, p in await db.outbox(customer)]
+    assert events[-2:] == [
+        ("credit.credit_reserved.v1", None),
+        ("credit.credit_reservation_ended.v1", "converted"),
+    ]
+
+
 async def test_an_override_approves_the_next_check_of_a_referred_order(
     client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair, db: ServiceDb
 ) -> None:

@@ -115,6 +115,19 @@ async def test_an_invoice_for_a_released_order_adds_to_receivables_and_revives_n
     assert await amounts(client, auth_keys, customer) == ("80.00", "0.00", "80.00")
 
 
+async def test_a_reservation_for_an_order_already_invoiced_converts_at_once(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    customer, order, billed = await registered_customer(delivery), new_id(), new_id()
+    await delivery.deliver(invoice(customer, "80.00", invoice_id=billed, order=order))
+
+    placed = await reserve(client, auth_keys, customer, "80.00", "2026-12-31", order=order)
+
+    assert placed.status_code == 201, placed.text
+    assert (placed.json()["status"], placed.json()["invoice_id"]) == ("converted", billed)
+    assert await amounts(client, auth_keys, customer) == ("80.00", "0.00", "80.00")
+
+
 @pytest.mark.parametrize("role", ["cashier", "accountant", "collector", "auditor"])
 async def test_only_order_systems_and_credit_managers_reserve(
     client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair, role: str

@@ -1,6 +1,7 @@
-"""Any sequence of invoices, payments and reservations placed, converted, released and
-expired, driven through the use cases on the real database: exposure is always the open
-receivables plus the live reservations, and a converted reservation never counts again."""
+"""Any sequence of invoices, payments and reservations placed, converted (by an invoice for
+the order, before or after the reservation), released and expired, driven through the use
+cases on the real database: exposure is always the open receivables plus the live
+reservations, and a converted reservation never counts again."""
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ class Books:
     invoices: dict[str, int] = field(default_factory=dict)
     # order -> [reservation id, amount, expires_at, status]
     orders: dict[str, list[Any]] = field(default_factory=dict)
+    # orders an invoice has billed: a reservation asked for afterwards converts at once
+    billed: set[str] = field(default_factory=set)
 
     def reserved(self) -> int:
         return sum(a for _, a, e, s in self.orders.values() if s == "live" and e > self.now)
@@ -81,6 +84,8 @@ async def apply(uow: CreditUnitOfWork, books: Books, customer: str, step: tuple[
                 now=now,
             )
             books.invoices[invoice] = rest[0]
+            if kind == "convert":
+                books.billed.add(order)
             if kind == "convert" and order in books.orders and books.orders[order][3] == "live":
                 books.orders[order][3] = "converted"
         case "reserve" if order not in books.orders:
@@ -95,7 +100,9 @@ async def apply(uow: CreditUnitOfWork, books: Books, customer: str, step: tuple[
                 now=now,
             )
             assert placed
-            books.orders[order] = [reservation.id, rest[0], end_of_business_day(expires_on), "live"]
+            status = "converted" if order in books.billed else "live"
+            books.orders[order] = [reservation.id, rest[0], end_of_business_day(expires_on), status]
+            assert reservation.status == status
         case "release" if order in books.orders and books.orders[order][3] == "live":
             await release_reservation(uow, books.orders[order][0], now=now)
             books.orders[order][3] = "released"

@@ -60,6 +60,8 @@ SELECT a.currency, a.terms_days, a.grade, a.next_review_on,
         WHERE customer_id = $1 AND order_reference = $4) AS override,
        (SELECT id FROM order_reservation) AS order_reservation_id,
        (SELECT decision FROM order_reservation) AS order_decision,
+       (SELECT min(invoice_id) FROM receivables
+        WHERE customer_id = $1 AND order_reference = $5) AS order_invoice,
        EXISTS (SELECT 1 FROM credit_reservations
                WHERE customer_id = $1 AND status = 'live'
                  AND expires_at <= $3) AS reservations_lapsed,
@@ -92,6 +94,8 @@ class CustomerStanding:
     # reservation a reserving check found.
     override: int | None
     order_reservation: OrderReservation | None
+    # The invoice that billed the order a reserving check asked about, if it has arrived.
+    order_invoice: str | None
     # A live reservation whose expiry came by the end of the business day asked about.
     reservations_lapsed: bool
     # A returned payment whose invoices are owed again.
@@ -153,6 +157,7 @@ def _standing(customer_id: str, row: Any) -> CustomerStanding:
         order_reservation=None
         if row["order_reservation_id"] is None
         else OrderReservation(row["order_reservation_id"], row["order_decision"]),
+        order_invoice=row["order_invoice"],
         reservations_lapsed=bool(row["reservations_lapsed"]),
         returned_payment_unpaid=bool(row["returned_payment_unpaid"]),
         policy_version=row["policy_version"],

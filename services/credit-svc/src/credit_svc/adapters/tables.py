@@ -46,6 +46,9 @@ class ReceivableRow(Table, table=True):
     total: int | None = Field(default=None, sa_type=BigInteger)
     issue_date: date | None = None
     paid_on: date | None = None
+    # The order the invoice bills, when the ledger was told: a reservation asked for it
+    # afterwards converts at once instead of counting beside it.
+    order_reference: str | None = None
 
 
 class CreditLimitRow(Table, table=True):

@@ -136,9 +136,23 @@ class Receivables:
                     "due_date": func.coalesce(
                         col(ReceivableRow.due_date), statement.excluded.due_date
                     ),
+                    "order_reference": statement.excluded.order_reference,
                 },
             )
         )
+
+    async def billing(self, customer_id: str, order_reference: str) -> str | None:
+        """The invoice that billed the order, if it has arrived."""
+        found = await self._session.execute(
+            select(col(ReceivableRow.invoice_id))
+            .where(
+                col(ReceivableRow.customer_id) == customer_id,
+                col(ReceivableRow.order_reference) == order_reference,
+            )
+            .order_by(col(ReceivableRow.invoice_id))
+            .limit(1)
+        )
+        return found.scalar_one_or_none()
 
     async def mark_paid(self, customer_id: str, receivable: Receivable, paid_on: date) -> None:
         """Nothing is owed on it any more; the date it was settled measures lateness."""
@@ -212,6 +226,7 @@ class Receivables:
             due_date=receivable.due_date,
             total=receivable.total,
             issue_date=receivable.issue_date,
+            order_reference=receivable.order_reference,
         )
 
 

@@ -43,6 +43,7 @@ class Receivable:
     due_date: date | None = None
     total: int | None = None
     issue_date: date | None = None
+    order_reference: str | None = None
 
 
 @dataclass(frozen=True)

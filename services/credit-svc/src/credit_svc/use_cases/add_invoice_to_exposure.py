@@ -30,7 +30,13 @@ async def add_invoice_to_exposure(
     await uow.receivables.add_if_absent(
         customer_id,
         Receivable(
-            invoice_id, currency, total, due_date=due_date, total=total, issue_date=issue_date
+            invoice_id,
+            currency,
+            total,
+            due_date=due_date,
+            total=total,
+            issue_date=issue_date,
+            order_reference=order_reference,
         ),
     )
     if order_reference is not None:

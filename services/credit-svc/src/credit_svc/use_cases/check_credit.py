@@ -16,7 +16,11 @@ from credit_svc.domain.credit_check import CheckOutcome, Decision, Reason, Reaso
 from credit_svc.domain.exposure import CustomerNotFound
 from credit_svc.domain.reservations import end_of_business_day, expiry_of
 from credit_svc.use_cases.order_book import OrderBook
-from credit_svc.use_cases.reserve_credit import expire_reservations, place_reservation
+from credit_svc.use_cases.reserve_credit import (
+    converted_if_billed,
+    expire_reservations,
+    place_reservation,
+)
 from ledgerflow_platform.errors import DomainError
 
 # A reservation asked for without an expiry lasts to the end of this many business days.
@@ -77,6 +81,9 @@ async def check_credit(uow: OrderBook, order: OrderToCheck, now: datetime) -> Cr
         # Reserved directly before: the order already holds its credit.
         return CreditCheck(outcome, reserved.id)
     assert order.order_reference is not None
+    if found.order_invoice is not None and not isinstance(uow, CreditUnitOfWork):
+        # Converting is the full unit of work's: the order path's hands the check over.
+        raise NeedsFullUnitOfWork("the order is invoiced already")
     reservation = await place_reservation(
         uow,
         order.customer_id,
@@ -87,6 +94,8 @@ async def check_credit(uow: OrderBook, order: OrderToCheck, now: datetime) -> Cr
         now,
         decision=_outcome_to(outcome),
     )
+    if isinstance(uow, CreditUnitOfWork):
+        await converted_if_billed(uow, reservation, found.order_invoice, now)
     return CreditCheck(outcome, reservation.id)
 
 

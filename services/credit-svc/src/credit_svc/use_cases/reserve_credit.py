@@ -44,6 +44,8 @@ async def reserve_credit(
     reservation = await place_reservation(
         uow, customer_id, account.currency, minor, order_reference, expiry, now, decision=None
     )
+    billed_by = await uow.receivables.billing(customer_id, order_reference)
+    reservation = await converted_if_billed(uow, reservation, billed_by, now)
     await review_automatic_holds(uow, customer_id, as_of=now.date(), now=now)
     return reservation, True
 
@@ -81,6 +83,19 @@ async def place_reservation(
         )
     )
     return reservation
+
+
+async def converted_if_billed(
+    uow: CreditUnitOfWork, reservation: Reservation, invoice_id: str | None, now: datetime
+) -> Reservation:
+    """The order was invoiced before its credit was reserved (an order system retrying, or
+    reserving late): the invoice counts in exposure already, so the reservation converts to
+    it at once instead of counting beside it until it expires."""
+    if invoice_id is None:
+        return reservation
+    return await end_reservation(
+        uow, reservation, ReservationStatus.CONVERTED, now, invoice_id=invoice_id
+    )
 
 
 async def release_reservation(
