@@ -18,7 +18,11 @@ line per figure, in this order:
                     (transaction to published) and the broker and credit's consumer (published
                     to applied by credit), p50, p99
   check_cpu_us,     after each phase: microseconds of CPU per call by part of the platform
-  payment_cpu_us    (bench_credit_cpu.py), with the load average at its end
+  payment_cpu_us    (bench_credit_cpu.py)
+  phase_machine     after each phase (checks, raw SQL, payments): how busy the two cores were,
+                    the load average at its end, and the database server's write-ahead log:
+                    bytes per call, flushes per second, their mean time, and WAL files added
+                    (bench_wal.py)
 
 The clients run in this process on the same two cores as the services they measure.
 """
@@ -47,6 +51,7 @@ from bench_credit_calls import (
 )
 from bench_credit_cpu import cpu_seconds, per_call, platform_parts
 from bench_single import Run
+from bench_wal import machine_spent, mark, time_flushes
 
 from ledgerflow_devstack.config import StackConfig
 from ledgerflow_devstack.stack import Stack
@@ -121,16 +126,21 @@ async def measure(stack: Stack) -> None:
         ) as ledger,
         asyncpg.create_pool(dsn, min_size=8, max_size=8) as pool,
         asyncpg.create_pool(ledger_dsn, min_size=1, max_size=1) as ledger_db,
+        asyncpg.create_pool(stack.postgres.admin_dsn, min_size=1, max_size=1) as server,
+        server.acquire() as admin,
     ):
         await paced_calls(http_check(credit, customers, "warm"), rate=100, seconds=3)
         parts = platform_parts(stack)
+        await time_flushes(admin)
         for rate in (500, 1000, 100):
             await settled(http_check(credit, customers, f"settle{rate}"))
-            before = cpu_seconds(parts)
+            before, began = cpu_seconds(parts), await mark(admin)
             run = await paced_calls(
                 http_check(credit, customers, f"r{rate}"), rate=rate, seconds=10
             )
-            spent = per_call(parts, before, cpu_seconds(parts), len(run.latencies) or 1)
+            calls = len(run.latencies) or 1
+            spent = per_call(parts, before, cpu_seconds(parts), calls)
+            machine = await machine_spent(admin, began, calls, run.seconds)
             met = {}
             if rate == 500:
                 p99 = latency(run)["p99_ms"]
@@ -139,23 +149,29 @@ async def measure(stack: Stack) -> None:
                     "met": p99 is not None and p99 <= TARGETS["check_p99_ms"] and run.failed == 0,
                 }
             report("check_latency", rate_per_second=rate, reserve=True, **latency(run), **met)
-            report("check_cpu_us", rate_per_second=rate, load_average=os.getloadavg()[0], **spent)
+            report("check_cpu_us", rate_per_second=rate, **spent)
+            report("phase_machine", phase=f"check_{rate}", **machine)
         for rate in (500, 100):
             await settled(http_check(credit, customers, f"settle-sql{rate}"))
+            began = await mark(admin)
             floor = await paced_calls(
                 sql_check(pool, customers, f"sql{rate}"), rate=rate, seconds=10
             )
+            machine = await machine_spent(admin, began, len(floor.latencies) or 1, floor.seconds)
             report("sql_baseline", rate_per_second=rate, **latency(floor))
+            report("phase_machine", phase=f"sql_{rate}", **machine)
         await settled(http_check(credit, customers, "settle-visible"))
         payments = PaymentsSeen(ledger, pool, customers)
         since = await ledger_db.fetchval("SELECT now()")
         watcher = asyncio.create_task(payments.watch())
-        before = cpu_seconds(parts)
+        before, began = cpu_seconds(parts), await mark(admin)
         try:
             visible = await paced_calls(payments.call, rate=200, seconds=10)
         finally:
             watcher.cancel()
-        spent = per_call(parts, before, cpu_seconds(parts), len(visible.latencies) or 1)
+        calls = len(visible.latencies) or 1
+        spent = per_call(parts, before, cpu_seconds(parts), calls)
+        machine = await machine_spent(admin, began, calls, visible.seconds)
         figures = latency(visible, payments.seen)
         report(
             "payment_visible",
@@ -167,7 +183,8 @@ async def measure(stack: Stack) -> None:
             and visible.failed == 0,
         )
         report("payment_stages", **await payment_stages(ledger_db, pool, since))
-        report("payment_cpu_us", load_average=os.getloadavg()[0], **spent)
+        report("payment_cpu_us", **spent)
+        report("phase_machine", phase="payments_200", **machine)
 
 
 def main() -> None:
