@@ -47,6 +47,17 @@ async def time_flushes(admin: "asyncpg.Connection[Any]") -> None:
     await admin.execute("SELECT pg_reload_conf()")
 
 
+async def wal_files_ready(admin: "asyncpg.Connection[Any]", files: int = 8) -> None:
+    """WAL files made and then recycled by a checkpoint, as on a server that has run for a
+    while: a fresh cluster makes (and zero-fills) a new 16 MB file under the WAL's write lock
+    every few seconds of checks, which a server in service does not."""
+    for _ in range(files):
+        # a record, so that the switch to the next file is not a no-op
+        await admin.execute("SELECT pg_logical_emit_message(false, 'bench', '')")
+        await admin.execute("SELECT pg_switch_wal()")
+    await admin.execute("CHECKPOINT")
+
+
 @dataclass(frozen=True)
 class Mark:
     """Where the machine and the server stood when a phase began."""
