@@ -16,7 +16,13 @@ from collections_svc.domain.payment_plan import Instalment
 from collections_svc.settings import Settings
 from collections_svc.use_cases.keep_plans import agree_payment_plan, plan_by_id
 from collections_svc.use_cases.keep_promises import promise_by_id, promise_to_pay
-from ledgerflow_events.contracts.ledger import InvoiceVoided, PaymentAllocation, PaymentReceived
+from ledgerflow_events.contracts.ledger import (
+    CreditDrawn,
+    InvoiceVoided,
+    PaymentAllocated,
+    PaymentAllocation,
+    PaymentReceived,
+)
 from ledgerflow_platform.database import create_engine, session_factory
 from ledgerflow_platform.testing import EventDelivery, service_db
 
@@ -206,3 +212,30 @@ async def test_a_plan_outliving_its_case_counts_a_later_payment(
     async with sessions() as session:
         counted = await plan_by_id(CollectionsUnitOfWork(session), plan_id)
     assert (counted.status.value, counted.paid, counted.ended_on) == ("on_track", 10_000, None)
+
+
+async def test_customer_credit_applied_to_the_arrears_keeps_the_promise_and_closes_the_case(
+    delivery: EventDelivery, sessions: Sessions
+) -> None:
+    customer = new_id()
+    late = await in_arrears(delivery, customer, "300.00")
+    promise_id = await promise(sessions, customer, 30_000)
+
+    await delivery.deliver(
+        PaymentAllocated(
+            customer_id=customer,
+            allocation_id=new_id(),
+            currency="EUR",
+            applied_on=date(2026, 11, 7),
+            allocations=[
+                PaymentAllocation(invoice_id=late, amount="300.00", open_amount_after="0.00")
+            ],
+            sources=[CreditDrawn(source_kind="credit_note", source_id=new_id(), amount="300.00")],
+            credit_remaining="0.00",
+        )
+    )
+
+    async with sessions() as session:
+        kept = await promise_by_id(CollectionsUnitOfWork(session), promise_id)
+    assert (kept.status.value, kept.paid, kept.kept_on) == ("kept", 30_000, date(2026, 11, 7))
+    assert await found(sessions, customer) == (None, Commitments(False, False))

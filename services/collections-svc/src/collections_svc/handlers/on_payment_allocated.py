@@ -1,10 +1,11 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
-from collections_svc.use_cases.keep_plans import count_towards_plans
-from collections_svc.use_cases.keep_promises import count_towards_promises
 from collections_svc.use_cases.measure_collectors import record_collected
-from collections_svc.use_cases.restate_open_amounts import restate_open_amounts
+from collections_svc.use_cases.restate_open_amounts import (
+    count_towards_commitments,
+    restate_open_amounts,
+)
 from ledgerflow_events.contracts.ledger import PaymentAllocated
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
@@ -24,7 +25,7 @@ async def on_payment_allocated(
         allocated=allocated,
         on=data.applied_on,
     )
-    await restate_open_amounts(
+    commitments = await restate_open_amounts(
         uow,
         customer_id=data.customer_id,
         currency=data.currency,
@@ -34,12 +35,6 @@ async def on_payment_allocated(
         on=data.applied_on,
         changed_by="credited",
     )
-    await count_towards_promises(
-        uow,
-        customer_id=data.customer_id,
-        allocated=allocated,
-        on=data.applied_on,
-    )
-    await count_towards_plans(
-        uow, customer_id=data.customer_id, allocated=allocated, on=data.applied_on
+    await count_towards_commitments(
+        uow, commitments, customer_id=data.customer_id, allocated=allocated, on=data.applied_on
     )

@@ -1,10 +1,11 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from collections_svc.adapters.unit_of_work import CollectionsUnitOfWork
-from collections_svc.use_cases.apply_payment_to_arrears import apply_payment_to_arrears
-from collections_svc.use_cases.keep_plans import count_towards_plans
-from collections_svc.use_cases.keep_promises import count_towards_promises
 from collections_svc.use_cases.measure_collectors import record_collected
+from collections_svc.use_cases.restate_open_amounts import (
+    count_towards_commitments,
+    restate_open_amounts,
+)
 from ledgerflow_events.contracts.ledger import PaymentReceived
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
@@ -22,20 +23,16 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         allocated=allocated,
         on=data.received_on,
     )
-    commitments = await apply_payment_to_arrears(
+    commitments = await restate_open_amounts(
         uow,
         customer_id=data.customer_id,
         currency=data.currency,
         open_after={
             a.invoice_id: to_minor(a.open_amount_after, data.currency) for a in data.allocations
         },
-        received_on=data.received_on,
+        on=data.received_on,
+        changed_by="paid",
     )
-    if commitments.promises_open:
-        await count_towards_promises(
-            uow, customer_id=data.customer_id, allocated=allocated, on=data.received_on
-        )
-    if commitments.plans_on_track:
-        await count_towards_plans(
-            uow, customer_id=data.customer_id, allocated=allocated, on=data.received_on
-        )
+    await count_towards_commitments(
+        uow, commitments, customer_id=data.customer_id, allocated=allocated, on=data.received_on
+    )
