@@ -1,7 +1,8 @@
-"""receivables remember the order they bill
+"""receivables remember the order they bill, and whether the invoice was voided
 
 A reservation asked for after its order's invoice has arrived would otherwise count beside
-the invoice until it expired: the check and the reservation look the order up here.
+the invoice until it expired: the check and the reservation look the order up here. A voided
+invoice bills its order no more, so a reservation for the order counts again.
 
 Revision ID: 0007
 Revises: 0006
@@ -19,6 +20,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("receivables", sa.Column("order_reference", sa.String, nullable=True))
+    op.add_column(
+        "receivables",
+        sa.Column("voided", sa.Boolean, nullable=False, server_default=sa.false()),
+    )
     op.create_index(
         "ix_receivables_customer_order",
         "receivables",
@@ -29,4 +34,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_receivables_customer_order", table_name="receivables")
+    op.drop_column("receivables", "voided")
     op.drop_column("receivables", "order_reference")

@@ -1,11 +1,12 @@
 """Reservations: counted in exposure while live, ended once by release, expiry or invoice."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
 import pytest
 
+from ledgerflow_events.contracts.ledger import InvoiceVoided
 from ledgerflow_platform.testing import EventDelivery, KeyPair, ServiceDb, assert_problem
 
 from ..conftest import Clock
@@ -126,6 +127,29 @@ async def test_a_reservation_for_an_order_already_invoiced_converts_at_once(
     assert placed.status_code == 201, placed.text
     assert (placed.json()["status"], placed.json()["invoice_id"]) == ("converted", billed)
     assert await amounts(client, auth_keys, customer) == ("80.00", "0.00", "80.00")
+
+
+async def test_a_reservation_for_an_order_whose_invoice_was_voided_counts_again(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    customer, order, billed = await registered_customer(delivery), new_id(), new_id()
+    await delivery.deliver(invoice(customer, "80.00", invoice_id=billed, order=order))
+    await delivery.deliver(
+        InvoiceVoided(
+            customer_id=customer,
+            invoice_id=billed,
+            number="INV-V",
+            currency="EUR",
+            total="80.00",
+            voided_on=date(2026, 11, 3),
+        )
+    )
+
+    placed = await reserve(client, auth_keys, customer, "80.00", "2026-12-31", order=order)
+
+    assert placed.status_code == 201, placed.text
+    assert (placed.json()["status"], placed.json()["invoice_id"]) == ("live", None)
+    assert await amounts(client, auth_keys, customer) == ("0.00", "80.00", "80.00")
 
 
 @pytest.mark.parametrize("role", ["cashier", "accountant", "collector", "auditor"])

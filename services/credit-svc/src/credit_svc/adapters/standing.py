@@ -61,7 +61,7 @@ SELECT a.currency, a.terms_days, a.grade, a.next_review_on,
        (SELECT id FROM order_reservation) AS order_reservation_id,
        (SELECT decision FROM order_reservation) AS order_decision,
        (SELECT min(invoice_id) FROM receivables
-        WHERE customer_id = $1 AND order_reference = $5) AS order_invoice,
+        WHERE customer_id = $1 AND order_reference = $5 AND NOT voided) AS order_invoice,
        EXISTS (SELECT 1 FROM credit_reservations
                WHERE customer_id = $1 AND status = 'live'
                  AND expires_at <= $3) AS reservations_lapsed,

@@ -49,6 +49,8 @@ class ReceivableRow(Table, table=True):
     # The order the invoice bills, when the ledger was told: a reservation asked for it
     # afterwards converts at once instead of counting beside it.
     order_reference: str | None = None
+    # Voided by the ledger: owed nothing, and billing its order no more.
+    voided: bool = False
 
 
 class CreditLimitRow(Table, table=True):

@@ -142,12 +142,13 @@ class Receivables:
         )
 
     async def billing(self, customer_id: str, order_reference: str) -> str | None:
-        """The invoice that billed the order, if it has arrived."""
+        """The invoice that billed the order, if it has arrived and was not voided."""
         found = await self._session.execute(
             select(col(ReceivableRow.invoice_id))
             .where(
                 col(ReceivableRow.customer_id) == customer_id,
                 col(ReceivableRow.order_reference) == order_reference,
+                col(ReceivableRow.voided).is_(False),
             )
             .order_by(col(ReceivableRow.invoice_id))
             .limit(1)
@@ -196,11 +197,11 @@ class Receivables:
 
     async def void(self, customer_id: str, receivable: Receivable) -> None:
         """Nothing is owed on a voided invoice; the row stays so a late issue cannot revive it."""
-        statement = self._insert(customer_id, receivable)
+        statement = self._insert(customer_id, receivable).values(voided=True)
         await self._session.execute(
             statement.on_conflict_do_update(
                 index_elements=[col(ReceivableRow.invoice_id)],
-                set_={"open_amount": 0, "overdue": False},
+                set_={"open_amount": 0, "overdue": False, "voided": True},
             )
         )
 
