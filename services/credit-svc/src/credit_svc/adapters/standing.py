@@ -28,6 +28,10 @@ from ledgerflow_platform.database import driver_connection
 # the order they were placed. The order's reservation (asked for by a reserving check) is
 # locked, as reading it for the check always did.
 _STREAMS = messaging.event_streams.name
+# The invoice that billed an order, unless it was voided: read with the standing by a
+# reserving check, and alone by a direct reservation (Receivables.billing).
+BILLED_BY = """SELECT min(invoice_id) FROM receivables
+        WHERE customer_id = {customer} AND order_reference = {order} AND NOT voided"""
 _STANDING = f"""
 WITH account AS (
     SELECT customer_id, currency, terms_days, grade, next_review_on
@@ -60,8 +64,7 @@ SELECT a.currency, a.terms_days, a.grade, a.next_review_on,
         WHERE customer_id = $1 AND order_reference = $4) AS override,
        (SELECT id FROM order_reservation) AS order_reservation_id,
        (SELECT decision FROM order_reservation) AS order_decision,
-       (SELECT min(invoice_id) FROM receivables
-        WHERE customer_id = $1 AND order_reference = $5 AND NOT voided) AS order_invoice,
+       ({BILLED_BY.format(customer="$1", order="$5")}) AS order_invoice,
        EXISTS (SELECT 1 FROM credit_reservations
                WHERE customer_id = $1 AND status = 'live'
                  AND expires_at <= $3) AS reservations_lapsed,

@@ -18,7 +18,7 @@ from credit_svc.adapters.holds import Holds
 from credit_svc.adapters.limits import CreditLimits
 from credit_svc.adapters.policies import CreditPolicies
 from credit_svc.adapters.reservations import Overrides, Reservations
-from credit_svc.adapters.standing import Standings
+from credit_svc.adapters.standing import BILLED_BY, Standings
 from credit_svc.adapters.tables import CreditAccountRow, ReceivableRow, messaging, outbox
 from credit_svc.adapters.watch import Reviews, Warnings
 from credit_svc.domain.exposure import CreditAccount, Receivable
@@ -117,6 +117,9 @@ ON CONFLICT (invoice_id) DO UPDATE SET
 """  # noqa: S608 (the table's name is our own metadata's)
 
 
+_BILLED_BY = BILLED_BY.format(customer="$1", order="$2")
+
+
 class Receivables:
     """The invoices that make up customers' exposure."""
 
@@ -143,17 +146,9 @@ class Receivables:
 
     async def billing(self, customer_id: str, order_reference: str) -> str | None:
         """The invoice that billed the order, if it has arrived and was not voided."""
-        found = await self._session.execute(
-            select(col(ReceivableRow.invoice_id))
-            .where(
-                col(ReceivableRow.customer_id) == customer_id,
-                col(ReceivableRow.order_reference) == order_reference,
-                col(ReceivableRow.voided).is_(False),
-            )
-            .order_by(col(ReceivableRow.invoice_id))
-            .limit(1)
-        )
-        return found.scalar_one_or_none()
+        driver = await driver_connection(self._session)
+        found: str | None = await driver.fetchval(_BILLED_BY, customer_id, order_reference)
+        return found
 
     async def mark_paid(self, customer_id: str, receivable: Receivable, paid_on: date) -> None:
         """Nothing is owed on it any more; the date it was settled measures lateness."""
