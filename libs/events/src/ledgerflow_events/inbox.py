@@ -35,7 +35,8 @@ from ledgerflow_events.dead_letters import DeadLetterWriter
 from ledgerflow_events.envelope import CloudEvent, Headers, MalformedEvent, header_of
 from ledgerflow_events.resilience import is_transient, until_done
 from ledgerflow_events.tables import MessagingTables
-from ledgerflow_events.tracing import consumer_span
+from ledgerflow_events.together import Together, runs
+from ledgerflow_events.tracing import consumer_run_span, consumer_span
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,7 @@ class InboxProcessor:
                     },
                 )
                 unclaimed = {row.event_id for row in claimed}
+                applying_now: list[tuple[ReceivedEvent[EventData], Handler]] = []
                 for item in batch:
                     if item is None:
                         outcomes.append(Outcome.IGNORED)
@@ -206,11 +208,13 @@ class InboxProcessor:
                         outcomes.append(Outcome.DUPLICATE)  # or twice in this batch
                         continue
                     unclaimed.discard(event.envelope.id)
-                    failing = event.envelope.type
-                    handled = time.perf_counter()
-                    await self._handle(session, event, handler)
-                    durations.append(time.perf_counter() - handled)
+                    applying_now.append(item)
                     outcomes.append(Outcome.APPLIED)
+                for handler, run in runs(applying_now):
+                    failing = run[0].envelope.type
+                    handled = time.perf_counter()
+                    await self._handle(session, run, handler)
+                    durations += [(time.perf_counter() - handled) / len(run)] * len(run)
                 failing = None
         except Exception as exc:
             if failing is not None:
@@ -222,13 +226,20 @@ class InboxProcessor:
         return outcomes
 
     async def _handle(
-        self, session: AsyncSession, event: ReceivedEvent[EventData], handler: Handler
+        self, session: AsyncSession, run: list[ReceivedEvent[EventData]], handler: Handler
     ) -> None:
-        """One event of a batch, with its own correlation and trace as when applied alone."""
-        context.correlation_id.set(event.envelope.correlation_id or event.envelope.id)
-        with consumer_span(self.service, event.envelope) as traceparent:
-            context.traceparent.set(traceparent)
-            await handler(session, event)
+        """One event of a batch, with its own correlation and trace as when applied alone; or
+        a run of events its `Together` handler applies with one call (together.py)."""
+        first = run[0].envelope
+        context.correlation_id.set(first.correlation_id or first.id)
+        if isinstance(handler, Together) and len(run) > 1:
+            with consumer_run_span(self.service, [event.envelope for event in run]):
+                context.traceparent.set(None)
+                await handler.many(session, run)
+        else:
+            with consumer_span(self.service, first) as traceparent:
+                context.traceparent.set(traceparent)
+                await handler(session, run[0])
         # Each handler starts from the database, as in a session of its own: objects another
         # handler loaded are not handed on (what they changed is, the transaction being one).
         if session.new or session.deleted or len(session.identity_map):

@@ -8,13 +8,13 @@ the traceparent still travels, so a flow's logs and events share one trace id.""
 
 import functools
 import secrets
-from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ParamSpec, TypeVar
 
 from opentelemetry import trace
 from opentelemetry.context import Context
-from opentelemetry.trace import Span, SpanKind
+from opentelemetry.trace import Link, Span, SpanContext, SpanKind
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from opentelemetry.util.types import Attributes
 
@@ -63,12 +63,13 @@ def span(
     kind: SpanKind = SpanKind.INTERNAL,
     parent: str | None = None,
     attributes: Attributes = None,
+    links: Sequence[Link] = (),
 ) -> Iterator[str | None]:
     """A span as the current one, the child of `parent` (a traceparent) when given, else of
     the span in progress. Yields the traceparent to hand on: the new span's when it is
     recorded, else `parent`'s, so the trace goes on either way."""
     with tracer.start_as_current_span(
-        name, context=parent_from(parent), kind=kind, attributes=attributes
+        name, context=parent_from(parent), kind=kind, attributes=attributes, links=links
     ) as current:
         yield traceparent_of(current) or parent
 
@@ -88,6 +89,32 @@ def consumer_span(service: str, event: CloudEvent) -> AbstractContextManager[str
             "cloudevents.event_subject": event.subject,
         },
     )
+
+
+def consumer_run_span(
+    service: str, events: Sequence[CloudEvent]
+) -> AbstractContextManager[str | None]:
+    """The span of one consumer applying a run of events of one type with one call
+    (together.py): a trace of its own, linked to each event's, as OpenTelemetry's messaging
+    conventions trace a batch."""
+    links = [Link(c) for e in events if (c := _span_context_of(e.traceparent)) is not None]
+    return span(
+        f"{events[0].type} process",
+        kind=SpanKind.CONSUMER,
+        links=links,
+        attributes={
+            "messaging.system": "kafka",
+            "messaging.operation.type": "process",
+            "messaging.consumer.group.name": f"{service}-svc",
+            "messaging.batch.message_count": len(events),
+            "cloudevents.event_type": events[0].type,
+        },
+    )
+
+
+def _span_context_of(traceparent: str | None) -> SpanContext | None:
+    found = trace.get_current_span(parent_from(traceparent)).get_span_context()
+    return found if found.is_valid else None
 
 
 def producer_span(source: str, event: CloudEvent, topic: str) -> AbstractContextManager[str | None]:

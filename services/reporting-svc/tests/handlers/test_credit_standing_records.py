@@ -101,3 +101,41 @@ async def test_limits_and_grades_are_kept_once(delivery: EventDelivery, database
         "SELECT customer_id, grade, effective_on FROM grade_changes WHERE assessment_id = :k",
         assessment,
     ) == (customer, "B", date(2026, 11, 2))
+
+
+async def test_reservations_delivered_together_are_each_kept_whole(
+    delivery: EventDelivery, database_url: str
+) -> None:
+    """An order system's checks bring reservations by the hundred: a batch of them is written
+    at once, each row as if delivered alone, an ending that came first kept."""
+    customer = _id()
+    ids = [_id() for _ in range(3)]
+    amounts = ["10.00", "2500.05", "0.01"]
+    ended = CreditReservationEnded(
+        customer_id=customer, reservation_id=ids[1], order_reference="SO-2",
+        outcome="released", invoice_id=None, ended_at=NOV_5,
+    )  # fmt: skip
+    assert await delivery.deliver(ended) is Outcome.APPLIED
+
+    outcomes = await delivery.deliver_batch(
+        *(
+            CreditReserved(
+                customer_id=customer, reservation_id=r, order_reference=f"SO-{n}",
+                currency="CNY", amount=a, expires_at=DEC_31,
+            )  # fmt: skip
+            for n, (r, a) in enumerate(zip(ids, amounts, strict=True), start=1)
+        )
+    )
+
+    assert outcomes == [Outcome.APPLIED] * 3
+    async with service_db(database_url) as db:
+        rows = await db.rows(
+            "SELECT reservation_id, currency, amount_minor, expires_at, ended_at"
+            " FROM credit_reservations WHERE customer_id = :k ORDER BY amount_minor",
+            k=customer,
+        )
+    assert rows == [
+        (ids[2], "CNY", 1, DEC_31, None),
+        (ids[0], "CNY", 1000, DEC_31, None),
+        (ids[1], "CNY", 250005, DEC_31, NOV_5),
+    ]

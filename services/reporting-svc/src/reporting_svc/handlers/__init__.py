@@ -43,6 +43,7 @@ from ledgerflow_events.contracts.ledger import (
     StatementReconciled,
 )
 from ledgerflow_events.inbox import Handlers
+from ledgerflow_events.together import Together
 from reporting_svc.handlers.on_arrangement import (
     on_plan_agreed,
     on_plan_ended,
@@ -95,7 +96,7 @@ HANDLERS: Handlers = {
     CreditLimitChanged: on_credit_limit_changed,
     HoldPlaced: on_hold_placed,
     HoldReleased: on_hold_released,
-    CreditReserved: on_credit_reserved,
+    CreditReserved: Together(on_credit_reserved),
     CreditReservationEnded: on_reservation_ended,
     CaseAssigned: on_case_assigned,
     DisputeOpened: on_dispute_opened,

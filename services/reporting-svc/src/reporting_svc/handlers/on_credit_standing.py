@@ -1,5 +1,7 @@
 """Credit-svc's limits, holds and reservations: exposure against limits, who is on hold."""
 
+from collections.abc import Sequence
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.contracts.credit import (
@@ -12,9 +14,11 @@ from ledgerflow_events.contracts.credit import (
 from ledgerflow_events.inbox import ReceivedEvent
 from ledgerflow_events.money import to_minor
 from reporting_svc.projections.facts.credit_records import (
+    Reserved,
     record_hold,
     record_limit,
-    record_reservation,
+    record_reservation_ended,
+    record_reservations,
 )
 
 
@@ -36,17 +40,26 @@ async def on_hold_released(session: AsyncSession, event: ReceivedEvent[HoldRelea
     await record_hold(session, d.hold_id, d.customer_id, d.reason, released_at=d.released_at)
 
 
-async def on_credit_reserved(session: AsyncSession, event: ReceivedEvent[CreditReserved]) -> None:
-    d = event.data
-    await record_reservation(
-        session, d.reservation_id, d.customer_id, currency=d.currency,
-        amount=to_minor(d.amount, d.currency), reserved_at=event.envelope.time,
-        expires_at=d.expires_at,
-    )  # fmt: skip
+async def on_credit_reserved(
+    session: AsyncSession, run: Sequence[ReceivedEvent[CreditReserved]]
+) -> None:
+    """Every order checked with reserve: true brings one: applied a consumer's run at once."""
+    reserved = [
+        Reserved(
+            reservation_id=e.data.reservation_id,
+            customer_id=e.data.customer_id,
+            currency=e.data.currency,
+            amount=to_minor(e.data.amount, e.data.currency),
+            reserved_at=e.envelope.time,
+            expires_at=e.data.expires_at,
+        )
+        for e in run
+    ]
+    await record_reservations(session, reserved)
 
 
 async def on_reservation_ended(
     session: AsyncSession, event: ReceivedEvent[CreditReservationEnded]
 ) -> None:
     d = event.data
-    await record_reservation(session, d.reservation_id, d.customer_id, ended_at=d.ended_at)
+    await record_reservation_ended(session, d.reservation_id, d.customer_id, d.ended_at)

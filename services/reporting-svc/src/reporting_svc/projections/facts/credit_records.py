@@ -5,6 +5,8 @@ Each statement is built once, on the tables rather than the row classes: a reser
 with every credit check an order system makes, and building and caching an ORM upsert anew for
 each cost more CPU than the rest of applying the event."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -94,28 +96,48 @@ async def record_hold(
     )
 
 
-async def record_reservation(
-    session: AsyncSession,
-    reservation_id: str,
-    customer_id: str,
-    *,
-    currency: str = "",
-    amount: int = 0,
-    reserved_at: datetime | None = None,
-    expires_at: datetime | None = None,
-    ended_at: datetime | None = None,
+async def record_reservation_ended(
+    session: AsyncSession, reservation_id: str, customer_id: str, ended_at: datetime
 ) -> None:
     await session.execute(
-        _RESERVATION_ENDED if ended_at is not None else _RESERVED,
+        _RESERVATION_ENDED,
         {
             "reservation_id": reservation_id,
             "customer_id": customer_id,
-            "currency": currency,
-            "amount_minor": amount,
-            "reserved_at": reserved_at,
-            "expires_at": expires_at,
+            "currency": "",
+            "amount_minor": 0,
+            "reserved_at": None,
+            "expires_at": None,
             "ended_at": ended_at,
         },
+    )
+
+
+@dataclass(frozen=True)
+class Reserved:
+    reservation_id: str
+    customer_id: str
+    currency: str
+    amount: int
+    reserved_at: datetime
+    expires_at: datetime
+
+
+async def record_reservations(session: AsyncSession, reserved: Sequence[Reserved]) -> None:
+    """Reservations as credit-svc placed them, in one call for a consumer's run of them."""
+    await session.execute(
+        _RESERVED,
+        [
+            {
+                "reservation_id": r.reservation_id,
+                "customer_id": r.customer_id,
+                "currency": r.currency,
+                "amount_minor": r.amount,
+                "reserved_at": r.reserved_at,
+                "expires_at": r.expires_at,
+            }
+            for r in reserved
+        ],
     )
 
 
