@@ -113,7 +113,9 @@ async def test_an_event_applied_alone_is_a_run_of_one(scratch: Scratch) -> None:
     calls = Calls()
     processor = _processor(scratch, calls, "alone")
 
-    outcome = await processor.process(as_record(cloud_event(invoice("wim", 1)), topic=scratch.topic))
+    record = as_record(cloud_event(invoice("wim", 1)), topic=scratch.topic)
+
+    outcome = await processor.process(record)
 
     assert outcome is Outcome.APPLIED
     assert calls.made == [["wim-inv-1"]]

@@ -117,15 +117,18 @@ async def test_reservations_delivered_together_are_each_kept_whole(
     )  # fmt: skip
     assert await delivery.deliver(ended) is Outcome.APPLIED
 
-    outcomes = await delivery.deliver_batch(
-        *(
-            CreditReserved(
-                customer_id=customer, reservation_id=r, order_reference=f"SO-{n}",
-                currency="CNY", amount=a, expires_at=DEC_31,
-            )  # fmt: skip
-            for n, (r, a) in enumerate(zip(ids, amounts, strict=True), start=1)
+    reserved = [
+        CreditReserved(
+            customer_id=customer,
+            reservation_id=r,
+            order_reference=f"SO-{n}",
+            currency="CNY",
+            amount=a,
+            expires_at=DEC_31,
         )
-    )
+        for n, (r, a) in enumerate(zip(ids, amounts, strict=True), start=1)
+    ]
+    outcomes = await delivery.deliver_batch(*reserved)
 
     assert outcomes == [Outcome.APPLIED] * 3
     async with service_db(database_url) as db:

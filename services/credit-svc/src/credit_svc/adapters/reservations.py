@@ -76,6 +76,13 @@ class Reservations:
         ).scalar_one_or_none()
         return (_reservation(row), row.decision) if row else None
 
+    async def customer_of(self, reservation_id: str) -> str | None:
+        return await self._session.scalar(
+            select(col(CreditReservationRow.customer_id)).where(
+                col(CreditReservationRow.id) == reservation_id
+            )
+        )
+
     async def get(self, reservation_id: str) -> Reservation | None:
         row = (
             await self._session.execute(
@@ -86,15 +93,32 @@ class Reservations:
         ).scalar_one_or_none()
         return _reservation(row) if row else None
 
-    async def lapsed(self, at: datetime, customer_id: str | None = None) -> list[Reservation]:
-        """Live reservations whose expiry has come by `at`."""
-        statement = select(CreditReservationRow).where(
-            col(CreditReservationRow.status) == LIVE,
-            col(CreditReservationRow.expires_at) <= at,
+    async def customers_with_lapsed(self, at: datetime) -> list[str]:
+        """Customers with a live reservation whose expiry has come by `at`, in the order
+        their streams are locked."""
+        rows = await self._session.scalars(
+            select(col(CreditReservationRow.customer_id))
+            .where(
+                col(CreditReservationRow.status) == LIVE,
+                col(CreditReservationRow.expires_at) <= at,
+            )
+            .distinct()
+            .order_by(col(CreditReservationRow.customer_id))
         )
-        if customer_id is not None:
-            statement = statement.where(col(CreditReservationRow.customer_id) == customer_id)
-        rows = await self._session.execute(statement.order_by(col(CreditReservationRow.id)))
+        return list(rows.all())
+
+    async def lapsed(self, at: datetime, customer_id: str) -> list[Reservation]:
+        """The customer's live reservations whose expiry has come by `at`; call it under the
+        customer's lock."""
+        rows = await self._session.execute(
+            select(CreditReservationRow)
+            .where(
+                col(CreditReservationRow.customer_id) == customer_id,
+                col(CreditReservationRow.status) == LIVE,
+                col(CreditReservationRow.expires_at) <= at,
+            )
+            .order_by(col(CreditReservationRow.id))
+        )
         return [_reservation(r) for r in rows.scalars().all()]
 
     async def add(self, reservation: Reservation, decision: dict[str, Any] | None) -> None:

@@ -101,10 +101,13 @@ async def converted_if_billed(
 async def release_reservation(
     uow: CreditUnitOfWork, reservation_id: str, *, now: datetime
 ) -> Reservation:
+    # The customer first, then the reservation: the order every writer of it locks them in.
+    customer_id = await uow.reservations.customer_of(reservation_id)
+    if customer_id is not None:
+        await uow.lock_customer(customer_id)
     reservation = await uow.reservations.get(reservation_id)
     if reservation is None:
         raise ReservationNotFound(reservation_id)
-    await uow.lock_customer(reservation.customer_id)
     released = await end_reservation(uow, reservation, ReservationStatus.RELEASED, now)
     await review_automatic_holds(uow, reservation.customer_id, as_of=now.date(), now=now)
     return released
@@ -113,9 +116,22 @@ async def release_reservation(
 async def expire_reservations(
     uow: CreditUnitOfWork, *, as_of: date, now: datetime, customer_id: str | None = None
 ) -> list[Reservation]:
-    """End every live reservation whose expiry came by the end of the business day `as_of`."""
-    lapsed = await uow.reservations.lapsed(end_of_business_day(as_of), customer_id)
-    return [await end_reservation(uow, r, ReservationStatus.EXPIRED, now) for r in lapsed]
+    """End every live reservation whose expiry came by the end of the business day `as_of`
+    (of one customer, or of all). Each customer is locked before their reservations are read,
+    as every writer of them is: none is ended that a payment or an invoice is converting, and
+    the database's total of live reservations (migration 0008) is locked after the stream."""
+    lapsed_by = end_of_business_day(as_of)
+    customers = (
+        [customer_id]
+        if customer_id is not None
+        else await uow.reservations.customers_with_lapsed(lapsed_by)
+    )
+    expired: list[Reservation] = []
+    for customer in customers:
+        await uow.lock_customer(customer)
+        for lapsed in await uow.reservations.lapsed(lapsed_by, customer):
+            expired.append(await end_reservation(uow, lapsed, ReservationStatus.EXPIRED, now))
+    return sorted(expired, key=lambda r: r.id)
 
 
 async def convert_reservation(
