@@ -24,11 +24,9 @@ from ledgerflow_platform.database import driver_connection
 # customer's lock from the read to the commit.
 #
 # Figures follow the repositories they replace: receivables in the account currency and
-# still owed; the limit in force; live reservations not yet expired at `now` (their total, kept
-# by the database on every write (migration 0008), unless one has lapsed and is not yet
-# ended: then summed row by row); open holds in the order they were placed. The order's
-# reservation (asked for by a reserving check) is locked, as reading it for the check always
-# did.
+# still owed; the limit in force; live reservations not yet expired at `now`; open holds in
+# the order they were placed. The order's reservation (asked for by a reserving check) is
+# locked, as reading it for the check always did.
 _STREAMS = messaging.event_streams.name
 # The invoice that billed an order, unless it was voided: read with the standing by a
 # reserving check, and alone by a direct reservation (Receivables.billing).
@@ -45,16 +43,9 @@ WITH account AS (
     FROM receivables r JOIN account a ON r.currency = a.currency
     WHERE r.customer_id = $1 AND r.open_amount > 0
 ), reserved AS (
-    SELECT CASE
-        WHEN EXISTS (SELECT 1 FROM credit_reservations
-                     WHERE customer_id = $1 AND status = 'live' AND expires_at <= $2)
-        THEN (SELECT coalesce(sum(v.amount), 0)
-              FROM credit_reservations v JOIN account a ON v.currency = a.currency
-              WHERE v.customer_id = $1 AND v.status = 'live' AND v.expires_at > $2)
-        ELSE (SELECT coalesce(sum(t.amount), 0)
-              FROM credit_reserved_totals t JOIN account a ON t.currency = a.currency
-              WHERE t.customer_id = $1)
-    END AS amount
+    SELECT coalesce(sum(v.amount), 0) AS amount
+    FROM credit_reservations v JOIN account a ON v.currency = a.currency
+    WHERE v.customer_id = $1 AND v.status = 'live' AND v.expires_at > $2
 ), order_reservation AS (
     SELECT id, decision FROM credit_reservations
     WHERE customer_id = $1 AND order_reference = $5

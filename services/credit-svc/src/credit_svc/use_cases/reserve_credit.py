@@ -118,8 +118,7 @@ async def expire_reservations(
 ) -> list[Reservation]:
     """End every live reservation whose expiry came by the end of the business day `as_of`
     (of one customer, or of all). Each customer is locked before their reservations are read,
-    as every writer of them is: none is ended that a payment or an invoice is converting, and
-    the database's total of live reservations (migration 0008) is locked after the stream."""
+    as every writer of them is: none is ended that an invoice is converting meanwhile."""
     lapsed_by = end_of_business_day(as_of)
     customers = (
         [customer_id]
