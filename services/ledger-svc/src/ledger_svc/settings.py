@@ -100,3 +100,8 @@ class Settings(
     model_config = SettingsConfigDict(env_prefix="LEDGER_", extra="ignore")
 
     port: int = 8002
+    # The broker does not answer a waiting fetch when records arrive, so this is how often an
+    # idle consumer asks again. A customer or contract the ledger has not heard of yet is
+    # asked of customer-svc directly (adapters/customer_directory.py), so nothing here waits on
+    # the clock of an event; asking every 20 ms cost this worker and the broker CPU all day.
+    kafka_fetch_max_wait_ms: int = Field(default=200, ge=1, le=1000)
