@@ -1,11 +1,12 @@
 """The credit check: every reason code, reserving once per order, overrides, bad input."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
 import pytest
 
+from ledgerflow_events.contracts.ledger import InvoiceVoided
 from ledgerflow_platform.testing import EventDelivery, KeyPair, ServiceDb, assert_problem
 
 from ..conftest import Clock
@@ -167,6 +168,7 @@ async def test_a_reserving_check_after_the_orders_invoice_converts_at_once(
 
     assert codes(first) == ("approved", [])
     assert (first["exposure"], first["available_before"]) == ("700.00", "300.00")
+    assert first["available_after"] == "300.00", "the order is billed: it adds nothing"
     assert again == first
     seen = await profile(client, auth_keys, customer)
     assert (seen["open_receivables"], seen["reserved"], seen["exposure"]) == (
@@ -186,6 +188,46 @@ async def test_a_reserving_check_after_the_orders_invoice_converts_at_once(
         ("credit.credit_reserved.v1", None),
         ("credit.credit_reservation_ended.v1", "converted"),
     ]
+
+
+async def test_an_invoiced_order_is_judged_only_on_what_its_invoices_left_unbilled(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    """Its invoice counts in exposure already: judged on top of it, the order would count
+    twice and be referred for credit it uses once."""
+    customer = await customer_with_limit(client, delivery, auth_keys, "300.00", "1000.00")
+    order, voided_order, voided = new_id(), new_id(), new_id()
+    await delivery.deliver(invoice(customer, "600.00", order=order))
+    await delivery.deliver(invoice(customer, "50.00", invoice_id=voided, order=voided_order))
+    await delivery.deliver(
+        InvoiceVoided(
+            customer_id=customer,
+            invoice_id=voided,
+            number="INV-V",
+            currency="EUR",
+            total="50.00",
+            voided_on=date(2026, 11, 3),
+        )
+    )
+
+    whole = await check(client, auth_keys, customer, "600.00", order_reference=order)
+    grown = await check(client, auth_keys, customer, "650.00", order_reference=order)
+    within = await check(client, auth_keys, customer, "750.00", order_reference=order)
+    beyond = await check(client, auth_keys, customer, "800.01", order_reference=order)
+    unbilled = await check(client, auth_keys, customer, "100.00", order_reference=voided_order)
+
+    assert codes(whole) == ("approved", [])
+    assert (whole["exposure"], whole["available_before"], whole["available_after"]) == (
+        "900.00",
+        "100.00",
+        "100.00",
+    )
+    assert (codes(grown), grown["available_after"]) == (("approved", []), "50.00")
+    assert (codes(within), within["available_after"]) == (("referred", ["over_limit"]), "-50.00")
+    assert (codes(beyond), beyond["available_after"]) == (("declined", ["over_limit"]), "-100.01")
+    assert (codes(unbilled), unbilled["available_after"]) == (("approved", []), "0.00"), (
+        "a voided invoice bills its order no more"
+    )
 
 
 async def test_an_override_approves_the_next_check_of_a_referred_order(

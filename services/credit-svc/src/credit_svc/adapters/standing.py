@@ -65,6 +65,9 @@ SELECT a.currency, a.terms_days, a.grade, a.next_review_on,
        (SELECT id FROM order_reservation) AS order_reservation_id,
        (SELECT decision FROM order_reservation) AS order_decision,
        ({BILLED_BY.format(customer="$1", order="$5")}) AS order_invoice,
+       (SELECT coalesce(sum(r.total), 0)
+        FROM receivables r JOIN account a ON r.currency = a.currency
+        WHERE r.customer_id = $1 AND r.order_reference = $4 AND NOT r.voided) AS order_billed,
        EXISTS (SELECT 1 FROM credit_reservations
                WHERE customer_id = $1 AND status = 'live'
                  AND expires_at <= $3) AS reservations_lapsed,
@@ -99,6 +102,9 @@ class CustomerStanding:
     order_reservation: OrderReservation | None
     # The invoice that billed the order a reserving check asked about, if it has arrived.
     order_invoice: str | None
+    # What the invoices that billed the order asked about total, in the account's currency
+    # (voided ones not): already in the open receivables.
+    order_billed: int
     # A live reservation whose expiry came by the end of the business day asked about.
     reservations_lapsed: bool
     # A returned payment whose invoices are owed again.
@@ -161,6 +167,7 @@ def _standing(customer_id: str, row: Any) -> CustomerStanding:
         if row["order_reservation_id"] is None
         else OrderReservation(row["order_reservation_id"], row["order_decision"]),
         order_invoice=row["order_invoice"],
+        order_billed=int(row["order_billed"]),
         reservations_lapsed=bool(row["reservations_lapsed"]),
         returned_payment_unpaid=bool(row["returned_payment_unpaid"]),
         policy_version=row["policy_version"],

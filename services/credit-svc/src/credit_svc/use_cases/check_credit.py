@@ -69,7 +69,9 @@ async def check_credit(uow: OrderBook, order: OrderToCheck, now: datetime) -> Cr
     policy = await uow.policies.in_force_at(found.policy_version, found.policy_revision)
     outcome = judge_order(
         found.standing,
-        amount,
+        # An order invoiced already counts in the open receivables: only what its invoices
+        # have not billed is judged on top of them.
+        max(amount - found.order_billed, 0),
         on_hold=bool(found.open_holds),
         as_of=now.date(),
         terms=policy.terms_of(account.grade),
