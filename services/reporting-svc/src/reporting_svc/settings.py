@@ -17,6 +17,11 @@ class Settings(ServiceSettings, CompanySettings):
     # (a payment must show in credit's `available` within 250 ms, not here), and asking every
     # 20 ms cost the broker and this worker about a tenth of a core doing nothing.
     kafka_fetch_max_wait_ms: int = Field(default=200, ge=1, le=1000)
+    # A partition's fetched events applied up to this many in one transaction. Reporting's
+    # figures are read, not decided on, so holding its rows a few milliseconds longer costs
+    # nothing; fewer claims and commits took about a fifth off its worker's CPU per credit
+    # check (credit's reservations, hundreds a second) against batches of 10.
+    consumer_batch_size: int = Field(default=100, ge=0, le=500)
     # How often the worker recomputes the business gauges (receivables, DSO, CEI) for /metrics.
     gauges_refresh_s: float = Field(default=60.0, gt=0, le=3600)
     # The producers a projection rebuild asks to replay their outboxes (customer_url and
