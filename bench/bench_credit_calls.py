@@ -77,20 +77,29 @@ async def settled(call: Callable[[int], Awaitable[bool]], within: float = 90.0) 
         await asyncio.sleep(0.2)
 
 
+def check_body(customers: list[str], tag: str, n: int) -> bytes:
+    """The n-th order's check: 1.00 for the next customer in turn, reserved if approved."""
+    body = {
+        "customer_id": customers[n % len(customers)],
+        "amount": CHECK_AMOUNT,
+        "currency": "EUR",
+        "order_reference": f"{tag}-{n}",
+        "reserve": True,
+    }
+    return json.dumps(body).encode()
+
+
+def approved(status: int, body: bytes) -> bool:
+    return status == 200 and json.loads(body)["decision"] == "approved"
+
+
 def http_check(
     client: aiohttp.ClientSession, customers: list[str], tag: str
 ) -> Callable[[int], Awaitable[bool]]:
     async def call(n: int) -> bool:
-        body = {
-            "customer_id": customers[n % len(customers)],
-            "amount": CHECK_AMOUNT,
-            "currency": "EUR",
-            "order_reference": f"{tag}-{n}",
-            "reserve": True,
-        }
-        async with client.post("/v1/credit-checks", data=json.dumps(body).encode()) as response:
-            answer = await response.json()
-            return response.status == 200 and answer["decision"] == "approved"
+        data = check_body(customers, tag, n)
+        async with client.post("/v1/credit-checks", data=data) as response:
+            return approved(response.status, await response.read())
 
     return call
 
