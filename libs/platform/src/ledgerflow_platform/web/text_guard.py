@@ -16,6 +16,11 @@ from ledgerflow_platform.web.problems import PROBLEM_JSON, VALIDATION, problem_d
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _ENCODED_NUL = re.compile(rb"%00")
+# In JSON such a character can only arrive escaped (\u0000, \ud800-\udfff), or as a
+# surrogate's UTF-8 bytes, which Python's JSON decoder lets through. A body with none of
+# these, and no NUL byte (a UTF-16 or UTF-32 body has many), is passed on unparsed, as
+# nearly every body is.
+_MAY_HIDE_UNSTORABLE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])|\xed[\xa0-\xbf]|\x00")
 MESSAGE = "text may not contain NUL or unpaired surrogate characters"
 
 
@@ -63,7 +68,8 @@ class TextGuardMiddleware:
             if message["type"] != "http.request" or not message.get("more_body", False):
                 break
         try:
-            field = first_unstorable(json.loads(body)) if body else None
+            hidden = _MAY_HIDE_UNSTORABLE.search(body)
+            field = first_unstorable(json.loads(body)) if hidden else None
         except ValueError:
             field = None  # not JSON: FastAPI answers that itself
         if field is not None:
