@@ -105,11 +105,19 @@ class _PacedLoad:
     def answered(self, connection: _Connection, status: int, body: bytes) -> None:
         waiting, connection.carrying = connection.carrying, None
         if waiting is not None:
-            self._record(waiting, ok=self._accept(status, body))
+            self._record(waiting, ok=self._accepted(status, body))
         if self._queue:
             self._send(connection)
         else:
             self._idle.append(connection)
+
+    def _accepted(self, status: int, body: bytes) -> bool:
+        # An answer the check cannot read (not JSON, no decision) is a failed call, not an
+        # error in the loop's callback that would leave the call waiting out the grace.
+        try:
+            return self._accept(status, body)
+        except (ValueError, KeyError, TypeError):
+            return False
 
     def lost(self, connection: _Connection) -> None:
         if connection in self._idle:

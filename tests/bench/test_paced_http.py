@@ -16,8 +16,9 @@ from bench_paced_http import encode_posts, paced_posts
 
 
 async def _answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    """Kept-alive HTTP/1.1: `ok` answered 200 approved, `refuse` 422, `drop` left unanswered
-    with the connection closed; the answer's body arrives in two writes."""
+    """Kept-alive HTTP/1.1: `ok` answered 200 approved, `refuse` 422, `garble` 200 with a body
+    that is not JSON, `drop` left unanswered with the connection closed; each answer's body
+    arrives in two writes."""
     try:
         while True:
             head = await reader.readuntil(b"\r\n\r\n")
@@ -30,8 +31,8 @@ async def _answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) ->
             if asked == "drop":
                 writer.close()
                 return
-            status = b"200 OK" if asked == "ok" else b"422 Unprocessable Entity"
-            body = json.dumps({"decision": "approved"}).encode()
+            status = b"422 Unprocessable Entity" if asked == "refuse" else b"200 OK"
+            body = b"<html>" if asked == "garble" else json.dumps({"decision": "approved"}).encode()
             writer.write(
                 b"HTTP/1.1 " + status + b"\r\nContent-Type: application/json\r\n"
                 b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body[:5]
@@ -61,7 +62,7 @@ def requests(url: str, asked: list[str]) -> list[bytes]:
 
 
 async def test_every_answer_is_timed_and_only_approvals_count(server: str) -> None:
-    asked = ["ok"] * 150 + ["refuse"] * 50
+    asked = ["ok"] * 150 + ["refuse"] * 40 + ["garble"] * 10
     paced = await paced_posts(server, requests(server, asked), rate=400, accept=accept)
     assert (paced.run.accepted, paced.run.failed) == (150, 50)
     assert len(paced.run.latencies) == 200
