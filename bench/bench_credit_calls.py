@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 import aiohttp
 import asyncpg
-from bench_single import GRACE, Run
+from bench_single import GRACE, Run, percentile_ms
 
 CHECK_AMOUNT = "1.00"
 
@@ -229,8 +229,12 @@ async def payment_stages(ledger: asyncpg.Pool, credit: asyncpg.Pool, since: obje
 
     def percentiles(figures: list[float]) -> dict[str, float | None]:
         ordered = sorted(figures)
-        at = lambda p: round(ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000, 1)  # noqa: E731
-        return {"p50_ms": at(0.5), "p99_ms": at(0.99)} if ordered else {"p50_ms": None}
+        if not ordered:
+            return {"p50_ms": None}
+        return {
+            "p50_ms": round(percentile_ms(ordered, 0.5), 1),
+            "p99_ms": round(percentile_ms(ordered, 0.99), 1),
+        }
 
     return {
         "payments": len(rows),

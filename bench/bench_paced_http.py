@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import cast
 from urllib.parse import urlsplit
 
-from bench_single import GRACE, Run
+from bench_single import GRACE, Run, percentile_ms
 
 CONNECTIONS = 64
 
@@ -182,5 +182,5 @@ async def paced_posts(
     late = sorted(load.late)
     return PacedRun(
         Run(answered[1], len(requests) - answered[1], time.perf_counter() - began, latencies),
-        round(late[min(len(late) - 1, int(len(late) * 0.99))] * 1000, 1) if late else 0.0,
+        round(percentile_ms(late, 0.99), 1) if late else 0.0,
     )

@@ -31,8 +31,12 @@ class Run:
         return self.accepted / self.seconds
 
     def percentile(self, p: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000
+        return percentile_ms(sorted(self.latencies), p)
+
+
+def percentile_ms(ordered: list[float], p: float) -> float:
+    """The p-th percentile of durations in seconds, already sorted, in milliseconds."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000
 
 
 def _requests(book: Book, numbers: Iterator[int]) -> Iterator[tuple[str, bytes]]:
