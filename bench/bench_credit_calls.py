@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 import aiohttp
 import asyncpg
-from bench_single import GRACE, Run, percentile_ms
+from bench_single import GRACE, percentile_ms
 
 CHECK_AMOUNT = "1.00"
 
@@ -32,36 +32,6 @@ INSERT INTO credit_reservations
   (id, customer_id, currency, amount, order_reference, expires_at, status, created_at)
 VALUES ($1, $2, 'EUR', $3, $4, now() + interval '14 days', 'live', now())
 """
-
-
-async def paced_calls(
-    call: Callable[[int], Awaitable[bool]], *, rate: float, seconds: float
-) -> Run:
-    """`call(n)` on a fixed schedule of `rate` per second, however long each takes."""
-    latencies: list[float] = []
-    outcomes = [0, 0]
-
-    async def one(n: int) -> None:
-        started = time.perf_counter()
-        try:
-            ok = await call(n)
-        except (aiohttp.ClientError, TimeoutError, asyncpg.PostgresError):
-            ok = False
-        latencies.append(time.perf_counter() - started)
-        outcomes[ok] += 1
-
-    started = time.perf_counter()
-    tasks = []
-    for n in range(int(rate * seconds)):
-        delay = started + n / rate - time.perf_counter()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one(n)))
-    _, late = await asyncio.wait(tasks, timeout=GRACE)
-    for task in late:
-        task.cancel()
-    outcomes[0] += len(late)
-    return Run(outcomes[1], outcomes[0], time.perf_counter() - started, latencies)
 
 
 async def settled(call: Callable[[int], Awaitable[bool]], within: float = 90.0) -> None:

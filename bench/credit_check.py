@@ -52,14 +52,13 @@ from bench_credit_calls import (
     approved,
     check_body,
     http_check,
-    paced_calls,
     payment_stages,
     settled,
     sql_check,
 )
 from bench_credit_cpu import cpu_seconds, per_call, platform_parts
 from bench_paced_http import PacedRun, encode_posts, paced_posts
-from bench_single import Run, percentile_ms
+from bench_single import Run, paced_calls, percentile_ms
 from bench_wal import machine_spent, mark, time_flushes, wal_files_ready
 
 from ledgerflow_devstack.config import SERVICES, StackConfig

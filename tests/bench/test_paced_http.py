@@ -3,6 +3,7 @@ run ahead of its schedule, and counts a request the server dropped as failed, ag
 socket server."""
 
 import asyncio
+import gc
 import json
 import sys
 from collections.abc import AsyncIterator
@@ -13,6 +14,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 from bench_paced_http import encode_posts, paced_posts
+from bench_single import paced_calls
+
+# Whether the cycle collector was on as each request was answered (in this process).
+COLLECTOR_ON: list[bool] = []
 
 
 async def _answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -28,6 +33,7 @@ async def _answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) ->
                 if line.startswith(b"content-length:")
             )
             asked = json.loads(await reader.readexactly(length))["do"]
+            COLLECTOR_ON.append(gc.isenabled())
             if asked == "drop":
                 writer.close()
                 return
@@ -84,3 +90,17 @@ def test_a_request_is_written_whole() -> None:
         b"POST /v1/credit-checks HTTP/1.1\r\nHost: 127.0.0.1:8003\r\nAuthorization: Bearer t\r\n"
         b'Content-Length: 7\r\n\r\n{"a":1}'
     )
+
+
+async def test_the_collector_is_off_while_the_generator_measures_and_on_after(server: str) -> None:
+    COLLECTOR_ON.clear()
+    await paced_posts(server, requests(server, ["ok"] * 20), rate=200, accept=accept)
+    assert COLLECTOR_ON == [False] * 20
+    assert gc.isenabled()
+
+    async def call(n: int) -> bool:
+        return gc.isenabled()
+
+    paced = await paced_calls(call, rate=200, seconds=0.1)
+    assert (paced.accepted, paced.failed) == (0, 20)
+    assert gc.isenabled()
