@@ -16,12 +16,14 @@ def new_id() -> str:
     return str(uuid7())
 
 
-async def registered_customer(delivery: EventDelivery, currency: str = "EUR") -> str:
+async def registered_customer(
+    delivery: EventDelivery, currency: str = "EUR", *, name: str = "Acme Trading Ltd"
+) -> str:
     customer = new_id()
     await delivery.deliver(
         CustomerRegistered(
             customer_id=customer,
-            name="Acme Trading Ltd",
+            name=name,
             currency=currency,
             payment_terms_days=30,
             registered_at=datetime(2026, 9, 1, tzinfo=UTC),

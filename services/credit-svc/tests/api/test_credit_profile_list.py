@@ -7,7 +7,7 @@ import httpx
 from ledgerflow_platform.testing import EventDelivery, KeyPair, assert_problem
 
 from .assessment_steps import assess
-from .credit_steps import invoice, registered_customer, set_limit
+from .credit_steps import invoice, overdue, registered_customer, set_limit
 
 
 async def every_page(client: httpx.AsyncClient, keys: KeyPair, query: str) -> list[dict[str, Any]]:
@@ -27,12 +27,15 @@ async def test_customers_are_listed_by_hold_and_utilisation_across_pages(
 ) -> None:
     used = {}
     for owes, limit in (("900.00", "1000.00"), ("899.99", "1000.00"), ("10.00", None)):
-        customer = await registered_customer(delivery)
-        await delivery.deliver(invoice(customer, owes))
+        customer = await registered_customer(delivery, name="上海华新贸易有限公司")
+        issued = invoice(customer, owes)
+        await delivery.deliver(issued)
         if limit:
             await set_limit(client, auth_keys, customer, limit)
-        used[customer] = owes
+        used[customer] = issued
     high, just_below, unlimited = list(used)
+    # Part of the highest's debt is past due.
+    await delivery.deliver(overdue(used[high], open_amount="900.00"))
     await client.post(
         f"/v1/customers/{just_below}/holds",
         json={"reason": "Ownership change"},
@@ -49,10 +52,12 @@ async def test_customers_are_listed_by_hold_and_utilisation_across_pages(
     assert [p for p in everyone if p["customer_id"] == high] == [
         {
             "customer_id": high,
+            "name": "上海华新贸易有限公司",
             "currency": "EUR",
             "grade": None,
             "credit_limit": "1000.00",
             "exposure": "900.00",
+            "overdue_amount": "900.00",
             "available": "100.00",
             "utilisation_percent": "90.00",
             "on_hold": False,

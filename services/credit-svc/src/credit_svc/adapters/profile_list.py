@@ -1,5 +1,6 @@
 """Credit standings of many customers in one read, for the risk list."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from credit_svc.domain.standing import Standing
 _PAGE = text(
     """
     WITH standing AS (
-        SELECT a.customer_id, a.currency, a.grade,
+        SELECT a.customer_id, a.currency, a.grade, a.name,
             COALESCE((SELECT sum(r.open_amount) FROM receivables r
                       WHERE r.customer_id = a.customer_id AND r.currency = a.currency
                         AND r.open_amount > 0), 0) AS open_receivables,
@@ -43,6 +44,15 @@ _PAGE = text(
 )
 
 
+@dataclass(frozen=True)
+class ListedStanding:
+    standing: Standing
+    on_hold: bool
+    grade: str | None
+    # As customer-svc registered it; None until its registration reaches credit control.
+    name: str | None
+
+
 async def standings_page(
     session: AsyncSession,
     *,
@@ -52,7 +62,7 @@ async def standings_page(
     grade: str | None,
     on_hold: bool | None,
     min_utilisation: Decimal | None,
-) -> list[tuple[Standing, bool, str | None]]:
+) -> list[ListedStanding]:
     rows = await session.execute(
         _PAGE,
         {
@@ -65,7 +75,7 @@ async def standings_page(
         },
     )
     return [
-        (
+        ListedStanding(
             Standing(
                 customer_id=r.customer_id,
                 currency=r.currency,
@@ -76,6 +86,7 @@ async def standings_page(
             ),
             bool(r.on_hold),
             r.grade,
+            r.name,
         )
         for r in rows
     ]

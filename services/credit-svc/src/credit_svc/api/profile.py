@@ -65,6 +65,6 @@ async def list_credit_profiles(
         min_utilisation=min_utilisation,
     )
     return CreditProfilePage(
-        items=[summary_out(s, held, g) for s, held, g in found],
-        next_cursor=next_cursor([s.customer_id for s, _, _ in found], limit),
+        items=[summary_out(listed) for listed in found],
+        next_cursor=next_cursor([listed.standing.customer_id for listed in found], limit),
     )

@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from credit_svc.adapters.profile_list import ListedStanding
 from credit_svc.domain.holds import Hold
-from credit_svc.domain.standing import Standing
 from credit_svc.use_cases.read_credit_profile import CreditProfile
 from ledgerflow_events.money import format_minor
 
@@ -103,10 +103,12 @@ class CreditProfileSummary(BaseModel):
     """A customer's standing in the risk list."""
 
     customer_id: str
+    name: str | None = Field(description="As registered; null until it reaches credit control")
     currency: str
     grade: str | None
     credit_limit: str | None
     exposure: str
+    overdue_amount: str = Field(description="The part of what is owed that is past due")
     available: str | None
     utilisation_percent: str | None
     on_hold: bool
@@ -117,17 +119,20 @@ class CreditProfilePage(BaseModel):
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null: last")
 
 
-def summary_out(standing: Standing, on_hold: bool, grade: str | None) -> CreditProfileSummary:
+def summary_out(listed: ListedStanding) -> CreditProfileSummary:
+    standing = listed.standing
     currency = standing.currency
     limit, available = standing.credit_limit, standing.available
     utilisation = standing.utilisation_percent
     return CreditProfileSummary(
         customer_id=standing.customer_id,
+        name=listed.name,
         currency=currency,
-        grade=grade,
+        grade=listed.grade,
         credit_limit=None if limit is None else format_minor(limit, currency),
         exposure=format_minor(standing.exposure, currency),
+        overdue_amount=format_minor(standing.overdue_amount, currency),
         available=None if available is None else format_minor(available, currency),
         utilisation_percent=None if utilisation is None else f"{utilisation:.2f}",
-        on_hold=on_hold,
+        on_hold=listed.on_hold,
     )
