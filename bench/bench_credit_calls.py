@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 import aiohttp
 import asyncpg
-from bench_single import GRACE, percentile_ms
+from bench_single import GRACE, p50_p99
 
 CHECK_AMOUNT = "1.00"
 
@@ -197,19 +197,10 @@ async def payment_stages(ledger: asyncpg.Pool, credit: asyncpg.Pool, since: obje
         consumer.append((received[r["event_id"]] - r["published_at"]).total_seconds())
         whole.append((received[r["event_id"]] - r["occurred_at"]).total_seconds())
 
-    def percentiles(figures: list[float]) -> dict[str, float | None]:
-        ordered = sorted(figures)
-        if not ordered:
-            return {"p50_ms": None}
-        return {
-            "p50_ms": round(percentile_ms(ordered, 0.5), 1),
-            "p99_ms": round(percentile_ms(ordered, 0.99), 1),
-        }
-
     return {
         "payments": len(rows),
         "applied": len(whole),
-        "relay": percentiles(relay),
-        "consumer": percentiles(consumer),
-        "recorded_to_applied": percentiles(whole),
+        "relay": p50_p99(relay),
+        "consumer": p50_p99(consumer),
+        "recorded_to_applied": p50_p99(whole),
     }

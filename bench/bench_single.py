@@ -56,6 +56,14 @@ def percentile_ms(ordered: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000
 
 
+def p50_p99(durations: list[float]) -> dict[str, float | None]:
+    """The median and 99th percentile of durations in seconds, in milliseconds to one place;
+    None for none."""
+    ordered = sorted(durations)
+    at = {p: round(percentile_ms(ordered, p), 1) if ordered else None for p in (0.5, 0.99)}
+    return {"p50_ms": at[0.5], "p99_ms": at[0.99]}
+
+
 def _requests(book: Book, numbers: Iterator[int]) -> Iterator[tuple[str, bytes]]:
     # Encoded ahead of need: the client's own JSON work is not the service's cost.
     for n in numbers:

@@ -58,7 +58,7 @@ from bench_credit_calls import (
 )
 from bench_credit_cpu import cpu_seconds, per_call, platform_parts
 from bench_paced_http import PacedRun, encode_posts, paced_posts
-from bench_single import Run, paced_calls, percentile_ms
+from bench_single import Run, p50_p99, paced_calls
 from bench_wal import machine_spent, mark, time_flushes, wal_files_ready
 
 from ledgerflow_devstack.config import SERVICES, StackConfig
@@ -74,13 +74,10 @@ def report(measure: str, **figures: Any) -> None:
 
 
 def latency(run: Run, figures: list[float] | None = None) -> dict[str, Any]:
-    ordered = sorted(figures if figures is not None else run.latencies)
-    at = lambda p: round(percentile_ms(ordered, p), 1)  # noqa: E731
     return {
         "achieved_per_second": round(run.per_second),
         "failed": run.failed,
-        "p50_ms": at(0.5) if ordered else None,
-        "p99_ms": at(0.99) if ordered else None,
+        **p50_p99(figures if figures is not None else run.latencies),
     }
 
 
