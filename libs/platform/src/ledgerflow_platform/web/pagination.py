@@ -38,16 +38,18 @@ def decode_cursor(cursor: str | None) -> str | None:
         # Not ASCII (b64decode raises ValueError), not base64 or not UTF-8: not ours either way.
         key = base64.b64decode(padded, altchars=b"-_", validate=True).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise _bad_cursor() from exc
+        raise bad_cursor() from exc
     if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
-        raise _bad_cursor()
+        raise bad_cursor()
     return key
 
 
-def _bad_cursor() -> Problem:
+def bad_cursor(detail: str = "Pass back the next_cursor of a previous page.") -> Problem:
+    """The refusal of a cursor, naming the parameter; also for a well-formed key that is not
+    one the endpoint's pages end on."""
     return Problem(
         BAD_CURSOR,
-        "Pass back the next_cursor of a previous page.",
+        detail,
         errors=[{"field": "cursor", "message": "not a cursor this API issued"}],
     )
 

@@ -7,8 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ledgerflow_events.money import format_minor
-from ledgerflow_platform.web.pagination import BAD_CURSOR, encode_cursor
-from ledgerflow_platform.web.problems import Problem
+from ledgerflow_platform.web.pagination import bad_cursor, encode_cursor
 from reporting_svc.projections.aging.buckets import DEFAULT_FIELDS, AgingBucket
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.report_query import RowKey
@@ -75,7 +74,7 @@ def cursor_key(cursor: str | None) -> RowKey | None:
         if not (group is None or isinstance(group, str)) or not isinstance(currency, str):
             raise ValueError(cursor)
     except (ValueError, TypeError) as exc:
-        raise Problem(BAD_CURSOR, "Pass back the next_cursor of a previous page.") from exc
+        raise bad_cursor() from exc
     return group, currency
 
 

@@ -12,6 +12,7 @@ from reporting_svc.api.kpi_parameters import group_field
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
 from reporting_svc.projections.kpis.inputs import GroupKey, Key, credit_sales_per_window, regroup
+from reporting_svc.projections.kpis.key_range import EVERY_KEY, KeyRange
 from reporting_svc.projections.kpis.months import Month
 from reporting_svc.projections.kpis.query import owed_at, sale_facts
 
@@ -38,13 +39,15 @@ async def gather(
     customer_id: str | None,
     group_by: GroupBy | None,
     known_at: datetime | None = None,
+    keys: KeyRange = EVERY_KEY,
 ) -> Figures:
     """Receivables at as_of and sales in each (after, through] window, grouped, as known at
-    `known_at`; None group_by gives the per-currency totals."""
-    owed = await owed_at(session, as_of, customer_id, known_at)
+    `known_at`; None group_by gives the per-currency totals. Only the customers' keys in
+    `keys` are read: a page of a report by customer."""
+    owed = await owed_at(session, as_of, customer_id, known_at, keys)
     earliest = min((a for a, _ in windows), default=as_of)
     latest = max((t for _, t in windows), default=as_of)
-    facts = await sale_facts(session, earliest, latest, customer_id, known_at)
+    facts = await sale_facts(session, earliest, latest, customer_id, known_at, keys)
     per_window = credit_sales_per_window(facts, windows)
     customers: set[str] = {c for c, _ in owed}
     for window in per_window:

@@ -8,7 +8,9 @@ from fastapi import APIRouter, Query
 
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.pagination import Cursor
 from reporting_svc.api.kpi_inputs import gather, month_heads, month_out, row_head
+from reporting_svc.api.kpi_paging import KpiLimit, open_page
 from reporting_svc.api.kpi_parameters import (
     CURRENT,
     MONTHS,
@@ -61,11 +63,14 @@ async def get_dso(
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
     known_at: KnownAt = None,
+    limit: KpiLimit = 500,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
+    page = await open_page(session, as_of, customer_id, group_by, cursor, limit)
     counted = COUNTBACK_CAP if method is DsoMethod.COUNTBACK else months
     spans = months_back(as_of, counted)
     windows = [(m.after, m.through) for m in spans] + [(spans[months - 1].after, as_of)]
-    figures = await gather(session, as_of, windows, customer_id, group_by, known_at)
+    figures = await gather(session, as_of, windows, customer_id, group_by, known_at, page.keys)
     heads = month_heads(spans)
     rows = []
     for key in figures.group_keys():
@@ -95,7 +100,7 @@ async def get_dso(
             }
             if figure is None:
                 row["null_reason"] = NO_SALES
-        rows.append(row)
+        rows.append((key, row))
     months_text = str(months)
     if method is DsoMethod.COUNTBACK:
         months_text = "up to 24, while receivables remain"
@@ -105,7 +110,7 @@ async def get_dso(
         "method": method.value,
         "months": months,
         "convention": _convention(method.value, months_text, known_at),
-        "rows": rows,
+        **page.rows(rows),
     }
 
 
@@ -118,10 +123,13 @@ async def get_add(
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
     known_at: KnownAt = None,
+    limit: KpiLimit = 500,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
+    page = await open_page(session, as_of, customer_id, group_by, cursor, limit)
     spans = months_back(as_of, months)
     window = [(spans[-1].after, as_of)]
-    figures = await gather(session, as_of, window, customer_id, group_by, known_at)
+    figures = await gather(session, as_of, window, customer_id, group_by, known_at, page.keys)
     days = sum(m.days for m in spans)
     rows = []
     for key in figures.group_keys():
@@ -143,13 +151,13 @@ async def get_add(
         }
         if add is None:
             row["null_reason"] = NO_SALES
-        rows.append(row)
+        rows.append((key, row))
     return {
         "as_of": as_of.isoformat(),
         "known_at": _iso(known_at),
         "months": months,
         "convention": _convention("add", str(months), known_at, add=ADD_RULE),
-        "rows": rows,
+        **page.rows(rows),
     }
 
 
@@ -167,6 +175,8 @@ async def get_cei(
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
     known_at: KnownAt = None,
+    limit: KpiLimit = 500,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
     if first > last:
         raise InvalidWindow("from is after to", field="from")
@@ -177,15 +187,14 @@ async def get_cei(
         raise InvalidWindow(
             "monthly_average needs whole months counted back from to", field="sales_basis"
         )
+    page = await open_page(session, last, customer_id, group_by, cursor, limit)
     before = first - timedelta(days=1)
-    opening = await gather(session, before, [], customer_id, group_by, known_at)
-    closing = await gather(session, last, [(before, last)], customer_id, group_by, known_at)
-    keys = sorted(
-        set(opening.group_keys()) | set(closing.group_keys()),
-        key=lambda k: (k[0] is None, k[0] or "", k[1]),
+    opening = await gather(session, before, [], customer_id, group_by, known_at, page.keys)
+    closing = await gather(
+        session, last, [(before, last)], customer_id, group_by, known_at, page.keys
     )
     rows = []
-    for key in keys:
+    for key in set(opening.group_keys()) | set(closing.group_keys()):
         cur = key[1]
         start, sales = opening.receivables.get(key, 0), closing.sales[0].get(key, 0)
         end, end_current = closing.receivables.get(key, 0), closing.current.get(key, 0)
@@ -205,7 +214,7 @@ async def get_cei(
             row["months"] = whole
         if figure is None:
             row["null_reason"] = "the denominator is zero"
-        rows.append(row)
+        rows.append((key, row))
     basis = "credit sales in the window"
     if sales_basis is SalesBasis.MONTHLY_AVERAGE:
         basis += " divided by its months"
@@ -217,5 +226,5 @@ async def get_cei(
         "convention": _convention(
             "cei", f"{first} to {last}", known_at, sales_basis=basis, formula=CEI_RULE
         ),
-        "rows": rows,
+        **page.rows(rows),
     }

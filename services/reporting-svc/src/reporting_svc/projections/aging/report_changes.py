@@ -39,9 +39,15 @@ def _where(customer_id: str | None, after: str | None) -> str:
     return " AND ".join(where)
 
 
-def _customers_page(sums: str, customer_id: str | None, after: RowKey | None) -> str:
-    past = "(customer_id, currency) > (:after_group, :after_currency)"
-    where = _where(customer_id, None if after is None else past)
+def _customers_page(
+    sums: str, customer_id: str | None, after: RowKey | None, through: RowKey | None
+) -> str:
+    bounds = []
+    if after is not None:
+        bounds.append("(customer_id, currency) > (:after_group, :after_currency)")
+    if through is not None:
+        bounds.append("(customer_id, currency) <= (:through_group, :through_currency)")
+    where = _where(customer_id, " AND ".join(bounds) or None)
     return (
         f"SELECT customer_id AS grp, currency, {sums} FROM aging_changes "  # noqa: S608
         f"WHERE {where} GROUP BY customer_id, currency "
@@ -87,9 +93,11 @@ async def age_from_changes(
     group_by: GroupBy,
     after: RowKey | None,
     limit: int | None,
+    through: RowKey | None = None,
 ) -> AgingResult:
     """A page of rows after `after` (every row when `limit` is None) and the totals per
-    currency, grouped by customer or by currency only (GROUPINGS)."""
+    currency, grouped by customer or by currency only (GROUPINGS); by customer, the page ends
+    at `through` when given."""
     since = "issued_on" if basis is AgingBasis.ISSUE_DATE else "due_from"
     width = len(edges) + 2
     sums = _sums(since, width)
@@ -99,6 +107,8 @@ async def age_from_changes(
         "customer_id": customer_id,
         "after_group": after[0] if after else None,
         "after_currency": after[1] if after else None,
+        "through_group": through[0] if through else None,
+        "through_currency": through[1] if through else None,
         "limit": limit,
     }
     mine = "AND customer_id = :customer_id" if customer_id is not None else ""
@@ -119,7 +129,7 @@ async def age_from_changes(
         )
 
     if group_by is GroupBy.CUSTOMER:
-        page = _customers_page(sums, customer_id, after)
+        page = _customers_page(sums, customer_id, after, through)
     else:
         page = _currencies(sums, customer_id, after)
     rows = [made(line) for line in await session.execute(text(page), params)]

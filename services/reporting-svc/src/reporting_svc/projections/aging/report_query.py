@@ -148,8 +148,10 @@ def aging_statement(
     group_by: GroupBy,
     after: RowKey | None,
     limit: int | None,
+    through: RowKey | None = None,
 ) -> Select[Any]:
-    """The page of rows after `after` (all rows when `limit` is None), then the totals."""
+    """The page of rows after `after` and up to `through` (all rows when `limit` is None),
+    then the totals."""
     opened = open_invoice_rows(as_of, known_at, customer_id)
     parts = _parts(opened.select().where(opened.c.owed > 0).subquery("open"), basis, customer_id)
     aged = select(parts, (literal(as_of) - parts.c.since).label("days")).subquery("aged")
@@ -175,6 +177,9 @@ def aging_statement(
     rows = select(literal(0).label("line"), grouped_rows)
     if after is not None:
         rows = rows.where(key > _report_order(literal(after[0], Text), literal(after[1], Text)))
+    if through is not None:
+        last = _report_order(literal(through[0], Text), literal(through[1], Text))
+        rows = rows.where(key <= last)
     rows = rows.order_by(key).limit(limit)
     totals = select(literal(1).label("line"), null().label("grp"), owing.c.currency, *sums)
     totals = totals.group_by(owing.c.currency)
@@ -192,17 +197,19 @@ async def age_in_database(
     group_by: GroupBy,
     after: RowKey | None = None,
     limit: int | None = None,
+    through: RowKey | None = None,
 ) -> AgingResult:
-    """The aging at `as_of` as known at `known_at`: a page of rows (every row when `limit` is
-    None) and the totals per currency, each in the buckets' order."""
+    """The aging at `as_of` as known at `known_at`: a page of rows after `after` and up to
+    `through` (every row when `limit` is None) and the totals per currency, each in the
+    buckets' order."""
     edges = [b.to_days for b in buckets[1:-1] if b.to_days is not None]
     if known_at is None and group_by in GROUPINGS:
         # As known now, by customer or currency: read from the kept changes.
         return await age_from_changes(
-            session, as_of, customer_id, edges, basis, group_by, after, limit
+            session, as_of, customer_id, edges, basis, group_by, after, limit, through
         )
     return await age_in_one_statement(
-        session, as_of, known_at, customer_id, edges, basis, group_by, after, limit
+        session, as_of, known_at, customer_id, edges, basis, group_by, after, limit, through
     )
 
 
@@ -216,9 +223,12 @@ async def age_in_one_statement(
     group_by: GroupBy,
     after: RowKey | None,
     limit: int | None,
+    through: RowKey | None = None,
 ) -> AgingResult:
     """The aging worked out from the facts themselves: any grouping, as known at any time."""
-    statement = aging_statement(as_of, known_at, customer_id, edges, basis, group_by, after, limit)
+    statement = aging_statement(
+        as_of, known_at, customer_id, edges, basis, group_by, after, limit, through
+    )
     # A whole book's open parts are sorted and summed in memory, not spilled to disk; for the
     # rest of this transaction only.
     await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))

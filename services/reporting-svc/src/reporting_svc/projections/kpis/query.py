@@ -15,20 +15,25 @@ from reporting_svc.projections.aging.report_query import age_in_database
 from reporting_svc.projections.aging.rows import GroupBy
 from reporting_svc.projections.facts.known_at import known_by
 from reporting_svc.projections.kpis.inputs import Key, Owed, SaleFact
+from reporting_svc.projections.kpis.key_range import EVERY_KEY, KeyRange
 
 # Receivables split in two: not past due at as_of (due on or after it), and past due.
 _CURRENT_AND_PAST_DUE = (AgingBucket("current", None, 0), AgingBucket("past due", 1, None))
 
 
 async def owed_at(
-    session: AsyncSession, as_of: date, customer_id: str | None, known_at: datetime | None = None
+    session: AsyncSession,
+    as_of: date,
+    customer_id: str | None,
+    known_at: datetime | None = None,
+    keys: KeyRange = EVERY_KEY,
 ) -> dict[Key, Owed]:
     """Receivables and current per customer and currency, summed in Postgres by the aging's
     own statement (per instalment, as known at `known_at`): a book's open invoices are not
-    loaded into Python for two sums each."""
+    loaded into Python for two sums each. Only the keys in `keys` are read."""
     aging = await age_in_database(
         session, as_of, known_at, customer_id, _CURRENT_AND_PAST_DUE,
-        AgingBasis.DUE_DATE, GroupBy.CUSTOMER,
+        AgingBasis.DUE_DATE, GroupBy.CUSTOMER, after=keys.after, through=keys.through,
     )  # fmt: skip
     return {
         (row.group, row.currency): Owed(sum(row.amounts), row.amounts[0])
@@ -43,9 +48,10 @@ async def sale_facts(
     through: date,
     customer_id: str | None,
     known_at: datetime | None = None,
+    keys: KeyRange = EVERY_KEY,
 ) -> list[SaleFact]:
     """Invoices (but late fees) and credit notes issued in (after, through], as known at
-    `known_at`: a void recorded after it has not happened yet."""
+    `known_at`: a void recorded after it has not happened yet. Only the keys in `keys`."""
     inv, note = InvoiceRow, CreditNoteRow
     late_fees = select(col(LateFeeInvoiceRow.invoice_id))
     voided_on = case((known_by(col(inv.voided_at), known_at), col(inv.voided_on)), else_=None)
@@ -65,6 +71,8 @@ async def sale_facts(
     if customer_id is not None:
         invoices = invoices.where(col(inv.customer_id) == customer_id)
         notes = notes.where(col(note.customer_id) == customer_id)
+    invoices = invoices.where(*keys.holding(col(inv.customer_id), col(inv.currency)))
+    notes = notes.where(*keys.holding(col(note.customer_id), col(note.currency)))
     facts = [SaleFact(c, cur, d, int(t), v) for c, cur, d, t, v in await session.execute(invoices)]
     facts += [SaleFact(c, cur, d, -int(a)) for c, cur, d, a in await session.execute(notes)]
     return facts
