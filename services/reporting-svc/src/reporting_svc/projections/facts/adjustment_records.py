@@ -18,7 +18,10 @@ async def record_adjustments(
     adjustments: Iterable[InvoiceAdjustment],
     *,
     recorded_at: datetime | None = None,
-) -> None:
+    refresh: bool = True,
+) -> set[str]:
+    """Returns the invoices adjusted; without `refresh` their aging changes are left to the
+    caller."""
     # One fact touching the same invoice twice is one change to it, merged.
     merged: dict[tuple[str, str, str], InvoiceAdjustment] = {}
     for a in adjustments:
@@ -41,6 +44,9 @@ async def record_adjustments(
         for a in merged.values()
         if a.reduction != 0
     ]
+    adjusted = {str(r["invoice_id"]) for r in rows}
     if rows:
         await session.execute(insert(InvoiceAdjustmentRow).values(rows).on_conflict_do_nothing())
-        await refresh_aging_changes(session, (str(r["invoice_id"]) for r in rows))
+        if refresh:
+            await refresh_aging_changes(session, adjusted)
+    return adjusted

@@ -119,14 +119,16 @@ async def record_payment(
     applied: Iterable[AppliedPayment],
     *,
     recorded_at: datetime | None = None,
-) -> None:
-    """One row per invoice the payment was applied to; parts for the same invoice are merged."""
+    refresh: bool = True,
+) -> set[str]:
+    """One row per invoice the payment was applied to; parts for the same invoice are merged.
+    Returns those invoices; without `refresh` their aging changes are left to the caller."""
     by_invoice: dict[str, tuple[int, date]] = {}
     for part in applied:
         earlier, _ = by_invoice.get(part.invoice_id, (0, part.received_on))
         by_invoice[part.invoice_id] = (earlier + part.amount, part.received_on)
     if not by_invoice:
-        return
+        return set()
     await session.execute(
         _ALLOCATED,
         [
@@ -141,4 +143,6 @@ async def record_payment(
             for invoice_id, (amount, received_on) in by_invoice.items()
         ],
     )
-    await refresh_aging_changes(session, by_invoice)
+    if refresh:
+        await refresh_aging_changes(session, by_invoice)
+    return set(by_invoice)
