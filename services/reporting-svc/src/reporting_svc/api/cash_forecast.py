@@ -10,8 +10,10 @@ from fastapi import APIRouter, Query
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.pagination import Cursor
 from reporting_svc.api.kpi_inputs import row_head
 from reporting_svc.api.parameters import CustomerFilter, ReportDate
+from reporting_svc.api.report_paging import RowsLimit, group_page
 from reporting_svc.api.routes import CanReadReports
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
@@ -45,7 +47,10 @@ async def get_cash_forecast(
     weeks: Annotated[int, Query(ge=1, le=52, description="Weeks forecast")] = 13,
     group_by: GroupBy = GroupBy.CURRENCY,
     customer_id: CustomerFilter = None,
+    limit: RowsLimit = 500,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
+    page = group_page(cursor, limit)
     today = now.date()
     made_on = first - timedelta(days=1)
     # A forecast made in the past is made from the facts recorded by the end of that day.
@@ -79,15 +84,16 @@ async def get_cash_forecast(
     actual: Sums = {}
     for customer, currency, day, amount in cash:
         _add(actual, keys_of(customer), currency, (day - first).days // 7, amount, size)
-    keys = sorted(set(plan) | set(actual), key=lambda k: (k[0] is None, k[0] or "", k[1]))
     empty = [0] * size
     rows = [
-        _row(key, group_by, (plan.get(key, empty), actual.get(key, empty)), first, weeks, today)
-        for key in keys
-    ]
+        (key, _row(key, group_by, (plan.get(key, empty), actual.get(key, empty)), first, weeks,
+                   today))
+        for key in set(plan) | set(actual)
+    ]  # fmt: skip
     return {"from": first.isoformat(), "weeks": weeks, "made_on": made_on.isoformat(),
             "known_at": None if known_at is None else known_at.isoformat(),
-            "group_by": group_by.value, "convention": _convention(), "rows": rows}  # fmt: skip
+            "group_by": group_by.value, "convention": _convention(),
+            **page.rows(rows)}  # fmt: skip
 
 
 def _row(

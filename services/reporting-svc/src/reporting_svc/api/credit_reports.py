@@ -9,9 +9,11 @@ from fastapi import APIRouter, Query
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.web.clock import Now
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.pagination import Cursor
 from reporting_svc.api.kpi_inputs import row_head
 from reporting_svc.api.kpi_parameters import RECEIVABLES, ROUNDING, SALES
 from reporting_svc.api.parameters import CustomerFilter, ReportDate
+from reporting_svc.api.report_paging import RowsLimit, group_page
 from reporting_svc.api.routes import CanReadReports
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
@@ -46,7 +48,10 @@ async def get_credit_exposure(
     as_of: OptionalAsOf = None,
     group_by: GroupBy = GroupBy.CUSTOMER,
     customer_id: CustomerFilter = None,
+    limit: RowsLimit = 500,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
+    page = group_page(cursor, limit)
     day = as_of or now.date()
     owed = await owed_at(session, day, customer_id)
     reserved = await reserved_at(session, day)
@@ -58,8 +63,8 @@ async def get_credit_exposure(
     groups = await load_groups(session, group_by, sorted(customers), day)
     lines = exposure({k: o.receivables for k, o in owed.items()}, reserved, standings, groups)
     rows = []
-    for key in sorted(lines, key=lambda k: (k[0] is None, k[0] or "", k[1])):
-        line, cur = lines[key], key[1]
+    for key, line in lines.items():
+        cur = key[1]
         row = {
             **row_head(key, group_by),
             "credit_limit": None if line.limit is None else format_minor(line.limit, cur),
@@ -74,9 +79,9 @@ async def get_credit_exposure(
         }
         if line.utilisation is None:
             row["null_reason"] = NO_LIMIT
-        rows.append(row)
+        rows.append((key, row))
     return {"as_of": day.isoformat(), "group_by": group_by.value,
-            "convention": _convention(), "rows": rows}  # fmt: skip
+            "convention": _convention(), **page.rows(rows)}  # fmt: skip
 
 
 @router.get("/top-risks", summary="Customers ranked by overdue amount, then weaker grade")

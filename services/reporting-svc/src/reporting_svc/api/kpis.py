@@ -10,7 +10,6 @@ from ledgerflow_events.money import format_minor
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor
 from reporting_svc.api.kpi_inputs import gather, month_heads, month_out, row_head
-from reporting_svc.api.kpi_paging import KpiLimit, open_page
 from reporting_svc.api.kpi_parameters import (
     CURRENT,
     MONTHS,
@@ -24,6 +23,7 @@ from reporting_svc.api.kpi_parameters import (
     known_at_note,
 )
 from reporting_svc.api.parameters import AsOf, CustomerFilter, KnownAt, ReportDate
+from reporting_svc.api.report_paging import RowsLimit, kpi_page
 from reporting_svc.api.routes import CanReadReports
 from reporting_svc.projections.aging.rows import GroupBy
 from reporting_svc.projections.kpis.figures import COUNTBACK_CAP, cei, countback, dso, two_places
@@ -63,10 +63,10 @@ async def get_dso(
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
     known_at: KnownAt = None,
-    limit: KpiLimit = 500,
+    limit: RowsLimit = 500,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    page = await open_page(session, as_of, customer_id, group_by, cursor, limit)
+    page = await kpi_page(session, as_of, customer_id, group_by, cursor, limit)
     counted = COUNTBACK_CAP if method is DsoMethod.COUNTBACK else months
     spans = months_back(as_of, counted)
     windows = [(m.after, m.through) for m in spans] + [(spans[months - 1].after, as_of)]
@@ -123,10 +123,10 @@ async def get_add(
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
     known_at: KnownAt = None,
-    limit: KpiLimit = 500,
+    limit: RowsLimit = 500,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    page = await open_page(session, as_of, customer_id, group_by, cursor, limit)
+    page = await kpi_page(session, as_of, customer_id, group_by, cursor, limit)
     spans = months_back(as_of, months)
     window = [(spans[-1].after, as_of)]
     figures = await gather(session, as_of, window, customer_id, group_by, known_at, page.keys)
@@ -175,7 +175,7 @@ async def get_cei(
     group_by: GroupBy | None = None,
     customer_id: CustomerFilter = None,
     known_at: KnownAt = None,
-    limit: KpiLimit = 500,
+    limit: RowsLimit = 500,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     if first > last:
@@ -187,7 +187,7 @@ async def get_cei(
         raise InvalidWindow(
             "monthly_average needs whole months counted back from to", field="sales_basis"
         )
-    page = await open_page(session, last, customer_id, group_by, cursor, limit)
+    page = await kpi_page(session, last, customer_id, group_by, cursor, limit)
     before = first - timedelta(days=1)
     opening = await gather(session, before, [], customer_id, group_by, known_at, page.keys)
     closing = await gather(

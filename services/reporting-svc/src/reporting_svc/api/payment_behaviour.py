@@ -1,15 +1,19 @@
 """Payment-cycle analysis: who pays late and how late, and who pays well."""
 
+import json
 from datetime import timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from ledgerflow_platform.web.deps import DbSession
+from ledgerflow_platform.web.pagination import Cursor, bad_cursor, decode_cursor
 from reporting_svc.api.kpi_inputs import row_head
 from reporting_svc.api.kpi_parameters import ROUNDING, InvalidWindow
 from reporting_svc.api.parameters import CustomerFilter, ReportDate
+from reporting_svc.api.report_paging import ReportPage, RowKey, RowsLimit, report_order
 from reporting_svc.api.routes import CanReadReports
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
@@ -42,7 +46,10 @@ async def get_payment_behaviour(
     customer_id: CustomerFilter = None,
     sort: SortBy = SortBy.DAYS_BEYOND_TERMS,
     direction: Direction = Direction.DESC,
+    limit: RowsLimit = 500,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
+    page = ReportPage(_sorted_after(cursor), limit)
     if first > last:
         raise InvalidWindow("from is after to", field="from")
     if last - first > timedelta(days=3660):
@@ -52,20 +59,22 @@ async def get_payment_behaviour(
     found = payment_behaviour(invoices, first, last, groups)
     rows = []
     for key, b in found.items():
-        rows.append(
-            {
-                **row_head(key, group_by),
-                "invoices_paid": b.invoices_paid,
-                "average_days_to_pay": two_places(b.average_days_to_pay),
-                "average_days_beyond_terms": two_places(b.average_days_late),
-                "share_paid_late_percent": two_places(b.share_paid_late),
-                "longest_delay_days": b.longest_delay,
-                "distribution": b.bands,
-            }
-        )
-    # Ties keep key order, so the list is the same on every call.
-    rows.sort(key=lambda r: (str(r.get(group_field_name(group_by)) or ""), r["currency"]))
-    rows.sort(key=lambda r: float(r[sort.value]), reverse=direction is Direction.DESC)
+        row = {
+            **row_head(key, group_by),
+            "invoices_paid": b.invoices_paid,
+            "average_days_to_pay": two_places(b.average_days_to_pay),
+            "average_days_beyond_terms": two_places(b.average_days_late),
+            "share_paid_late_percent": two_places(b.share_paid_late),
+            "longest_delay_days": b.longest_delay,
+            "distribution": b.bands,
+        }
+        rows.append(((str(row[sort.value]), *key), row))
+    sign = -1 if direction is Direction.DESC else 1
+
+    def order(key: RowKey) -> tuple[Any, ...]:
+        # Ties in report order, so the pages are the same on every call.
+        return sign * Decimal(key[0]), report_order(key[1:])
+
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
@@ -79,10 +88,21 @@ async def get_payment_behaviour(
             "distribution": "invoices by days late: on time, 1-15, 16-30, 31-60, over 60",
             "rounding": ROUNDING,
         },
-        "rows": rows,
+        **page.rows(rows, order),
     }
 
 
-def group_field_name(group_by: GroupBy) -> str:
-    head = row_head((None, ""), group_by)
-    return next((k for k in head if k != "currency"), "currency")
+def _sorted_after(cursor: str | None) -> RowKey | None:
+    """The figure sorted by, the group and the currency of a previous page's last row."""
+    key = decode_cursor(cursor)
+    if key is None:
+        return None
+    try:
+        figure, group, currency = json.loads(key)
+        if not isinstance(figure, str) or not Decimal(figure).is_finite():
+            raise ValueError(figure)
+        if not (group is None or isinstance(group, str)) or not isinstance(currency, str):
+            raise ValueError(key)
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        raise bad_cursor() from exc
+    return figure, group, currency

@@ -1,7 +1,8 @@
-"""DSO, ADD and CEI by customer come in pages, as the aging does: a whole book's customers are
-never answered at once. Each test's history lies in a year of its own, before every other
-test's facts (and the previous tests' histories), so its customers are the only ones its
-reports see.
+"""Reports by customer come in pages, as the aging does: a whole book's customers are never
+answered at once. DSO, ADD and CEI by customer read each page's customers only; exposure, the
+cash forecast and payment behaviour cut their pages from the whole answer. Each test's
+history lies in a year of its own, before every other test's facts (and the previous tests'
+histories), so its customers are the only ones its reports see.
 
 At 31 March, one month back (31 days):
 - a owes 1,000.00 EUR not yet due and 500.00 CNY past due, all sold in March: DSO 31.00 each;
@@ -15,7 +16,7 @@ import base64
 import itertools
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -164,6 +165,66 @@ async def test_currency_totals_page_by_currency(
         [("CNY", "500.00")],
         [("EUR", "1700.00")],
     ]
+
+
+async def test_exposure_and_cash_forecast_by_customer_come_in_pages(
+    client: httpx.AsyncClient, auth_keys: KeyPair, history: History
+) -> None:
+    customers = history.customers
+    exposure = await walk(client, auth_keys, "credit-exposure", 1, as_of=history.as_of)
+    assert [len(p) for p in exposure] == [1, 1, 1, 1]
+    assert [(r["customer_id"], r["currency"], r["receivables"]) for p in exposure for r in p] == [
+        (customers["a"], "CNY", "500.00"),
+        (customers["a"], "EUR", "1000.00"),
+        (customers["b"], "EUR", "300.00"),
+        (customers["e"], "EUR", "400.00"),
+    ]
+    # A forecast from a day to come is made from every open item, this module's histories all.
+    params = {"from": "2199-01-05", "group_by": "customer"}
+    pages = await walk(client, auth_keys, "cash-forecast", 2, **params)
+    whole = await report(client, auth_keys, "cash-forecast", **params)
+    assert [r for p in pages for r in p] == whole["rows"]
+    assert all(len(p) <= 2 for p in pages)
+    assert len(pages) >= 2
+    assert {(customers["e"], "EUR")} <= {(r["customer_id"], r["currency"]) for r in whole["rows"]}
+
+
+@pytest.fixture
+async def paid_history(delivery: EventDelivery) -> tuple[int, dict[str, int]]:
+    """Four customers, each paying one invoice due 30 June: this many days late."""
+    y, prefix = next(YEARS), f"paying-{uuid7()}"
+    late = {f"{prefix}-p": 10, f"{prefix}-q": 20, f"{prefix}-r": 0, f"{prefix}-s": 10}
+    for customer, days in late.items():
+        invoice = f"{customer}/1"
+        await delivery.deliver(
+            issued(customer, invoice, "100.00", on=date(y, 6, 1), due=date(y, 6, 30))
+        )
+        on = date(y, 6, 30) + timedelta(days=days)
+        await delivery.deliver(paid(customer, f"{customer}/p", on, {invoice: "100.00"}))
+    return y, late
+
+
+@pytest.mark.parametrize("direction", ["desc", "asc"])
+async def test_payment_behaviour_pages_follow_its_sort_ties_by_customer(
+    client: httpx.AsyncClient,
+    auth_keys: KeyPair,
+    paid_history: tuple[int, dict[str, int]],
+    direction: str,
+) -> None:
+    y, late = paid_history
+    window = {"from": f"{y}-06-01", "to": f"{y}-12-31", "direction": direction}
+    pages = await walk(client, auth_keys, "payment-behaviour", 1, **window)
+    found = [(r["customer_id"], r["average_days_beyond_terms"]) for p in pages for r in p]
+    # An independent order: by lateness, then by customer id whatever the direction.
+    sign = -1 if direction == "desc" else 1
+    expected = sorted(late.items(), key=lambda kv: (sign * kv[1], kv[0]))
+    assert found == [(c, f"{days}.00") for c, days in expected]
+    bad = await client.get(
+        "/v1/reports/payment-behaviour",
+        params={**window, "cursor": cursor_of(["soon", None, "EUR"])},
+        headers=auth_keys.auth("auditor"),
+    )
+    assert_problem(bad, 400, "invalid-cursor", fields=["cursor"])
 
 
 def cursor_of(key: list[Any]) -> str:
