@@ -219,12 +219,14 @@ async def test_payment_behaviour_pages_follow_its_sort_ties_by_customer(
     sign = -1 if direction == "desc" else 1
     expected = sorted(late.items(), key=lambda kv: (sign * kv[1], kv[0]))
     assert found == [(c, f"{days}.00") for c, days in expected]
-    bad = await client.get(
-        "/v1/reports/payment-behaviour",
-        params={**window, "cursor": cursor_of(["soon", None, "EUR"])},
-        headers=auth_keys.auth("auditor"),
-    )
-    assert_problem(bad, 400, "invalid-cursor", fields=["cursor"])
+    # Not a figure, or one past what a decimal can be negated to.
+    for figure in ("soon", "1e999999999", "NaN"):
+        bad = await client.get(
+            "/v1/reports/payment-behaviour",
+            params={**window, "cursor": cursor_of([figure, None, "EUR"])},
+            headers=auth_keys.auth("auditor"),
+        )
+        assert_problem(bad, 400, "invalid-cursor", fields=["cursor"])
 
 
 def cursor_of(key: list[Any]) -> str:
@@ -237,6 +239,9 @@ def cursor_of(key: list[Any]) -> str:
     ({"cursor": "not a cursor"}, 422, "validation-error"),
     ({"cursor": cursor_of(["x"])}, 400, "invalid-cursor"),
     ({"cursor": cursor_of([None, "EUR"]), "group_by": "customer"}, 400, "invalid-cursor"),
+    # Nested past what the JSON parser will follow.
+    ({"cursor": base64.urlsafe_b64encode(b"[" * 1500 + b"]" * 1500).decode().rstrip("=")},
+     400, "invalid-cursor"),
 ])  # fmt: skip
 async def test_a_bad_limit_or_cursor_is_refused(
     client: httpx.AsyncClient, auth_keys: KeyPair, params: dict[str, Any], status: int, slug: str

@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+import json
 from typing import Annotated
 
 from fastapi import Query
@@ -42,6 +43,18 @@ def decode_cursor(cursor: str | None) -> str | None:
     if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
         raise bad_cursor()
     return key
+
+
+def decode_json_cursor(cursor: str | None) -> object:
+    """The JSON value a cursor carries (a report row's key); None without a cursor. Whatever
+    does not parse, nested past the parser's depth too, is refused as not ours."""
+    key = decode_cursor(cursor)
+    if key is None:
+        return None
+    try:
+        return json.loads(key)
+    except (ValueError, RecursionError) as exc:
+        raise bad_cursor() from exc
 
 
 def bad_cursor(detail: str = "Pass back the next_cursor of a previous page.") -> Problem:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ledgerflow_events.money import format_minor
-from ledgerflow_platform.web.pagination import bad_cursor, encode_cursor
+from ledgerflow_platform.web.pagination import bad_cursor, decode_json_cursor, encode_cursor
 from reporting_svc.projections.aging.buckets import DEFAULT_FIELDS, AgingBucket
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.report_query import RowKey
@@ -66,15 +66,15 @@ def row_out(
 
 
 def cursor_key(cursor: str | None) -> RowKey | None:
-    """The (group, currency) a page starts after, from a decoded cursor."""
-    if cursor is None:
+    """The (group, currency) a page starts after, from a cursor."""
+    key = decode_json_cursor(cursor)
+    if key is None:
         return None
-    try:
-        group, currency = json.loads(cursor)
-        if not (group is None or isinstance(group, str)) or not isinstance(currency, str):
-            raise ValueError(cursor)
-    except (ValueError, TypeError) as exc:
-        raise bad_cursor() from exc
+    if not isinstance(key, list) or len(key) != 2:
+        raise bad_cursor()
+    group, currency = key
+    if not (group is None or isinstance(group, str)) or not isinstance(currency, str):
+        raise bad_cursor()
     return group, currency
 
 

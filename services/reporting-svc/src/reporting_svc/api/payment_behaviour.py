@@ -1,6 +1,5 @@
 """Payment-cycle analysis: who pays late and how late, and who pays well."""
 
-import json
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -9,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ledgerflow_platform.web.deps import DbSession
-from ledgerflow_platform.web.pagination import Cursor, bad_cursor, decode_cursor
+from ledgerflow_platform.web.pagination import Cursor, bad_cursor, decode_json_cursor
 from reporting_svc.api.kpi_inputs import row_head
 from reporting_svc.api.kpi_parameters import ROUNDING, InvalidWindow
 from reporting_svc.api.parameters import CustomerFilter, ReportDate
@@ -94,15 +93,18 @@ async def get_payment_behaviour(
 
 def _sorted_after(cursor: str | None) -> RowKey | None:
     """The figure sorted by, the group and the currency of a previous page's last row."""
-    key = decode_cursor(cursor)
+    key = decode_json_cursor(cursor)
     if key is None:
         return None
+    if not isinstance(key, list) or len(key) != 3:
+        raise bad_cursor()
+    figure, group, currency = key
+    if not (group is None or isinstance(group, str)) or not isinstance(currency, str):
+        raise bad_cursor()
     try:
-        figure, group, currency = json.loads(key)
-        if not isinstance(figure, str) or not Decimal(figure).is_finite():
-            raise ValueError(figure)
-        if not (group is None or isinstance(group, str)) or not isinstance(currency, str):
-            raise ValueError(key)
-    except (ValueError, TypeError, ArithmeticError) as exc:
+        # Negated as the descending order will: a figure out of Decimal's range is refused.
+        if not isinstance(figure, str) or not (-Decimal(figure)).is_finite():
+            raise bad_cursor()
+    except ArithmeticError as exc:
         raise bad_cursor() from exc
     return figure, group, currency

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ledgerflow_platform.web.pagination import bad_cursor, decode_cursor, encode_cursor
+from ledgerflow_platform.web.pagination import bad_cursor, encode_cursor
 from reporting_svc.api.aging_out import cursor_key
 from reporting_svc.projections.aging.rows import GroupBy
 from reporting_svc.projections.kpis.key_range import EVERY_KEY, KeyRange, next_keys
@@ -60,7 +60,7 @@ class ReportPage:
 
 def group_page(cursor: str | None, limit: int) -> ReportPage:
     """A page of rows keyed by group and currency, after the cursor's."""
-    return ReportPage(cursor_key(decode_cursor(cursor)), limit)
+    return ReportPage(cursor_key(cursor), limit)
 
 
 async def kpi_page(

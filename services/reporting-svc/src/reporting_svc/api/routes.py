@@ -8,7 +8,7 @@ from ledgerflow_platform.auth.roles import Role
 from ledgerflow_platform.auth.tokens import Principal
 from ledgerflow_platform.web.auth import require_roles
 from ledgerflow_platform.web.deps import DbSession
-from ledgerflow_platform.web.pagination import Cursor, decode_cursor
+from ledgerflow_platform.web.pagination import Cursor
 from reporting_svc.api.aging_export import ExportFormat, export_response, wanted_format
 from reporting_svc.api.aging_out import cursor_key, next_page, report_head, row_out
 from reporting_svc.api.parameters import AsOf, BucketEdges, CustomerFilter, KnownAt
@@ -63,7 +63,7 @@ async def get_aging(
 ) -> Any:
     edges = parse_edges(buckets)
     spans = buckets_for(edges)
-    after = cursor_key(decode_cursor(cursor))
+    after = cursor_key(cursor)
     legacy = edges == DEFAULT_EDGES
     head = report_head(as_of, known_at, basis, group_by)
     chosen = wanted_format(format, request.headers.get("accept"))
