@@ -11,11 +11,16 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from reporting_svc.projections.aging.buckets import buckets_for
 from reporting_svc.projections.aging.changes import rebuild_aging_changes
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.report_changes import age_from_changes
-from reporting_svc.projections.aging.report_query import age_in_one_statement
+from reporting_svc.projections.aging.report_query import age_in_database, age_in_one_statement
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
+from reporting_svc.projections.facts.customer_groups import (
+    record_customer_attributes,
+    record_segments,
+)
 
 from .receivables_oracle import Sums, aging
 from .test_aging_matches_oracle import CUSTOMERS, Book, _record, books, days, engine
@@ -106,3 +111,62 @@ async def test_the_aging_from_changes_equals_the_oracle_and_the_whole_statement(
 
     assert got(from_changes.rows) == rows
     assert got(from_changes.totals) == totals
+
+
+# c1 is in two segments (a row in each, once in the totals), c2 in one, C3 in none.
+SEGMENTS = {"c1": ["retail", "wholesale"], "c2": ["retail"]}
+INDUSTRIES = {"c2": "steel", "C3": "textiles"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    book=books(),
+    as_of=days,
+    edges=st.sets(st.integers(1, 150), min_size=1, max_size=4).map(sorted),
+    basis=st.sampled_from(list(AgingBasis)),
+    group_by=st.sampled_from([GroupBy.SEGMENT, GroupBy.REGION, GroupBy.INDUSTRY, GroupBy.GRADE]),
+    customer_id=st.none() | st.sampled_from(CUSTOMERS),
+    limit=st.integers(1, 3),
+)
+async def test_other_groupings_from_changes_equal_the_whole_statement_page_by_page(
+    engine: AsyncEngine,
+    book: Book,
+    as_of: date,
+    edges: list[int],
+    basis: AgingBasis,
+    group_by: GroupBy,
+    customer_id: str | None,
+    limit: int,
+) -> None:
+    buckets = buckets_for(edges)
+    async with engine.connect() as conn:
+        transaction = await conn.begin()
+        session = AsyncSession(bind=conn)
+        try:
+            await _record(session, book)
+            for customer, segments in SEGMENTS.items():
+                await record_segments(session, customer, segments)
+            for customer, industry in INDUSTRIES.items():
+                await record_customer_attributes(session, customer, {"industry": industry})
+            whole = await age_in_database(
+                session, as_of, None, customer_id, buckets, basis, group_by
+            )
+            pages: list[AgingRow] = []
+            after = None
+            for _ in range(len(whole.rows) + 1):
+                page = await age_in_database(
+                    session, as_of, None, customer_id, buckets, basis, group_by, after, limit
+                )
+                assert page.totals == whole.totals
+                pages.extend(page.rows)
+                if len(page.rows) < limit:
+                    break
+                after = (page.rows[-1].group, page.rows[-1].currency)
+            from_facts = await age_in_one_statement(
+                session, as_of, None, customer_id, edges, basis, group_by, None, None
+            )
+        finally:
+            await session.close()
+            await transaction.rollback()
+    assert whole == from_facts
+    assert pages == list(from_facts.rows)

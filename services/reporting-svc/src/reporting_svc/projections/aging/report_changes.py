@@ -10,9 +10,25 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import (
+    CTE,
+    BigInteger,
+    Integer,
+    Text,
+    and_,
+    cast,
+    collate,
+    column,
+    func,
+    literal,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
+from reporting_svc.adapters.tables_aging import AgingChangeRow
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
 
@@ -139,3 +155,45 @@ async def age_from_changes(
         for line in await session.execute(text(_currencies(sums, customer_id, None)), every)
     ]
     return AgingResult(tuple(rows), tuple(totals))
+
+
+def owing_from_changes(
+    as_of: date, customer_id: str | None, edges: Sequence[int], basis: AgingBasis
+) -> CTE:
+    """What each customer owes per currency at as_of, per bucket and its disputed part, read
+    from the kept changes: what report_query.py works out from the facts, for the groupings
+    that join customers to their groups."""
+    c = AgingChangeRow
+    since = col(c.issued_on) if basis is AgingBasis.ISSUE_DATE else col(c.due_from)
+    thresholds = cast([1, *(e + 1 for e in edges)], ARRAY(Integer))
+    bucket = func.width_bucket(literal(as_of) - since, thresholds)
+    change = col(c.change_minor)
+    where = [col(c.changed_on) <= as_of]
+    if customer_id is not None:
+        where.append(col(c.customer_id) == customer_id)
+    buckets = [
+        cast(func.coalesce(func.sum(change).filter(bucket == i), 0), BigInteger).label(f"b{i}")
+        for i in range(len(edges) + 2)
+    ]
+    # The groups' tables compare customer ids in the database's collation, as the facts do.
+    customer = collate(col(c.customer_id), "default").label("customer_id")
+    sums = (
+        select(customer, col(c.currency).label("currency"), *buckets)
+        .where(*where)
+        .group_by(col(c.customer_id), col(c.currency))
+        .having(func.sum(change) > 0)
+        .subquery("open_sums")
+    )
+    mine = "AND customer_id = :customer_id" if customer_id is not None else ""
+    found = text(_DISPUTED.format(mine=mine)).bindparams(as_of=as_of)
+    if customer_id is not None:
+        found = found.bindparams(customer_id=customer_id)
+    disputed = found.columns(
+        column("customer_id", Text), column("currency", Text), column("disputed", BigInteger)
+    ).subquery("disputed_parts")
+    on = and_(
+        disputed.c.customer_id == sums.c.customer_id,
+        collate(disputed.c.currency, "C") == sums.c.currency,
+    )
+    part = cast(func.coalesce(disputed.c.disputed, 0), BigInteger).label("disputed")
+    return select(sums, part).select_from(sums.outerjoin(disputed, on)).cte("owing")

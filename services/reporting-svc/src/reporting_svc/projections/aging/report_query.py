@@ -38,7 +38,11 @@ from reporting_svc.adapters.tables_groups import CustomerSegmentRow, InstalmentR
 from reporting_svc.projections.aging.buckets import AgingBucket
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.query import open_invoice_rows
-from reporting_svc.projections.aging.report_changes import GROUPINGS, age_from_changes
+from reporting_svc.projections.aging.report_changes import (
+    GROUPINGS,
+    age_from_changes,
+    owing_from_changes,
+)
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
 from reporting_svc.projections.credit.grades import grades_in_force
 
@@ -162,6 +166,20 @@ def aging_statement(
         .group_by(aged.c.customer_id, aged.c.currency)
         .cte("owing")
     )
+    return grouped_report(owing, group_by, as_of, known_at, after, limit, through)
+
+
+def grouped_report(
+    owing: CTE,
+    group_by: GroupBy,
+    as_of: date,
+    known_at: datetime | None,
+    after: RowKey | None,
+    limit: int | None,
+    through: RowKey | None,
+) -> Select[Any]:
+    """From what each customer owes per currency (`owing`: its buckets, then its disputed
+    part), the page of grouped rows and then the totals per currency."""
     sums = [
         cast(func.sum(c), BigInteger).label(c.name)
         for c in owing.c
@@ -208,6 +226,11 @@ async def age_in_database(
         return await age_from_changes(
             session, as_of, customer_id, edges, basis, group_by, after, limit, through
         )
+    if known_at is None:
+        # By any other grouping: each customer's sums read from the kept changes, then grouped.
+        owing = owing_from_changes(as_of, customer_id, edges, basis)
+        report = grouped_report(owing, group_by, as_of, None, after, limit, through)
+        return await _read(session, report, len(edges) + 2)
     return await age_in_one_statement(
         session, as_of, known_at, customer_id, edges, basis, group_by, after, limit, through
     )
@@ -229,12 +252,16 @@ async def age_in_one_statement(
     statement = aging_statement(
         as_of, known_at, customer_id, edges, basis, group_by, after, limit, through
     )
+    return await _read(session, statement, len(edges) + 2)
+
+
+async def _read(session: AsyncSession, statement: Select[Any], width: int) -> AgingResult:
+    """The page's rows, then the totals, of a grouped report's statement."""
     # A whole book's open parts are sorted and summed in memory, not spilled to disk; for the
     # rest of this transaction only.
     await session.execute(text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
     rows: list[AgingRow] = []
     totals: list[AgingRow] = []
-    width = len(edges) + 2
     for line in await session.execute(statement):
         amounts = tuple(int(line[3 + i]) for i in range(width))
         made = AgingRow(line.grp, line.currency, amounts, int(line.disputed or 0))
