@@ -69,6 +69,7 @@ async def test_an_issued_invoice_is_due_after_the_customers_terms_and_numbered_i
         "instalments": [{"due_date": "2026-04-15", "amount": "59.97"}],
         "order_reference": None,
         "contract_id": None,
+        "opening": False,
     }
 
 

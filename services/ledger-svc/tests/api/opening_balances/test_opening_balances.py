@@ -130,16 +130,19 @@ async def test_each_row_posts_an_opening_invoice_and_what_was_paid_against_equit
         "ledger.payment_received.v1",
         "ledger.invoice_paid.v1",
     )
-    assert (invoice["total"], invoice["issue_date"], invoice["due_date"]) == (
+    # Marked as opening balances: a debt and its settlement, not a sale or cash of the day.
+    assert (invoice["total"], invoice["issue_date"], invoice["due_date"], invoice["opening"]) == (
         "800.00",
         "2026-01-01",
         "2025-11-30",
+        True,
     )
-    assert (payment["amount"], payment["received_on"], payment["unapplied_amount"]) == (
-        "800.00",
-        "2026-01-01",
-        "0.00",
-    )
+    assert (
+        payment["amount"],
+        payment["received_on"],
+        payment["unapplied_amount"],
+        payment["opening"],
+    ) == ("800.00", "2026-01-01", "0.00", True)
     assert payment["allocations"] == [
         {
             "invoice_id": invoice["invoice_id"],

@@ -55,6 +55,13 @@ class InvoiceIssued(EventData):
         default=None,
         description="The customer's contract (customer-svc) the invoice bills, if any",
     )
+    # Added later in v1: absent (false) on invoices issued before.
+    opening: bool = Field(
+        default=False,
+        description="An opening balance brought in at the cut-over: a debt owed, dated on the "
+        "cut-over day, but no sale of that day; consumers leave it out of sales and of payment "
+        "behaviour",
+    )
 
 
 class InvoicePaid(EventData):

@@ -46,6 +46,12 @@ class PaymentReceived(EventData):
     method: str | None = Field(
         default=None, description="bank_transfer, card, cash or cheque; absent on older payments"
     )
+    # Added later in v1: absent (false) on payments recorded before.
+    opening: bool = Field(
+        default=False,
+        description="What an opening balance's invoice had been paid before the cut-over: "
+        "settles the opening invoice, but no cash received that day",
+    )
 
 
 class ReopenedInvoice(BaseModel):

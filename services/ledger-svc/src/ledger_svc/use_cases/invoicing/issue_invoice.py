@@ -60,7 +60,7 @@ async def issue_invoice(
     return invoice
 
 
-def issued_event(invoice: Invoice) -> InvoiceIssued:
+def issued_event(invoice: Invoice, *, opening: bool = False) -> InvoiceIssued:
     def money(minor: int) -> str:
         return format_amount(minor, invoice.currency)
 
@@ -79,4 +79,5 @@ def issued_event(invoice: Invoice) -> InvoiceIssued:
         ],
         order_reference=invoice.order_reference,
         contract_id=invoice.contract_id,
+        opening=opening,
     )

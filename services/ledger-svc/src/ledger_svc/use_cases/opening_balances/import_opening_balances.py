@@ -115,13 +115,14 @@ async def import_opening_balances(
         )
         await uow.invoices.add(invoice)
         await post_journal_entries(uow, [opening_invoice(invoice)])
-        events.append(issued_event(invoice))
+        # Marked, so consumers count the debt but no sale, and no cash received, on the day.
+        events.append(issued_event(invoice, opening=True))
         if balance.paid:
             payment = _payment(balance, invoice, next(ids), cutover_date)
             payments.append(payment)
             await uow.payments.add_many([payment], [_settled(invoice, payment)])
             await post_journal_entries(uow, [opening_payment(payment)])
-            events.append(payment_events.payment_received(payment))
+            events.append(payment_events.payment_received(payment, opening=True))
             events += payment_events.invoices_paid(
                 payment.allocations,
                 customer_id=payment.customer_id,

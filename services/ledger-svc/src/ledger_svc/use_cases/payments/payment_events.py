@@ -32,7 +32,7 @@ def allocations_out(allocations: Iterable[Allocation], currency: str) -> list[Pa
     ]
 
 
-def payment_received(payment: Payment) -> PaymentReceived:
+def payment_received(payment: Payment, *, opening: bool = False) -> PaymentReceived:
     currency = payment.currency
     return PaymentReceived(
         customer_id=payment.customer_id,
@@ -44,6 +44,7 @@ def payment_received(payment: Payment) -> PaymentReceived:
         allocations=allocations_out(payment.allocations, currency),
         unapplied_amount=format_amount(payment.unapplied_amount, currency),
         method=payment.method.value,
+        opening=opening,
     )
 
 
