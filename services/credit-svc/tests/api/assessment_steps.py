@@ -65,6 +65,7 @@ async def invoiced(
     issued: date,
     due: date,
     paid_on: date | None = None,
+    opening: bool = False,
 ) -> InvoiceIssued:
     invoice_id = new_id()
     issue = InvoiceIssued(
@@ -75,6 +76,7 @@ async def invoiced(
         total=total,
         issue_date=issued,
         due_date=due,
+        opening=opening,
     )
     await delivery.deliver(issue)
     if paid_on is not None:

@@ -151,6 +151,32 @@ async def test_an_assessment_explains_every_input_and_grades_by_the_policy(
     assert listed.json()["items"] == [body]
 
 
+async def test_opening_balances_are_owed_but_are_neither_sales_nor_payment_behaviour(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    customer = await registered_customer(delivery)
+    await history(delivery, customer)
+    cutover = date(2026, 6, 30)
+    # Brought in at the cut-over: 1,000,000.00 invoiced over the years, due long before and
+    # settled by then (the ledger pays it off on the day), and 2,000.00 not due yet.
+    await invoiced(delivery, customer, "1000000.00", issued=cutover, due=date(2024, 1, 31),
+                   paid_on=cutover, opening=True)  # fmt: skip
+    await invoiced(
+        delivery, customer, "2000.00", issued=cutover, due=date(2026, 12, 31), opening=True
+    )
+    await record_inputs(client, auth_keys, customer)
+
+    body = await assess(client, auth_keys, customer, "2026-11-16")
+
+    # As the history alone: (1000 x 20 + 3000 x 0) / 4000 = 5 days, one of two paid late,
+    # grade B, and 10% of the 4,500.00 sold in the 12 months.
+    values = {i["input"]: i["value"] for i in body["inputs"]}
+    assert (values["days_beyond_terms"], values["late_share"]) == ("5.00", "50.00")
+    assert (body["score"], body["grade"], body["proposed_limit"]) == ("75.00", "B", "450.00")
+    # The debt itself is owed like any other: 500.00 + 2,000.00.
+    assert (await profile(client, auth_keys, customer))["open_receivables"] == "2500.00"
+
+
 async def test_the_same_grade_again_tells_nothing_new(
     client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair, db: ServiceDb
 ) -> None:

@@ -93,3 +93,21 @@ def test_drift_warns_only_beyond_its_days() -> None:
         standing(0, None), behaviour_of([year_only, beyond], [], AS_OF), THRESHOLDS
     )
     assert list(found) == [WarningKind.BEHAVIOUR_DRIFT]
+
+
+def test_an_opening_balance_is_owed_but_is_neither_a_sale_nor_behaviour() -> None:
+    cutover = date(2026, 6, 30)
+    invoices = [
+        paid(30000, date(2026, 9, 1), date(2026, 9, 11), issued=date(2026, 8, 1)),  # 10 late
+        # Brought in at the cut-over: settled on the day, due long before.
+        InvoiceRecord("ob1", 900000, 0, cutover, date(2024, 1, 31), cutover, opening=True),
+        # Brought in owing, past due now: its days past due are the customer's.
+        InvoiceRecord("ob2", 7000, 7000, cutover, date(2026, 8, 31), None, opening=True),
+    ]
+
+    b = behaviour_of(invoices, [], AS_OF)
+
+    assert (b.days_beyond_terms, b.days_beyond_terms_90d) == (Decimal(10), Decimal(10))
+    assert b.late_share == Decimal(100)
+    assert b.sales_12m == 30000
+    assert b.longest_days_past_due == (AS_OF - date(2026, 8, 31)).days == 77

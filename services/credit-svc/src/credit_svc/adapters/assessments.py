@@ -70,6 +70,7 @@ class BehaviourFacts:
                 r.issue_date,
                 r.due_date,
                 r.paid_on,
+                r.opening,
             )
             for r in rows.scalars().all()
         ]

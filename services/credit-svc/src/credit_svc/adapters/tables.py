@@ -51,6 +51,8 @@ class ReceivableRow(Table, table=True):
     order_reference: str | None = None
     # Voided by the ledger: owed nothing, and billing its order no more.
     voided: bool = False
+    # An opening balance brought in at the cut-over: owed, but neither a sale nor behaviour.
+    opening: bool = False
 
 
 class CreditLimitRow(Table, table=True):

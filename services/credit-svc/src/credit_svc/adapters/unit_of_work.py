@@ -140,6 +140,7 @@ class Receivables:
                         col(ReceivableRow.due_date), statement.excluded.due_date
                     ),
                     "order_reference": statement.excluded.order_reference,
+                    "opening": statement.excluded.opening,
                 },
             )
         )
@@ -223,6 +224,7 @@ class Receivables:
             total=receivable.total,
             issue_date=receivable.issue_date,
             order_reference=receivable.order_reference,
+            opening=receivable.opening,
         )
 
 

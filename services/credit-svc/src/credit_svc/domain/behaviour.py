@@ -11,6 +11,10 @@ collections told credit control.
    promises are counted over the 365 days; open disputes are those opened by the date and
    not resolved by it.
 5. Sales over the last 12 months: the totals of invoices issued in the 365 days.
+
+Opening balances brought in at the cut-over are owed like any invoice (3 counts them), but
+they are no sale of the cut-over day, and their dates say nothing of how the customer pays:
+1, 2 and 5 leave them out.
 """
 
 from collections.abc import Iterable
@@ -37,6 +41,7 @@ class InvoiceRecord:
     issue_date: date | None
     due_date: date | None
     paid_on: date | None
+    opening: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,11 @@ def _beyond(i: InvoiceRecord) -> int:
 def average_days_beyond_terms(
     invoices: Iterable[InvoiceRecord], as_of: date, days: int
 ) -> Decimal | None:
-    paid = [i for i in invoices if i.due_date and _within(i.paid_on, as_of, days) and i.total > 0]
+    paid = [
+        i
+        for i in invoices
+        if i.due_date and _within(i.paid_on, as_of, days) and i.total > 0 and not i.opening
+    ]
     weight = sum(i.total for i in paid)
     if not weight:
         return None
@@ -85,7 +94,7 @@ def average_days_beyond_terms(
 def behaviour_of(
     invoices: list[InvoiceRecord], facts: list[BehaviourFact], as_of: date
 ) -> Behaviour:
-    paid = [i for i in invoices if i.due_date and _within(i.paid_on, as_of, YEAR)]
+    paid = [i for i in invoices if i.due_date and _within(i.paid_on, as_of, YEAR) and not i.opening]
     late = [i for i in paid if _beyond(i) > 0]
     past_due = [
         (as_of - i.due_date).days
@@ -111,5 +120,7 @@ def behaviour_of(
             and f.occurred_on <= as_of
             and (f.resolved_on is None or f.resolved_on > as_of)
         ),
-        sales_12m=sum(i.total for i in invoices if _within(i.issue_date, as_of, YEAR)),
+        sales_12m=sum(
+            i.total for i in invoices if _within(i.issue_date, as_of, YEAR) and not i.opening
+        ),
     )

@@ -44,6 +44,7 @@ class Receivable:
     total: int | None = None
     issue_date: date | None = None
     order_reference: str | None = None
+    opening: bool = False
 
 
 @dataclass(frozen=True)

@@ -20,4 +20,5 @@ async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceI
         order_reference=data.order_reference,
         as_of=data.issue_date,
         now=event.envelope.time,
+        opening=data.opening,
     )

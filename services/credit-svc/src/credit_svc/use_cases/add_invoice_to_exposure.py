@@ -21,6 +21,7 @@ async def add_invoice_to_exposure(
     order_reference: str | None,
     as_of: date,
     now: datetime,
+    opening: bool = False,
 ) -> None:
     # Registration should come first; if it has not, the invoice's currency is the account's.
     # The customer's lock before the first write, as every writer takes it: what the check or
@@ -37,6 +38,7 @@ async def add_invoice_to_exposure(
             total=total,
             issue_date=issue_date,
             order_reference=order_reference,
+            opening=opening,
         ),
     )
     if order_reference is not None:
