@@ -51,6 +51,9 @@ class InvoiceRow(Table, table=True):
     # The customer's contract it bills, when the ledger said (finance customer table).
     contract_id: str | None = None
     voided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # An opening balance brought in at the cut-over: owed and aged, but no credit sale and
+    # no payment behaviour.
+    opening: bool = False
 
 
 class AllocationRow(Table, table=True):
@@ -78,6 +81,9 @@ class AllocationRow(Table, table=True):
     customer_id: str
     amount_minor: int = Field(sa_type=BigInteger)
     received_on: date
+    # What an opening balance had been paid before the cut-over: it settles, but is no cash
+    # collected on the day.
+    opening: bool = False
     recorded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 

@@ -11,7 +11,13 @@ from ledgerflow_events.money import format_minor
 from reporting_svc.api.kpi_parameters import group_field
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
-from reporting_svc.projections.kpis.inputs import GroupKey, Key, credit_sales_per_window, regroup
+from reporting_svc.projections.kpis.inputs import (
+    GroupKey,
+    Key,
+    brought_in_per_window,
+    credit_sales_per_window,
+    regroup,
+)
 from reporting_svc.projections.kpis.key_range import EVERY_KEY, KeyRange
 from reporting_svc.projections.kpis.months import Month
 from reporting_svc.projections.kpis.query import owed_at, sale_facts
@@ -24,10 +30,12 @@ class Figures:
     receivables: dict[GroupKey, int]
     current: dict[GroupKey, int]
     sales: list[dict[GroupKey, int]]
+    # Per window, what opening balances brought in during it still owed at the cut-over.
+    brought_in: list[dict[GroupKey, int]]
 
     def group_keys(self) -> list[GroupKey]:
         found = set(self.receivables) | set(self.current)
-        for window in self.sales:
+        for window in (*self.sales, *self.brought_in):
             found |= set(window)
         return sorted(found, key=lambda k: (k[0] is None, k[0] or "", k[1]))
 
@@ -49,8 +57,9 @@ async def gather(
     latest = max((t for _, t in windows), default=as_of)
     facts = await sale_facts(session, earliest, latest, customer_id, known_at, keys)
     per_window = credit_sales_per_window(facts, windows)
+    brought = brought_in_per_window(facts, windows)
     customers: set[str] = {c for c, _ in owed}
-    for window in per_window:
+    for window in (*per_window, *brought):
         customers |= {c for c, _ in window}
     groups = await load_groups(session, group_by or GroupBy.CURRENCY, sorted(customers), as_of)
 
@@ -61,6 +70,21 @@ async def gather(
         grouped({k: o.receivables for k, o in owed.items()}),
         grouped({k: o.current for k, o in owed.items()}),
         [grouped(w) for w in per_window],
+        [grouped(w) for w in brought],
+    )
+
+
+def cei_inputs(
+    opening: Figures, closing: Figures, key: GroupKey, window: int = 0
+) -> tuple[int, int, int, int]:
+    """The CEI's opening receivables, credit sales, closing receivables and closing current
+    over closing's `window`: opening balances brought in during it count in the opening, at
+    what they owed on the day, as if owed from the start."""
+    return (
+        opening.receivables.get(key, 0) + closing.brought_in[window].get(key, 0),
+        closing.sales[window].get(key, 0),
+        closing.receivables.get(key, 0),
+        closing.current.get(key, 0),
     )
 
 

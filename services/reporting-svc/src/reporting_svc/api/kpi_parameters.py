@@ -49,7 +49,8 @@ RECEIVABLES = (
 )
 SALES = (
     "credit sales: invoice totals (tax included) issued in the window, less credit notes "
-    "issued in it, less totals of invoices issued in it voided by its end; late fees excluded"
+    "issued in it, less totals of invoices issued in it voided by its end; late fees and opening "
+    "balances brought in at a cut-over excluded"
 )
 MONTHS = (
     "months counted back from as_of: month 1 is (as_of - 1 month, as_of]; one month before "

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_platform.web.deps import DbSession
-from reporting_svc.api.kpi_inputs import gather
+from reporting_svc.api.kpi_inputs import cei_inputs, gather
 from reporting_svc.api.kpi_parameters import (
     CURRENT,
     MONTHS,
@@ -46,15 +46,11 @@ async def _point(
         opening = await gather(session, before, [], customer_id, None, known_at)
         closing = await gather(session, at, [(before, at)], customer_id, None, known_at)
         currencies = {c for _, c in opening.group_keys()} | {c for _, c in closing.group_keys()}
-        return {
-            c: cei(
-                opening.receivables.get((None, c), 0),
-                Decimal(closing.sales[0].get((None, c), 0)),
-                closing.receivables.get((None, c), 0),
-                closing.current.get((None, c), 0),
-            )
-            for c in sorted(currencies)
-        }
+        ceis: dict[str, Decimal | None] = {}
+        for c in sorted(currencies):
+            start, sales, end, end_current = cei_inputs(opening, closing, (None, c))
+            ceis[c] = cei(start, Decimal(sales), end, end_current)
+        return ceis
     spans = months_back(at, months)
     days = sum(m.days for m in spans)
     figures = await gather(session, at, [(spans[-1].after, at)], customer_id, None, known_at)

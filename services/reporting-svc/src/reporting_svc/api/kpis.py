@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from ledgerflow_events.money import format_minor
 from ledgerflow_platform.web.deps import DbSession
 from ledgerflow_platform.web.pagination import Cursor
-from reporting_svc.api.kpi_inputs import gather, month_heads, month_out, row_head
+from reporting_svc.api.kpi_inputs import cei_inputs, gather, month_heads, month_out, row_head
 from reporting_svc.api.kpi_parameters import (
     CURRENT,
     MONTHS,
@@ -32,7 +32,10 @@ from reporting_svc.projections.kpis.months import months_back, whole_months
 router = APIRouter(prefix="/v1/reports", tags=["kpis"])
 NO_SALES = "no credit sales in the window"
 ADD_RULE = "standard DSO less best possible DSO, subtracted before rounding"
-CEI_RULE = "(opening + sales - closing) / (opening + sales - closing current) x 100"
+CEI_RULE = (
+    "(opening + sales - closing) / (opening + sales - closing current) x 100; opening balances "
+    "brought in at a cut-over in the window count in opening, at what they owed that day"
+)
 
 
 def _iso(known_at: datetime | None) -> str | None:
@@ -196,8 +199,7 @@ async def get_cei(
     rows = []
     for key in set(opening.group_keys()) | set(closing.group_keys()):
         cur = key[1]
-        start, sales = opening.receivables.get(key, 0), closing.sales[0].get(key, 0)
-        end, end_current = closing.receivables.get(key, 0), closing.current.get(key, 0)
+        start, sales, end, end_current = cei_inputs(opening, closing, key)
         counted = Decimal(sales)
         if sales_basis is SalesBasis.MONTHLY_AVERAGE:
             counted /= whole or 1

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reporting_svc.api.kpi_inputs import gather
+from reporting_svc.api.kpi_inputs import cei_inputs, gather
 from reporting_svc.projections.aging.buckets import DEFAULT_EDGES, AgingBucket, buckets_for
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.query import load_open_invoices
@@ -51,22 +51,14 @@ async def kpis_at(session: AsyncSession, at: date, since: date) -> KpiPoint:
     )
     opening = await gather(session, since - timedelta(days=1), [], None, None)
     currencies = sorted({c for _, c in closing.group_keys()} | {c for _, c in opening.group_keys()})
-    return KpiPoint(
-        at,
-        {
-            c: dso(closing.receivables.get((None, c), 0), closing.sales[0].get((None, c), 0), days)
-            for c in currencies
-        },
-        {
-            c: cei(
-                opening.receivables.get((None, c), 0),
-                Decimal(closing.sales[1].get((None, c), 0)),
-                closing.receivables.get((None, c), 0),
-                closing.current.get((None, c), 0),
-            )
-            for c in currencies
-        },
-    )
+    dsos, ceis = {}, {}
+    for c in currencies:
+        dsos[c] = dso(
+            closing.receivables.get((None, c), 0), closing.sales[0].get((None, c), 0), days
+        )
+        start, sales, end, end_current = cei_inputs(opening, closing, (None, c), window=1)
+        ceis[c] = cei(start, Decimal(sales), end, end_current)
+    return KpiPoint(at, dsos, ceis)
 
 
 async def pack_contents(

@@ -28,4 +28,5 @@ async def on_invoice_issued(session: AsyncSession, event: ReceivedEvent[InvoiceI
         issued_at=event.envelope.time,
         instalments=instalments,
         contract_id=data.contract_id,
+        opening=data.opening,
     )

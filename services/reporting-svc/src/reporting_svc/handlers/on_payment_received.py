@@ -21,8 +21,9 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
     ]
     when = event.envelope.time
     paid = await record_payment(
-        session, data.customer_id, data.payment_id, applied, recorded_at=when, refresh=False
-    )
+        session, data.customer_id, data.payment_id, applied,
+        recorded_at=when, refresh=False, opening=data.opening,
+    )  # fmt: skip
     # An early-payment discount closes the invoice along with the cash, the same day.
     discounts = [
         InvoiceAdjustment(

@@ -70,7 +70,7 @@ async def collected_between(session: AsyncSession, first: date, last: date) -> d
         )
         .join(i, col(i.id) == col(a.invoice_id))
         .outerjoin(s, col(s.customer_id) == col(a.customer_id))
-        .where(col(a.received_on) >= first, col(a.received_on) <= last)
+        .where(col(a.received_on) >= first, col(a.received_on) <= last, ~col(a.opening))
         .group_by(month, col(s.segment), col(i.currency))
     )
     return {(m, seg, c): int(amount) for m, seg, c, amount in await session.execute(query)}

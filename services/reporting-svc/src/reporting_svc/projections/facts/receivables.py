@@ -40,6 +40,7 @@ async def record_invoice(
     issued_at: datetime | None = None,
     instalments: Iterable[tuple[date, int]] = (),
     contract_id: str | None = None,
+    opening: bool = False,
 ) -> None:
     """The invoice and its instalments (due date and amount in minor units), once."""
     statement = insert(InvoiceRow).values(
@@ -52,6 +53,7 @@ async def record_invoice(
         due_date=invoice.due_date,
         issued_at=issued_at,
         contract_id=contract_id,
+        opening=opening,
     )
     # An invoice whose void came first carries the void date as its issue and due dates:
     # the real ones restore its aging up to the void, and the void itself stays.
@@ -63,6 +65,7 @@ async def record_invoice(
                 "due_date": statement.excluded.due_date,
                 "issued_at": statement.excluded.issued_at,
                 "contract_id": statement.excluded.contract_id,
+                "opening": statement.excluded.opening,
             },
             where=col(InvoiceRow.voided_on).is_not(None),
         )
@@ -120,6 +123,7 @@ async def record_payment(
     *,
     recorded_at: datetime | None = None,
     refresh: bool = True,
+    opening: bool = False,
 ) -> set[str]:
     """One row per invoice the payment was applied to; parts for the same invoice are merged.
     Returns those invoices; without `refresh` their aging changes are left to the caller."""
@@ -139,6 +143,7 @@ async def record_payment(
                 "amount_minor": amount,
                 "received_on": received_on,
                 "recorded_at": recorded_at,
+                "opening": opening,
             }
             for invoice_id, (amount, received_on) in by_invoice.items()
         ],

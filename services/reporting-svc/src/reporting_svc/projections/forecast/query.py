@@ -92,7 +92,7 @@ async def collected(
             cast(func.sum(col(a.amount_minor)), BigInteger),
         )
         .join(i, col(i.id) == col(a.invoice_id))
-        .where(col(a.received_on) >= first, col(a.received_on) <= last)
+        .where(col(a.received_on) >= first, col(a.received_on) <= last, ~col(a.opening))
         .group_by(col(a.customer_id), col(i.currency), col(a.received_on))
     )
     return [(c, cur, d, int(amount)) for c, cur, d, amount in await session.execute(query)]

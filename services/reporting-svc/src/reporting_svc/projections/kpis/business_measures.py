@@ -12,7 +12,7 @@ from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.query import load_open_invoices
 from reporting_svc.projections.aging.rows import age_invoices
 from reporting_svc.projections.kpis.figures import cei, dso
-from reporting_svc.projections.kpis.inputs import credit_sales, owed_by_customer
+from reporting_svc.projections.kpis.inputs import brought_in, credit_sales, owed_by_customer
 from reporting_svc.projections.kpis.months import months_back
 from reporting_svc.projections.kpis.query import sale_facts
 
@@ -42,6 +42,8 @@ async def measure(session: AsyncSession, today: date) -> dict[str, CurrencyMeasu
     facts = await sale_facts(session, spans[-1].after, today, None)
     window_sales = _per_currency(credit_sales(facts, spans[-1].after, today))
     month_sales = _per_currency(credit_sales(facts, spans[0].after, today))
+    # Opening balances brought in during the month owed from its start, as it were.
+    month_brought_in = _per_currency(brought_in(facts, spans[0].after, today))
     opening = owed_by_customer(
         await load_open_invoices(session, spans[0].after, None, None), spans[0].after
     )
@@ -56,7 +58,7 @@ async def measure(session: AsyncSession, today: date) -> dict[str, CurrencyMeasu
             buckets,
             dso(receivables, window_sales.get(c, 0), days),
             cei(
-                opening_owed.get(c, 0),
+                opening_owed.get(c, 0) + month_brought_in.get(c, 0),
                 Decimal(month_sales.get(c, 0)),
                 receivables,
                 buckets["current"],

@@ -4,6 +4,10 @@ date, and credit sales over windows. Pure rules over loaded facts, no I/O.
 Credit sales over a window (after, through]: totals of invoices issued in it, less credit notes
 issued in it, less the totals of invoices issued in it that were voided by its end. Late-fee
 invoices are receivables but not credit sales.
+
+Opening balances brought in at a cut-over are receivables but not credit sales either: years
+of invoicing dated on one day. What they still owed on the day is counted apart, as brought in
+over the window (the CEI adds it to the receivables the window opened with).
 """
 
 from bisect import bisect_left
@@ -20,13 +24,15 @@ GroupKey = tuple[str | None, str]  # group (None: the total), currency
 
 @dataclass(frozen=True)
 class SaleFact:
-    """An invoice (positive, with its void date if voided) or a credit note (negative)."""
+    """An invoice (positive, with its void date if voided) or a credit note (negative); an
+    opening balance with what it still owed at the cut-over."""
 
     customer_id: str
     currency: str
     day: date
     amount: int
     voided_on: date | None = None
+    opening: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,10 +57,29 @@ def credit_sales(facts: Iterable[SaleFact], after: date, through: date) -> dict[
     return sums
 
 
+def brought_in(facts: Iterable[SaleFact], after: date, through: date) -> dict[Key, int]:
+    [sums] = brought_in_per_window(facts, [(after, through)])
+    return sums
+
+
 def credit_sales_per_window(
     facts: Iterable[SaleFact], windows: Sequence[tuple[date, date]]
 ) -> list[dict[Key, int]]:
-    """Credit sales in each (after, through] window, in one pass over the facts: a countback
+    """Credit sales in each (after, through] window: every fact but opening balances."""
+    return _per_window((f for f in facts if not f.opening), windows)
+
+
+def brought_in_per_window(
+    facts: Iterable[SaleFact], windows: Sequence[tuple[date, date]]
+) -> list[dict[Key, int]]:
+    """What opening balances brought in during each window still owed at the cut-over."""
+    return _per_window((f for f in facts if f.opening), windows)
+
+
+def _per_window(
+    facts: Iterable[SaleFact], windows: Sequence[tuple[date, date]]
+) -> list[dict[Key, int]]:
+    """The facts' amounts summed in each (after, through] window, in one pass: a countback
     asks for 24 months of a whole book's invoices. The windows' edges cut the calendar into
     spans that each lie in the same windows; a fact finds its span by bisection."""
     edges = sorted({d for window in windows for d in window})

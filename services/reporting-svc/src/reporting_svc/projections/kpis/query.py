@@ -3,11 +3,11 @@ as known at a time when one is given."""
 
 from datetime import date, datetime
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from reporting_svc.adapters.tables import InvoiceRow
+from reporting_svc.adapters.tables import AllocationRow, InvoiceRow
 from reporting_svc.adapters.tables_sales import CreditNoteRow, LateFeeInvoiceRow
 from reporting_svc.projections.aging.buckets import AgingBucket
 from reporting_svc.projections.aging.open_items import AgingBasis
@@ -51,14 +51,26 @@ async def sale_facts(
     keys: KeyRange = EVERY_KEY,
 ) -> list[SaleFact]:
     """Invoices (but late fees) and credit notes issued in (after, through], as known at
-    `known_at`: a void recorded after it has not happened yet. Only the keys in `keys`."""
-    inv, note = InvoiceRow, CreditNoteRow
+    `known_at`: a void recorded after it has not happened yet. Only the keys in `keys`.
+    Opening balances are marked, with what they still owed at the cut-over."""
+    inv, note, paid = InvoiceRow, CreditNoteRow, AllocationRow
     late_fees = select(col(LateFeeInvoiceRow.invoice_id))
     voided_on = case((known_by(col(inv.voided_at), known_at), col(inv.voided_on)), else_=None)
+    # An opening balance counts what it still owed at the cut-over: less what it had been paid.
+    paid_before = (
+        select(col(paid.invoice_id), func.sum(col(paid.amount_minor)).label("amount"))
+        .where(col(paid.opening), known_by(col(paid.recorded_at), known_at))
+        .group_by(col(paid.invoice_id))
+        .subquery("paid_before")
+    )
+    amount = case(
+        (col(inv.opening), col(inv.total_minor) - func.coalesce(paid_before.c.amount, 0)),
+        else_=col(inv.total_minor),
+    )
     invoices = select(
         col(inv.customer_id), col(inv.currency), col(inv.issue_date),
-        col(inv.total_minor), voided_on,
-    ).where(
+        amount, voided_on, col(inv.opening),
+    ).outerjoin(paid_before, paid_before.c.invoice_id == col(inv.id)).where(
         col(inv.issue_date) > after, col(inv.issue_date) <= through,
         col(inv.id).not_in(late_fees), known_by(col(inv.issued_at), known_at),
     )  # fmt: skip
@@ -73,6 +85,9 @@ async def sale_facts(
         notes = notes.where(col(note.customer_id) == customer_id)
     invoices = invoices.where(*keys.holding(col(inv.customer_id), col(inv.currency)))
     notes = notes.where(*keys.holding(col(note.customer_id), col(note.currency)))
-    facts = [SaleFact(c, cur, d, int(t), v) for c, cur, d, t, v in await session.execute(invoices)]
+    facts = [
+        SaleFact(c, cur, d, int(t), v, bool(opening))
+        for c, cur, d, t, v, opening in await session.execute(invoices)
+    ]
     facts += [SaleFact(c, cur, d, -int(a)) for c, cur, d, a in await session.execute(notes)]
     return facts

@@ -17,7 +17,10 @@ async def load_settled_invoices(
 ) -> list[SettledInvoice]:
     """Invoices issued by `last` and never voided, with every settlement dated by `last`."""
     inv, pay, adj = InvoiceRow, AllocationRow, InvoiceAdjustmentRow
-    invoices = select(inv).where(col(inv.issue_date) <= last, col(inv.voided_on).is_(None))
+    # Opening balances' dates say nothing of how the customer pays.
+    invoices = select(inv).where(
+        col(inv.issue_date) <= last, col(inv.voided_on).is_(None), ~col(inv.opening)
+    )
     payments = select(col(pay.invoice_id), col(pay.received_on), col(pay.amount_minor)).where(
         col(pay.received_on) <= last
     )
