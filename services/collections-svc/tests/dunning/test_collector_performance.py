@@ -135,3 +135,34 @@ async def test_a_period_ending_before_it_starts_is_refused_naming_to(
     assert_problem(backwards, 422, "period-backwards", fields=["to"])
     assert_problem(far, 422, "validation-error", fields=["from"])
     assert collector.status_code == 403
+
+
+async def test_an_opening_balance_paid_before_the_cut_over_is_nobodys_and_keeps_no_promise(
+    client: httpx.AsyncClient, delivery: EventDelivery, auth_keys: KeyPair
+) -> None:
+    api = Collections(client, auth_keys)
+    ledger, invoice, case_id = await case_of(api, delivery, "700.00", D(2027, 2, 2), "olga")
+    await promise(api, case_id, "700.00", D(2027, 2, 3), D(2027, 2, 10))
+    brought_in = PaymentReceived(
+        customer_id=ledger.customer,
+        payment_id=new_id(),
+        currency="EUR",
+        amount="700.00",
+        received_on=D(2027, 2, 5),
+        allocations=[
+            PaymentAllocation(invoice_id=invoice, amount="700.00", open_amount_after="0.00")
+        ],
+        unapplied_amount="0.00",
+        opening=True,
+    )
+    await delivery.deliver(brought_in)
+
+    response = await client.get(
+        "/v1/reports/collector-performance",
+        params={"from": "2027-02-01", "to": "2027-02-28"},
+        headers=auth_keys.auth("auditor"),
+    )
+
+    assert response.status_code == 200, response.text
+    [olga] = [c for c in response.json()["collectors"] if c["collector"] == "olga"]
+    assert (olga["collected"], olga["promises_made"], olga["promises_kept"]) == ([], 1, 0)

@@ -15,14 +15,18 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
     data = event.data
     uow = CollectionsUnitOfWork(session)
     allocated = {a.invoice_id: to_minor(a.amount, data.currency) for a in data.allocations}
-    await record_collected(
-        uow,
-        customer_id=data.customer_id,
-        payment_ref=data.payment_id,
-        currency=data.currency,
-        allocated=allocated,
-        on=data.received_on,
-    )
+    # What an opening balance had been paid before the cut-over settles it, but nobody
+    # collected it and it keeps no promise.
+    collected = not data.opening
+    if collected:
+        await record_collected(
+            uow,
+            customer_id=data.customer_id,
+            payment_ref=data.payment_id,
+            currency=data.currency,
+            allocated=allocated,
+            on=data.received_on,
+        )
     commitments = await restate_open_amounts(
         uow,
         customer_id=data.customer_id,
@@ -33,6 +37,7 @@ async def on_payment_received(session: AsyncSession, event: ReceivedEvent[Paymen
         on=data.received_on,
         changed_by="paid",
     )
-    await count_towards_commitments(
-        uow, commitments, customer_id=data.customer_id, allocated=allocated, on=data.received_on
-    )
+    if collected:
+        await count_towards_commitments(
+            uow, commitments, customer_id=data.customer_id, allocated=allocated, on=data.received_on
+        )
