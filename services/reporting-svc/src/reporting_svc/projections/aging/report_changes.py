@@ -11,24 +11,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    CTE,
-    BigInteger,
-    Integer,
-    Text,
-    and_,
-    cast,
-    collate,
-    column,
-    func,
-    literal,
-    select,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
-from reporting_svc.adapters.tables_aging import AgingChangeRow
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
 
@@ -100,6 +86,16 @@ GROUP BY i.customer_id, i.currency
 """
 
 
+async def disputed_parts(
+    session: AsyncSession, as_of: date, customer_id: str | None
+) -> dict[tuple[str, str], int]:
+    """Per customer and currency, the disputed part of what is open at as_of."""
+    mine = "AND customer_id = :customer_id" if customer_id is not None else ""
+    params = {"as_of": as_of, "customer_id": customer_id}
+    found = await session.execute(text(_DISPUTED.format(mine=mine)), params)
+    return {(c, cur): int(amount) for c, cur, amount in found}
+
+
 async def age_from_changes(
     session: AsyncSession,
     as_of: date,
@@ -127,11 +123,7 @@ async def age_from_changes(
         "through_currency": through[1] if through else None,
         "limit": limit,
     }
-    mine = "AND customer_id = :customer_id" if customer_id is not None else ""
-    disputed: dict[tuple[str, str], int] = {
-        (c, cur): int(amount)
-        for c, cur, amount in await session.execute(text(_DISPUTED.format(mine=mine)), params)
-    }
+    disputed = await disputed_parts(session, as_of, customer_id)
     by_currency: dict[str, int] = {}
     for (_, currency), amount in disputed.items():
         by_currency[currency] = by_currency.get(currency, 0) + amount
@@ -155,45 +147,3 @@ async def age_from_changes(
         for line in await session.execute(text(_currencies(sums, customer_id, None)), every)
     ]
     return AgingResult(tuple(rows), tuple(totals))
-
-
-def owing_from_changes(
-    as_of: date, customer_id: str | None, edges: Sequence[int], basis: AgingBasis
-) -> CTE:
-    """What each customer owes per currency at as_of, per bucket and its disputed part, read
-    from the kept changes: what report_query.py works out from the facts, for the groupings
-    that join customers to their groups."""
-    c = AgingChangeRow
-    since = col(c.issued_on) if basis is AgingBasis.ISSUE_DATE else col(c.due_from)
-    thresholds = cast([1, *(e + 1 for e in edges)], ARRAY(Integer))
-    bucket = func.width_bucket(literal(as_of) - since, thresholds)
-    change = col(c.change_minor)
-    where = [col(c.changed_on) <= as_of]
-    if customer_id is not None:
-        where.append(col(c.customer_id) == customer_id)
-    buckets = [
-        cast(func.coalesce(func.sum(change).filter(bucket == i), 0), BigInteger).label(f"b{i}")
-        for i in range(len(edges) + 2)
-    ]
-    # The groups' tables compare customer ids in the database's collation, as the facts do.
-    customer = collate(col(c.customer_id), "default").label("customer_id")
-    sums = (
-        select(customer, col(c.currency).label("currency"), *buckets)
-        .where(*where)
-        .group_by(col(c.customer_id), col(c.currency))
-        .having(func.sum(change) > 0)
-        .subquery("open_sums")
-    )
-    mine = "AND customer_id = :customer_id" if customer_id is not None else ""
-    found = text(_DISPUTED.format(mine=mine)).bindparams(as_of=as_of)
-    if customer_id is not None:
-        found = found.bindparams(customer_id=customer_id)
-    disputed = found.columns(
-        column("customer_id", Text), column("currency", Text), column("disputed", BigInteger)
-    ).subquery("disputed_parts")
-    on = and_(
-        disputed.c.customer_id == sums.c.customer_id,
-        collate(disputed.c.currency, "C") == sums.c.currency,
-    )
-    part = cast(func.coalesce(disputed.c.disputed, 0), BigInteger).label("disputed")
-    return select(sums, part).select_from(sums.outerjoin(disputed, on)).cte("owing")

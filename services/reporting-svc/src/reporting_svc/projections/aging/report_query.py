@@ -19,32 +19,27 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    collate,
     func,
     literal,
     null,
     or_,
     select,
     text,
-    tuple_,
     union_all,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from reporting_svc.adapters.tables import CustomerAccountRow, InvoiceRow
-from reporting_svc.adapters.tables_groups import CustomerSegmentRow, InstalmentRow
+from reporting_svc.adapters.tables import InvoiceRow
+from reporting_svc.adapters.tables_groups import InstalmentRow
 from reporting_svc.projections.aging.buckets import AgingBucket
+from reporting_svc.projections.aging.grouping import group_key, report_order
 from reporting_svc.projections.aging.open_items import AgingBasis
 from reporting_svc.projections.aging.query import open_invoice_rows
-from reporting_svc.projections.aging.report_changes import (
-    GROUPINGS,
-    age_from_changes,
-    owing_from_changes,
-)
+from reporting_svc.projections.aging.report_changes import GROUPINGS, age_from_changes
+from reporting_svc.projections.aging.report_groups import age_groups_from_changes
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
-from reporting_svc.projections.credit.grades import grades_in_force
 
 WORK_MEM = "64MB"
 # Where a page starts: after this (group, currency) in report order.
@@ -105,25 +100,6 @@ def _parts(opened: Subquery, basis: AgingBasis, customer_id: str | None) -> Subq
     )
 
 
-def _group_key(
-    parts: CTE | Subquery, group_by: GroupBy, as_of: date, known_at: datetime | None
-) -> tuple[Any, Any]:
-    """The group column, and what to join to find it (None: nothing); the grade is the one in
-    force at the end of as_of."""
-    if group_by is GroupBy.CUSTOMER:
-        return parts.c.customer_id, None
-    if group_by is GroupBy.CURRENCY:
-        return null(), None
-    if group_by is GroupBy.SEGMENT:
-        s = CustomerSegmentRow
-        return col(s.segment), (s, col(s.customer_id) == parts.c.customer_id)
-    if group_by is GroupBy.GRADE:
-        grades = grades_in_force(as_of, known_at)
-        return grades.c.grade, (grades, grades.c.customer_id == parts.c.customer_id)
-    c = CustomerAccountRow
-    return getattr(c, group_by.value), (c, col(c.id) == parts.c.customer_id)
-
-
 def _sums(parts: Subquery, edges: Sequence[int]) -> list[ColumnElement[Any]]:
     # Due on as_of is 0 days past due: current; 1..e1 the first bucket; over the last edge the last.
     thresholds = cast([1, *(e + 1 for e in edges)], ARRAY(Integer))
@@ -136,11 +112,6 @@ def _sums(parts: Subquery, edges: Sequence[int]) -> list[ColumnElement[Any]]:
         *(a.label(f"b{i}") for i, a in enumerate(amounts)),
         cast(func.sum(parts.c.disputed), BigInteger).label("disputed"),
     ]
-
-
-def _report_order(group: ColumnElement[Any], currency: ColumnElement[Any]) -> Any:
-    # Python's order of strings is by code point; so is "C" collation over UTF-8.
-    return tuple_(group.is_(None), func.coalesce(collate(group, "C"), ""), collate(currency, "C"))
 
 
 def aging_statement(
@@ -185,24 +156,24 @@ def grouped_report(
         for c in owing.c
         if c.name not in ("customer_id", "currency")
     ]
-    group, joined = _group_key(owing, group_by, as_of, known_at)
+    group, joined = group_key(owing, group_by, as_of, known_at)
     grouped = select(group.label("grp"), owing.c.currency, *sums)
     if joined is not None:
         grouped = grouped.select_from(owing.outerjoin(*joined))
     keys = [owing.c.currency] if group_by is GroupBy.CURRENCY else [group, owing.c.currency]
     grouped_rows = grouped.group_by(*keys).subquery("grouped")
-    key = _report_order(grouped_rows.c.grp, grouped_rows.c.currency)
+    key = report_order(grouped_rows.c.grp, grouped_rows.c.currency)
     rows = select(literal(0).label("line"), grouped_rows)
     if after is not None:
-        rows = rows.where(key > _report_order(literal(after[0], Text), literal(after[1], Text)))
+        rows = rows.where(key > report_order(literal(after[0], Text), literal(after[1], Text)))
     if through is not None:
-        last = _report_order(literal(through[0], Text), literal(through[1], Text))
+        last = report_order(literal(through[0], Text), literal(through[1], Text))
         rows = rows.where(key <= last)
     rows = rows.order_by(key).limit(limit)
     totals = select(literal(1).label("line"), null().label("grp"), owing.c.currency, *sums)
     totals = totals.group_by(owing.c.currency)
     both = union_all(rows.subquery("page").select(), totals).subquery("report")
-    return select(both).order_by(both.c.line, _report_order(both.c.grp, both.c.currency))
+    return select(both).order_by(both.c.line, report_order(both.c.grp, both.c.currency))
 
 
 async def age_in_database(
@@ -227,10 +198,10 @@ async def age_in_database(
             session, as_of, customer_id, edges, basis, group_by, after, limit, through
         )
     if known_at is None:
-        # By any other grouping: each customer's sums read from the kept changes, then grouped.
-        owing = owing_from_changes(as_of, customer_id, edges, basis)
-        report = grouped_report(owing, group_by, as_of, None, after, limit, through)
-        return await _read(session, report, len(edges) + 2)
+        # By any other grouping: the kept changes joined to their customers' groups.
+        return await age_groups_from_changes(
+            session, as_of, customer_id, edges, basis, group_by, after, limit, through
+        )
     return await age_in_one_statement(
         session, as_of, known_at, customer_id, edges, basis, group_by, after, limit, through
     )
