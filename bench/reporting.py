@@ -26,11 +26,12 @@ import time
 import tracemalloc
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import asyncpg
+from bench_reporting_book import TODAY, customer, load
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from ledgerflow_devstack.config import HOST
@@ -38,14 +39,12 @@ from ledgerflow_devstack.port_claims import free_ports
 from ledgerflow_devstack.postgres import Postgres
 from ledgerflow_platform.testing import KeyPair, app_client, migrate
 from reporting_svc.api.customer_table_out import table_xlsx
-from reporting_svc.projections.aging.changes import REBUILD, refresh_aging_changes
+from reporting_svc.projections.aging.changes import refresh_aging_changes
 from reporting_svc.projections.customer_table.table import TableRow
 from reporting_svc.service import SPEC
 from reporting_svc.settings import Settings
 
-TODAY = date(2026, 11, 30)
 PAST = date(2026, 6, 30)
-FIRST_ISSUE = date(2025, 1, 1)
 LATER = "2199-01-01T00:00:00Z"  # a known_at after every fact
 # The countback DSO by customer: the first page (500 rows) unless a cursor is added.
 COUNTBACK = {"as_of": str(TODAY), "method": "countback", "group_by": "customer"}
@@ -97,93 +96,6 @@ SELECT customer_id, currency,
        sum(owed) FILTER (WHERE $1 - due_date > 90) AS over90
 FROM open WHERE owed > 0 GROUP BY customer_id, currency ORDER BY customer_id, currency
 """
-
-
-# Eight regions, and customers without one (grouped under null).
-REGIONS = ["华东", "华北", "华南", "华中", "西南", "西北", "东北", "海外", None]
-
-
-def customer(n: int) -> str:
-    return f"c{n:07d}"
-
-
-def facts(customers: int, invoices: int) -> dict[str, list[tuple[Any, ...]]]:
-    """Deterministic books: every third invoice partly paid, every fifth paid in full, every
-    fiftieth credited, issue dates spread over two years, due 30 days later."""
-    rows: dict[str, list[tuple[Any, ...]]] = {
-        "customers": [],
-        "invoices": [],
-        "payment_allocations": [],
-        "invoice_adjustments": [],
-    }
-    span = (TODAY - FIRST_ISSUE).days
-    for n in range(customers):
-        rows["customers"].append((customer(n), f"Customer {n}", "EUR", REGIONS[n % len(REGIONS)]))
-    for n in range(invoices):
-        c, issued = customer(n % customers), FIRST_ISSUE + timedelta(days=(n * 7919) % span)
-        total = 10_000 + (n * 37) % 500_000
-        invoice = f"i{n:08d}"
-        rows["invoices"].append(
-            (invoice, c, f"INV-{n}", "EUR", total, issued, issued + timedelta(days=30))
-        )
-        if n % 5 == 0 or n % 3 == 0:
-            part = total if n % 5 == 0 else total // 2
-            rows["payment_allocations"].append(
-                (f"p{n:08d}", invoice, c, part, issued + timedelta(days=20 + n % 40))
-            )
-        if n % 50 == 7:
-            rows["invoice_adjustments"].append(
-                ("credit_note", f"n{n:08d}", invoice, c, total // 10, issued + timedelta(days=10))
-            )
-    return rows
-
-
-COLUMNS = {
-    "customers": ["id", "name", "currency", "region"],
-    "invoices": [
-        "id",
-        "customer_id",
-        "number",
-        "currency",
-        "total_minor",
-        "issue_date",
-        "due_date",
-    ],
-    "payment_allocations": [
-        "payment_id",
-        "invoice_id",
-        "customer_id",
-        "amount_minor",
-        "received_on",
-    ],
-    "invoice_adjustments": [
-        "kind",
-        "source_id",
-        "invoice_id",
-        "customer_id",
-        "reduction_minor",
-        "effective_on",
-    ],
-}
-
-
-async def load(dsn: str, customers: int, invoices: int) -> tuple[float, dict[str, int]]:
-    started = time.perf_counter()
-    conn = await asyncpg.connect(dsn)
-    try:
-        for table, records in facts(customers, invoices).items():
-            await conn.copy_records_to_table(table, records=records, columns=COLUMNS[table])
-        # What recording each fact would have kept: every invoice's changes, worked out at once.
-        for statement in REBUILD:
-            await conn.execute(statement.text)
-        await conn.execute("VACUUM ANALYZE")
-        kept = {
-            table: await conn.fetchval(f"SELECT count(*) FROM {table}")  # noqa: S608 - our names
-            for table in ("aging_changes", "aging_change_totals")
-        }
-    finally:
-        await conn.close()
-    return time.perf_counter() - started, kept
 
 
 def emit(line: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ instalment invoices, partial payments, credit notes, write-offs, reversals, void
 backdated facts recorded in any order; and working every invoice's changes out again at once
 (after a bulk load) leaves exactly the changes recorded fact by fact."""
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from reporting_svc.projections.aging.buckets import buckets_for
 from reporting_svc.projections.aging.changes import rebuild_aging_changes
 from reporting_svc.projections.aging.open_items import AgingBasis
-from reporting_svc.projections.aging.report_changes import age_from_changes
+from reporting_svc.projections.aging.report_changes import RowKey, age_from_changes
 from reporting_svc.projections.aging.report_query import age_in_database, age_in_one_statement
 from reporting_svc.projections.aging.rows import AgingResult, AgingRow, GroupBy
 from reporting_svc.projections.facts.customer_groups import (
@@ -40,15 +41,13 @@ async def _kept(session: AsyncSession) -> list[list[tuple[object, ...]]]:
 
 
 async def _paged(
-    session: AsyncSession, as_of: date, customer_id: str | None, edges: list[int],
-    basis: AgingBasis, group_by: GroupBy, limit: int, whole: AgingResult,
-) -> list[AgingRow]:  # fmt: skip
+    page_after: Callable[[RowKey | None], Awaitable[AgingResult]], limit: int, whole: AgingResult
+) -> list[AgingRow]:
+    """Every page's rows, each page asked after the last row of the one before."""
     rows: list[AgingRow] = []
     after = None
     for _ in range(len(whole.rows) + 1):
-        page = await age_from_changes(
-            session, as_of, customer_id, edges, basis, group_by, after, limit
-        )
+        page = await page_after(after)
         assert page.totals == whole.totals
         rows.extend(page.rows)
         if len(page.rows) < limit:
@@ -86,7 +85,11 @@ async def test_the_aging_from_changes_equals_the_oracle_and_the_whole_statement(
                 session, as_of, customer_id, edges, basis, group_by, None, None
             )
             paged = await _paged(
-                session, as_of, customer_id, edges, basis, group_by, limit, from_changes
+                lambda after: age_from_changes(
+                    session, as_of, customer_id, edges, basis, group_by, after, limit
+                ),
+                limit,
+                from_changes,
             )
             from_facts = await age_in_one_statement(
                 session, as_of, None, customer_id, edges, basis, group_by, None, None
@@ -151,17 +154,13 @@ async def test_other_groupings_from_changes_equal_the_whole_statement_page_by_pa
             whole = await age_in_database(
                 session, as_of, None, customer_id, buckets, basis, group_by
             )
-            pages: list[AgingRow] = []
-            after = None
-            for _ in range(len(whole.rows) + 1):
-                page = await age_in_database(
+            pages = await _paged(
+                lambda after: age_in_database(
                     session, as_of, None, customer_id, buckets, basis, group_by, after, limit
-                )
-                assert page.totals == whole.totals
-                pages.extend(page.rows)
-                if len(page.rows) < limit:
-                    break
-                after = (page.rows[-1].group, page.rows[-1].currency)
+                ),
+                limit,
+                whole,
+            )
             from_facts = await age_in_one_statement(
                 session, as_of, None, customer_id, edges, basis, group_by, None, None
             )
