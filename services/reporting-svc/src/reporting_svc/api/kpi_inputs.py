@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ledgerflow_events.money import format_minor
 from reporting_svc.api.kpi_parameters import group_field
+from reporting_svc.api.report_paging import report_order
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
 from reporting_svc.projections.kpis.inputs import (
@@ -37,7 +38,7 @@ class Figures:
         found = set(self.receivables) | set(self.current)
         for window in (*self.sales, *self.brought_in):
             found |= set(window)
-        return sorted(found, key=lambda k: (k[0] is None, k[0] or "", k[1]))
+        return sorted(found, key=report_order)
 
 
 async def gather(

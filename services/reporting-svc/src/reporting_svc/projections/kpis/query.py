@@ -56,21 +56,19 @@ async def sale_facts(
     inv, note, paid = InvoiceRow, CreditNoteRow, AllocationRow
     late_fees = select(col(LateFeeInvoiceRow.invoice_id))
     voided_on = case((known_by(col(inv.voided_at), known_at), col(inv.voided_on)), else_=None)
-    # An opening balance counts what it still owed at the cut-over: less what it had been paid.
-    paid_before = (
-        select(col(paid.invoice_id), func.sum(col(paid.amount_minor)).label("amount"))
-        .where(col(paid.opening), known_by(col(paid.recorded_at), known_at))
-        .group_by(col(paid.invoice_id))
-        .subquery("paid_before")
+    # An opening balance counts what it still owed at the cut-over: less what it had been
+    # paid, read by invoice for the opening balances only.
+    paid_before = select(func.coalesce(func.sum(col(paid.amount_minor)), 0)).where(
+        col(paid.invoice_id) == col(inv.id),
+        col(paid.opening),
+        known_by(col(paid.recorded_at), known_at),
     )
-    amount = case(
-        (col(inv.opening), col(inv.total_minor) - func.coalesce(paid_before.c.amount, 0)),
-        else_=col(inv.total_minor),
-    )
+    total = col(inv.total_minor)
+    amount = case((col(inv.opening), total - paid_before.scalar_subquery()), else_=total)
     invoices = select(
         col(inv.customer_id), col(inv.currency), col(inv.issue_date),
         amount, voided_on, col(inv.opening),
-    ).outerjoin(paid_before, paid_before.c.invoice_id == col(inv.id)).where(
+    ).where(
         col(inv.issue_date) > after, col(inv.issue_date) <= through,
         col(inv.id).not_in(late_fees), known_by(col(inv.issued_at), known_at),
     )  # fmt: skip
