@@ -149,6 +149,16 @@ async def test_a_finance_table_moves_in_with_its_balances_in_one_upload(api: Api
 
     await until_equal(aged_total, ["312000.00"], within=30)
 
+    # Brought in as opening balances, East's 456,000.00 invoiced over the years is owed but
+    # no sale of January: the ledger marks them and reporting reads the mark off the broker.
+    async def january_dso() -> list[tuple[str, str]]:
+        report = await api.get(
+            "reporting", "/v1/reports/dso", as_of="2026-01-31", months="1", customer_id=east_id
+        )
+        return [(r["receivables"], r["credit_sales"]) for r in report.json()["rows"]]
+
+    await until_equal(january_dso, [("312000.00", "0.00")], within=30)
+
 
 async def _import_with_balances(api: Api, rows: list[dict[str, str]]) -> httpx.Response:
     return await api.client.post(
