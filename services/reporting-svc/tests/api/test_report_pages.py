@@ -1,6 +1,6 @@
 """Reports by customer come in pages, as the aging does: a whole book's customers are never
-answered at once. DSO, ADD and CEI by customer read each page's customers only; exposure, the
-cash forecast and payment behaviour cut their pages from the whole answer. Each test's
+answered at once. DSO, ADD, CEI and credit exposure by customer read each page's customers
+only; the cash forecast and payment behaviour cut their pages from the whole answer. Each test's
 history lies in a year of its own, before every other test's facts (and the previous tests'
 histories), so its customers are the only ones its reports see.
 
@@ -9,20 +9,23 @@ At 31 March, one month back (31 days):
 - b owes 300.00 EUR past due of 600.00 sold in March: DSO 15.50;
 - c has only a credit note on account of 100.00 EUR in March;
 - d paid its only invoice the year before: no figures, so no row, though it has an invoice;
-- e owes 400.00 EUR not yet due, sold in March: DSO 31.00.
+- e owes 400.00 EUR not yet due, sold in March: DSO 31.00;
+- f (sorting between a and b) has only a credit limit of 900.00 EUR, set in January: a row
+  of exposure, nothing else.
 """
 
 import base64
 import itertools
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from uuid6 import uuid7
 
+from ledgerflow_events.contracts.credit import CreditLimitChanged
 from ledgerflow_events.contracts.ledger import CreditNoteIssued
 from ledgerflow_platform.testing import EventDelivery, KeyPair, assert_problem
 
@@ -50,7 +53,8 @@ class History:
 @pytest.fixture
 async def history(delivery: EventDelivery) -> History:
     y, prefix = next(YEARS), f"paging-{uuid7()}"
-    a, b, c, d, e = (f"{prefix}-{n}" for n in "abcde")
+    # f sorts between a and b: its page is found by its limit, not by an invoice.
+    a, f, b, c, d, e = (f"{prefix}-{n}" for n in ("a", "ab", "b", "c", "d", "e"))
     facts = [
         issued(a, f"{a}/1", "1000.00", on=date(y, 3, 1), due=date(y, 4, 30)),
         issued(a, f"{a}/2", "500.00", on=date(y, 3, 10), due=date(y, 3, 20), cur="CNY"),
@@ -61,10 +65,13 @@ async def history(delivery: EventDelivery) -> History:
         issued(d, f"{d}/1", "200.00", on=date(y - 1, 1, 10), due=date(y - 1, 2, 9)),
         paid(d, f"{d}/p", date(y - 1, 2, 1), {f"{d}/1": "200.00"}),
         issued(e, f"{e}/1", "400.00", on=date(y, 3, 20), due=date(y, 4, 19)),
+        CreditLimitChanged(customer_id=f, limit_id=f"{f}/l", currency="EUR", previous_limit=None,
+                           credit_limit="900.00", reason="first",
+                           effective_at=datetime(y, 1, 5, tzinfo=UTC)),
     ]  # fmt: skip
     for fact in facts:
         await delivery.deliver(fact)
-    return History(y, {"a": a, "b": b, "c": c, "d": d, "e": e})
+    return History(y, {"a": a, "b": b, "c": c, "d": d, "e": e, "f": f})
 
 
 async def report(
@@ -172,12 +179,19 @@ async def test_exposure_and_cash_forecast_by_customer_come_in_pages(
 ) -> None:
     customers = history.customers
     exposure = await walk(client, auth_keys, "credit-exposure", 1, as_of=history.as_of)
-    assert [len(p) for p in exposure] == [1, 1, 1, 1]
-    assert [(r["customer_id"], r["currency"], r["receivables"]) for p in exposure for r in p] == [
-        (customers["a"], "CNY", "500.00"),
-        (customers["a"], "EUR", "1000.00"),
-        (customers["b"], "EUR", "300.00"),
-        (customers["e"], "EUR", "400.00"),
+    # A page reads its own customers: c's and d's keys owe nothing, so their pages are empty;
+    # f is found by its limit.
+    assert [len(p) for p in exposure] == [1, 1, 1, 1, 0, 0, 1]
+    assert [
+        (r["customer_id"], r["currency"], r["receivables"], r["credit_limit"])
+        for p in exposure
+        for r in p
+    ] == [
+        (customers["a"], "CNY", "500.00", None),
+        (customers["a"], "EUR", "1000.00", None),
+        (customers["f"], "EUR", "0.00", "900.00"),
+        (customers["b"], "EUR", "300.00", None),
+        (customers["e"], "EUR", "400.00", None),
     ]
     # A forecast from a day to come is made from every open item, this module's histories all.
     params = {"from": "2199-01-05", "group_by": "customer"}

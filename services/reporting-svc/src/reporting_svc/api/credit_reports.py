@@ -13,7 +13,7 @@ from ledgerflow_platform.web.pagination import Cursor
 from reporting_svc.api.kpi_inputs import row_head
 from reporting_svc.api.kpi_parameters import RECEIVABLES, ROUNDING, SALES
 from reporting_svc.api.parameters import CustomerFilter, ReportDate
-from reporting_svc.api.report_paging import RowsLimit, group_page
+from reporting_svc.api.report_paging import RowsLimit, keyed_page
 from reporting_svc.api.routes import CanReadReports
 from reporting_svc.projections.aging.query import load_groups
 from reporting_svc.projections.aging.rows import GroupBy
@@ -51,17 +51,22 @@ async def get_credit_exposure(
     limit: RowsLimit = 500,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    page = group_page(cursor, limit)
     day = as_of or now.date()
-    owed = await owed_at(session, day, customer_id)
     reserved = await reserved_at(session, day)
     standings = await standings_at(session, day)
     if customer_id is not None:
         reserved = {k: v for k, v in reserved.items() if k[0] == customer_id}
         standings = {c: s for c, s in standings.items() if c == customer_id}
+    # By customer, a page reads what its own customers owe: its range of keys is found among
+    # the invoices. Reservations and limits are read whole; those of the range join its rows,
+    # and a range holding more rows than the page ends the page early.
+    page = await keyed_page(session, day, customer_id, group_by, cursor, limit)
+    owed = await owed_at(session, day, customer_id, keys=page.keys)
     customers = {c for c, _ in owed} | {c for c, _ in reserved} | set(standings)
     groups = await load_groups(session, group_by, sorted(customers), day)
     lines = exposure({k: o.receivables for k, o in owed.items()}, reserved, standings, groups)
+    if group_by is GroupBy.CUSTOMER:
+        lines = {k: line for k, line in lines.items() if page.keys.holds(k)}
     rows = []
     for key, line in lines.items():
         cur = key[1]

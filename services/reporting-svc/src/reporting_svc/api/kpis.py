@@ -23,7 +23,7 @@ from reporting_svc.api.kpi_parameters import (
     known_at_note,
 )
 from reporting_svc.api.parameters import AsOf, CustomerFilter, KnownAt, ReportDate
-from reporting_svc.api.report_paging import RowsLimit, kpi_page
+from reporting_svc.api.report_paging import RowsLimit, keyed_page
 from reporting_svc.api.routes import CanReadReports
 from reporting_svc.projections.aging.rows import GroupBy
 from reporting_svc.projections.kpis.figures import COUNTBACK_CAP, cei, countback, dso, two_places
@@ -69,7 +69,7 @@ async def get_dso(
     limit: RowsLimit = 500,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    page = await kpi_page(session, as_of, customer_id, group_by, cursor, limit)
+    page = await keyed_page(session, as_of, customer_id, group_by, cursor, limit)
     counted = COUNTBACK_CAP if method is DsoMethod.COUNTBACK else months
     spans = months_back(as_of, counted)
     windows = [(m.after, m.through) for m in spans] + [(spans[months - 1].after, as_of)]
@@ -129,7 +129,7 @@ async def get_add(
     limit: RowsLimit = 500,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
-    page = await kpi_page(session, as_of, customer_id, group_by, cursor, limit)
+    page = await keyed_page(session, as_of, customer_id, group_by, cursor, limit)
     spans = months_back(as_of, months)
     window = [(spans[-1].after, as_of)]
     figures = await gather(session, as_of, window, customer_id, group_by, known_at, page.keys)
@@ -190,7 +190,7 @@ async def get_cei(
         raise InvalidWindow(
             "monthly_average needs whole months counted back from to", field="sales_basis"
         )
-    page = await kpi_page(session, last, customer_id, group_by, cursor, limit)
+    page = await keyed_page(session, last, customer_id, group_by, cursor, limit)
     before = first - timedelta(days=1)
     opening = await gather(session, before, [], customer_id, group_by, known_at, page.keys)
     closing = await gather(

@@ -1,8 +1,9 @@
 """Reports in pages: `?limit=&cursor=` in, `next_cursor` out, as the aging.
 
 A page starts after the key of the previous page's last row, in the report's order. By
-customer, DSO, ADD and CEI read the figures of the page's own keys only (key_range.py); the
-other reports, and the KPIs by any other grouping, cut the page from the whole answer."""
+customer, DSO, ADD, CEI and credit exposure read the figures of the page's own keys only
+(key_range.py); the other reports, and these by any other grouping, cut the page from the
+whole answer."""
 
 import json
 from collections.abc import Callable, Sequence
@@ -63,7 +64,7 @@ def group_page(cursor: str | None, limit: int) -> ReportPage:
     return ReportPage(cursor_key(cursor), limit)
 
 
-async def kpi_page(
+async def keyed_page(
     session: AsyncSession,
     through: date,
     customer_id: str | None,
@@ -71,8 +72,8 @@ async def kpi_page(
     cursor: str | None,
     limit: int,
 ) -> ReportPage:
-    """The page of a DSO, ADD or CEI a cursor asks for; by customer, the keys it reads: up to
-    `limit` keys with facts issued by `through` (the report's last day)."""
+    """The page of a DSO, ADD, CEI or credit exposure a cursor asks for; by customer, the keys
+    it reads: up to `limit` keys with facts issued by `through` (the report's last day)."""
     page = group_page(cursor, limit)
     if group_by is not GroupBy.CUSTOMER:
         return page

@@ -36,6 +36,17 @@ class KeyRange:
             )
         return out
 
+    def holds(self, key: RowKey) -> bool:
+        """Whether the key lies in the range, compared by code point as the statements do."""
+        after, through = self.after, self.through
+        return (after is None or _order(key) > _order(after)) and (
+            through is None or _order(key) <= _order(through)
+        )
+
+
+def _order(key: RowKey) -> tuple[str, str]:
+    return key[0] or "", key[1]
+
 
 EVERY_KEY = KeyRange()
 
