@@ -58,7 +58,9 @@ class Ledger:
             )
         )
 
-    async def pay(self, invoice: str, amount: str, open_after: str, on: date) -> None:
+    async def pay(
+        self, invoice: str, amount: str, open_after: str, on: date, *, opening: bool = False
+    ) -> None:
         await self.delivery.deliver(
             PaymentReceived(
                 customer_id=self.customer,
@@ -72,6 +74,7 @@ class Ledger:
                     )
                 ],
                 unapplied_amount="0.00",
+                opening=opening,
             )
         )
 

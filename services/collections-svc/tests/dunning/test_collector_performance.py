@@ -143,19 +143,7 @@ async def test_an_opening_balance_paid_before_the_cut_over_is_nobodys_and_keeps_
     api = Collections(client, auth_keys)
     ledger, invoice, case_id = await case_of(api, delivery, "700.00", D(2027, 2, 2), "olga")
     await promise(api, case_id, "700.00", D(2027, 2, 3), D(2027, 2, 10))
-    brought_in = PaymentReceived(
-        customer_id=ledger.customer,
-        payment_id=new_id(),
-        currency="EUR",
-        amount="700.00",
-        received_on=D(2027, 2, 5),
-        allocations=[
-            PaymentAllocation(invoice_id=invoice, amount="700.00", open_amount_after="0.00")
-        ],
-        unapplied_amount="0.00",
-        opening=True,
-    )
-    await delivery.deliver(brought_in)
+    await ledger.pay(invoice, "700.00", open_after="0.00", on=D(2027, 2, 5), opening=True)
 
     response = await client.get(
         "/v1/reports/collector-performance",
